@@ -1,0 +1,29 @@
+const { requestedDatabasesFromEnv } = require('./tests/helpers/requested-databases');
+
+const transform = {
+  '^.+\\.tsx?$': [
+    '@swc/jest',
+    {
+      jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022' },
+      module: { type: 'commonjs' },
+    },
+  ],
+};
+
+const common = { testEnvironment: 'node', transform, rootDir: __dirname };
+
+/** One "unit" project, and the API suites once per requested database (PARTNERS_TEST_DATABASES). */
+module.exports = {
+  globalSetup: '<rootDir>/tests/helpers/global-setup.ts',
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
+    ...requestedDatabasesFromEnv().map((database) => ({
+      ...common,
+      displayName: `api:${database}`,
+      testMatch: ['<rootDir>/tests/api/**/*.test.ts'],
+      globals: { PARTNERS_TEST_DB: database },
+      slowTestThreshold: 60,
+    })),
+  ],
+  testTimeout: 120000,
+};

@@ -1,0 +1,8 @@
+const { winston, formats } = require('@strapi/logger');
+
+/** Strapi's default console logger, with the level settable by STRAPI_LOG_LEVEL (tests use "warn"). */
+module.exports = {
+  level: process.env.STRAPI_LOG_LEVEL || 'http',
+  format: formats.prettyPrint(),
+  transports: [new winston.transports.Console()],
+};

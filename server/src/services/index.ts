@@ -1,0 +1,7 @@
+import health from './health';
+import partnerRole from './partner-role';
+
+export default {
+  health,
+  'partner-role': partnerRole,
+};
