@@ -12,7 +12,11 @@ export type TierMode = (typeof TIER_MODES)[number];
 export const TRIGGERS = ['sale', 'signup', 'qualified-customer'] as const;
 export type Trigger = (typeof TRIGGERS)[number];
 
-export const TIER_METRICS = ['active-customers', 'conversions-in-month', 'revenue-in-month'] as const;
+export const TIER_METRICS = [
+  'active-customers',
+  'conversions-in-month',
+  'revenue-in-month',
+] as const;
 export type TierMetric = (typeof TIER_METRICS)[number];
 
 export const ATTRIBUTION_MODELS = ['first-click', 'last-click'] as const;
@@ -39,7 +43,13 @@ export type ActivationEvent = (typeof ACTIVATION_EVENTS)[number];
 export const APPLICATION_MODES = ['open', 'approval', 'invite-only'] as const;
 export type ApplicationMode = (typeof APPLICATION_MODES)[number];
 
-export const PARTNER_TYPES = ['affiliate', 'agency', 'reseller', 'integration', 'customer'] as const;
+export const PARTNER_TYPES = [
+  'affiliate',
+  'agency',
+  'reseller',
+  'integration',
+  'customer',
+] as const;
 export type PartnerType = (typeof PARTNER_TYPES)[number];
 
 export const PARTNER_STATUSES = ['applied', 'approved', 'suspended', 'rejected'] as const;

@@ -6,7 +6,10 @@ import { z } from 'zod';
  */
 const routePath = z
   .string()
-  .regex(/^\/[a-z0-9][a-z0-9/_-]*$/i, 'must start with "/" and contain only letters, digits, "-", "_" and "/"')
+  .regex(
+    /^\/[a-z0-9][a-z0-9/_-]*$/i,
+    'must start with "/" and contain only letters, digits, "-", "_" and "/"'
+  )
   .refine((path) => !path.endsWith('/'), 'must not end with "/"');
 
 export const pluginConfigSchema = z.object({
@@ -36,7 +39,10 @@ export const pluginConfigSchema = z.object({
     .prefault({}),
   orders: z
     .object({
-      contentType: z.string().regex(/^(api|plugin)::[\w-]+\.[\w-]+$/).optional(),
+      contentType: z
+        .string()
+        .regex(/^(api|plugin)::[\w-]+\.[\w-]+$/)
+        .optional(),
       fields: z.record(z.string(), z.string()).default({}),
     })
     .prefault({}),

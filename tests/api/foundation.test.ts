@@ -6,48 +6,162 @@ import { startStrapi, type TestApp } from '../helpers/strapi';
 /** The fields SPEC §4 names for each content type (relations included). */
 const SPEC_FIELDS: Record<(typeof CONTENT_TYPES)[number], string[]> = {
   program: [
-    'name', 'slug', 'status', 'startsAt', 'endsAt', 'currency', 'landingUrl', 'tierMode', 'trigger',
-    'commission', 'productRates', 'tierMetric', 'tiers', 'secondTier', 'recurringMonths', 'holdDays',
-    'autoApprove', 'qualificationDays', 'attributionWindowDays', 'attributionModel', 'eligibility',
-    'referralDetail', 'showDeclinedCharges', 'showPurchaseHistory', 'notifyOnCommission',
-    'payoutMinimum', 'payoutTermDays', 'activationEvent', 'applicationMode', 'terms', 'termsVersion',
+    'name',
+    'slug',
+    'status',
+    'startsAt',
+    'endsAt',
+    'currency',
+    'landingUrl',
+    'tierMode',
+    'trigger',
+    'commission',
+    'productRates',
+    'tierMetric',
+    'tiers',
+    'secondTier',
+    'recurringMonths',
+    'holdDays',
+    'autoApprove',
+    'qualificationDays',
+    'attributionWindowDays',
+    'attributionModel',
+    'eligibility',
+    'referralDetail',
+    'showDeclinedCharges',
+    'showPurchaseHistory',
+    'notifyOnCommission',
+    'payoutMinimum',
+    'payoutTermDays',
+    'activationEvent',
+    'applicationMode',
+    'terms',
+    'termsVersion',
     'timezone',
   ],
   partner: [
-    'name', 'email', 'company', 'website', 'type', 'tier', 'status', 'referredBy', 'users',
-    'payoutMethod', 'directoryListing', 'notes',
+    'name',
+    'email',
+    'company',
+    'website',
+    'type',
+    'tier',
+    'status',
+    'referredBy',
+    'users',
+    'payoutMethod',
+    'directoryListing',
+    'notes',
   ],
   enrollment: [
-    'partner', 'program', 'status', 'commissionOverride', 'termsVersionAccepted', 'acceptedAt',
+    'partner',
+    'program',
+    'status',
+    'commissionOverride',
+    'termsVersionAccepted',
+    'acceptedAt',
     'activatedAt',
   ],
   link: ['code', 'partner', 'program', 'path', 'label'],
   click: [
-    'code', 'linkId', 'partnerId', 'programId', 'visitorId', 'ipHash', 'userAgent', 'referrer',
-    'landingUrl', 'isBot', 'isUnique', 'createdAt',
+    'code',
+    'linkId',
+    'partnerId',
+    'programId',
+    'visitorId',
+    'ipHash',
+    'userAgent',
+    'referrer',
+    'landingUrl',
+    'isBot',
+    'isUnique',
+    'createdAt',
   ],
   referral: [
-    'partner', 'program', 'link', 'source', 'visitorId', 'email', 'firstName', 'lastName',
-    'externalId', 'status', 'signedUpAt', 'convertedAt', 'churnedAt', 'qualifiedAt',
+    'partner',
+    'program',
+    'link',
+    'source',
+    'visitorId',
+    'email',
+    'firstName',
+    'lastName',
+    'externalId',
+    'status',
+    'signedUpAt',
+    'convertedAt',
+    'churnedAt',
+    'qualifiedAt',
   ],
   deal: [
-    'partner', 'program', 'company', 'contactEmail', 'contactName', 'estimatedValue', 'currency',
-    'status', 'expiresAt', 'decisionNote',
+    'partner',
+    'program',
+    'company',
+    'contactEmail',
+    'contactName',
+    'estimatedValue',
+    'currency',
+    'status',
+    'expiresAt',
+    'decisionNote',
   ],
   order: [
-    'externalId', 'referral', 'partner', 'program', 'customerEmail', 'customerName',
-    'customerExternalId', 'amount', 'currency', 'items', 'status', 'refundedAmount', 'paidAt',
-    'failureReason', 'couponCode', 'referralCode', 'visitorId', 'paidByPartner', 'subscriptionId',
-    'source', 'ineligibleReason',
+    'externalId',
+    'referral',
+    'partner',
+    'program',
+    'customerEmail',
+    'customerName',
+    'customerExternalId',
+    'amount',
+    'currency',
+    'items',
+    'status',
+    'refundedAmount',
+    'paidAt',
+    'failureReason',
+    'couponCode',
+    'referralCode',
+    'visitorId',
+    'paidByPartner',
+    'subscriptionId',
+    'source',
+    'ineligibleReason',
   ],
   commission: [
-    'partner', 'program', 'order', 'referral', 'sourceCommission', 'level', 'kind', 'basisAmount',
-    'rate', 'amount', 'currency', 'status', 'availableAt', 'approvedAt', 'paidAt', 'payout',
-    'explanation', 'idempotencyKey', 'note',
+    'partner',
+    'program',
+    'order',
+    'referral',
+    'sourceCommission',
+    'level',
+    'kind',
+    'basisAmount',
+    'rate',
+    'amount',
+    'currency',
+    'status',
+    'availableAt',
+    'approvedAt',
+    'paidAt',
+    'payout',
+    'explanation',
+    'idempotencyKey',
+    'note',
   ],
   payout: [
-    'partner', 'currency', 'amount', 'periodStart', 'periodEnd', 'status', 'method', 'reference',
-    'idempotencyKey', 'paidAt', 'failureReason', 'commissions',
+    'partner',
+    'currency',
+    'amount',
+    'periodStart',
+    'periodEnd',
+    'status',
+    'method',
+    'reference',
+    'idempotencyKey',
+    'paidAt',
+    'failureReason',
+    'commissions',
   ],
   asset: ['program', 'title', 'description', 'type', 'file', 'url'],
   invitation: ['partner', 'email', 'tokenHash', 'expiresAt', 'usedAt', 'invitedBy'],
@@ -108,7 +222,11 @@ describe('the data model', () => {
     expect(contentType).toBeDefined();
     expect(contentType.options?.draftAndPublish).toBe(false);
     for (const field of SPEC_FIELDS[name]) {
-      expect([name, field, contentType.attributes[field] !== undefined]).toEqual([name, field, true]);
+      expect([name, field, contentType.attributes[field] !== undefined]).toEqual([
+        name,
+        field,
+        true,
+      ]);
     }
   });
 
@@ -148,10 +266,17 @@ describe('the data model', () => {
 });
 
 describe('exactly-once keys are enforced by the database', () => {
-  const insertTwice = async (name: 'link' | 'order' | 'commission', row: Record<string, unknown>) => {
+  const insertTwice = async (
+    name: 'link' | 'order' | 'commission',
+    row: Record<string, unknown>
+  ) => {
     const { tableName } = app.strapi.db.metadata.get(uid(name));
     const knex = app.strapi.db.connection;
-    const base = { document_id: randomUUID().replace(/-/g, '').slice(0, 24), created_at: new Date(), updated_at: new Date() };
+    const base = {
+      document_id: randomUUID().replace(/-/g, '').slice(0, 24),
+      created_at: new Date(),
+      updated_at: new Date(),
+    };
     await knex(tableName).insert({ ...base, ...row });
     const second = knex(tableName).insert({
       ...base,
@@ -177,11 +302,17 @@ describe('exactly-once keys are enforced by the database', () => {
     }));
 
   it('indexes the click, order and commission look-ups', async () => {
-    const inspector = (app.strapi.db as unknown as {
-      dialect: { schemaInspector: { getIndexes(table: string): Promise<Array<{ name: string }>> } };
-    }).dialect.schemaInspector;
+    const inspector = (
+      app.strapi.db as unknown as {
+        dialect: {
+          schemaInspector: { getIndexes(table: string): Promise<Array<{ name: string }>> };
+        };
+      }
+    ).dialect.schemaInspector;
     const names = async (name: 'click' | 'order' | 'commission') =>
-      (await inspector.getIndexes(app.strapi.db.metadata.get(uid(name)).tableName)).map((i) => i.name);
+      (await inspector.getIndexes(app.strapi.db.metadata.get(uid(name)).tableName)).map(
+        (i) => i.name
+      );
     expect(await names('click')).toEqual(
       expect.arrayContaining([
         'partners_clicks_link_id_visitor_id_created_at_idx',
@@ -190,10 +321,16 @@ describe('exactly-once keys are enforced by the database', () => {
       ])
     );
     expect(await names('order')).toEqual(
-      expect.arrayContaining(['partners_orders_external_id_uq', 'partners_orders_customer_external_id_idx'])
+      expect.arrayContaining([
+        'partners_orders_external_id_uq',
+        'partners_orders_customer_external_id_idx',
+      ])
     );
     expect(await names('commission')).toEqual(
-      expect.arrayContaining(['partners_commissions_idempotency_key_uq', 'partners_commissions_status_available_at_idx'])
+      expect.arrayContaining([
+        'partners_commissions_idempotency_key_uq',
+        'partners_commissions_status_available_at_idx',
+      ])
     );
   });
 });

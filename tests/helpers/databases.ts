@@ -10,7 +10,8 @@ import { requestedDatabasesFromEnv, SUPPORTED_DATABASES } from './requested-data
 export type TestDatabase = (typeof SUPPORTED_DATABASES)[number];
 export const requestedDatabases = requestedDatabasesFromEnv;
 
-const POSTGRES_URL = process.env.PARTNERS_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const POSTGRES_URL =
+  process.env.PARTNERS_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const MYSQL_URL = process.env.PARTNERS_TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/test';
 
 const withDatabase = (url: string, database: string) => {
@@ -34,7 +35,8 @@ export const createScratchDatabase = async (client: TestDatabase): Promise<Scrat
     return {
       env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: filename },
       async drop() {
-        for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(filename + suffix, { force: true });
+        for (const suffix of ['', '-journal', '-wal', '-shm'])
+          rmSync(filename + suffix, { force: true });
       },
     };
   }
@@ -63,9 +65,7 @@ export const createScratchDatabase = async (client: TestDatabase): Promise<Scrat
 
   const admin = await mysql.createConnection(MYSQL_URL);
   try {
-    await admin.query(
-      `CREATE DATABASE ${name} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`
-    );
+    await admin.query(`CREATE DATABASE ${name} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   } finally {
     await admin.end();
   }

@@ -5,6 +5,8 @@ import supertest from 'supertest';
 import { createScratchDatabase, type TestDatabase } from './databases';
 
 export const PLAYGROUND_DIR = join(__dirname, '..', '..', 'playground');
+/** The compiled playground (tests/helpers/global-setup.ts compiles it once per run). */
+export const PLAYGROUND_DIST_DIR = join(PLAYGROUND_DIR, 'dist');
 
 declare global {
   // Set per jest project (see jest.config.js): which database this run of the API suites uses.
@@ -45,7 +47,7 @@ export const startStrapi = async (): Promise<TestApp> => {
 
   const strapi = await createStrapi({
     appDir: PLAYGROUND_DIR,
-    distDir: PLAYGROUND_DIR,
+    distDir: PLAYGROUND_DIST_DIR,
     autoReload: false,
     serveAdminPanel: false,
   }).load();

@@ -1,4 +1,6 @@
-module.exports = [
+import type { Core } from '@strapi/strapi';
+
+const config: Core.Config.Middlewares = [
   'strapi::logger',
   'strapi::errors',
   'strapi::security',
@@ -10,3 +12,5 @@ module.exports = [
   'strapi::favicon',
   'strapi::public',
 ];
+
+export default config;

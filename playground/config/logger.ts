@@ -1,7 +1,7 @@
-const { winston, formats } = require('@strapi/logger');
+import { formats, winston } from '@strapi/logger';
 
 /** Strapi's default console logger, with the level settable by STRAPI_LOG_LEVEL (tests use "warn"). */
-module.exports = {
+export default {
   level: process.env.STRAPI_LOG_LEVEL || 'http',
   format: formats.prettyPrint(),
   transports: [new winston.transports.Console()],

@@ -1,12 +1,16 @@
-const path = require('path');
+import path from 'path';
+import type { Core } from '@strapi/strapi';
 
-/** create-strapi-app's environment names: DATABASE_CLIENT sqlite/postgres/mysql, SQLite by default. */
-module.exports = ({ env }) => {
-  const client = env('DATABASE_CLIENT', 'sqlite');
+/**
+ * create-strapi-app's environment names: DATABASE_CLIENT sqlite/postgres/mysql (SQLite by
+ * default), DATABASE_FILENAME, and DATABASE_URL or DATABASE_HOST/PORT/NAME/USERNAME/PASSWORD.
+ */
+export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database => {
+  const client = env('DATABASE_CLIENT', 'sqlite') as 'sqlite' | 'postgres' | 'mysql';
   const url = env('DATABASE_URL') ? new URL(env('DATABASE_URL')) : null;
-  const server = (defaultPort) => ({
+  const server = (defaultPort: number) => ({
     host: url ? url.hostname : env('DATABASE_HOST', '127.0.0.1'),
-    port: url && url.port ? Number(url.port) : env.int('DATABASE_PORT', defaultPort),
+    port: url?.port ? Number(url.port) : env.int('DATABASE_PORT', defaultPort),
     database: url ? decodeURIComponent(url.pathname.slice(1)) : env('DATABASE_NAME', 'strapi'),
     user: url ? decodeURIComponent(url.username) : env('DATABASE_USERNAME', 'strapi'),
     password: url ? decodeURIComponent(url.password) : env('DATABASE_PASSWORD', 'strapi'),
@@ -18,13 +22,11 @@ module.exports = ({ env }) => {
 
   const connections = {
     mysql: { connection: server(3306), pool },
-    postgres: {
-      connection: { ...server(5432), schema: env('DATABASE_SCHEMA', 'public') },
-      pool,
-    },
+    postgres: { connection: { ...server(5432), schema: env('DATABASE_SCHEMA', 'public') }, pool },
     sqlite: {
       connection: {
-        filename: path.resolve(__dirname, '..', env('DATABASE_FILENAME', '.tmp/data.db')),
+        // Compiled to dist/config: two levels up is the playground folder.
+        filename: path.resolve(__dirname, '..', '..', env('DATABASE_FILENAME', '.tmp/data.db')),
       },
       useNullAsDefault: true,
     },
@@ -36,5 +38,5 @@ module.exports = ({ env }) => {
       ...connections[client],
       acquireConnectionTimeout: env.int('DATABASE_CONNECTION_TIMEOUT', 60000),
     },
-  };
+  } as Core.Config.Database;
 };

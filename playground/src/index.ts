@@ -1,9 +1,10 @@
-const { seedDemo } = require('./demo-seed');
+import type { Core } from '@strapi/strapi';
+import { seedDemo } from './demo-seed';
 
-module.exports = {
+export default {
   register() {},
 
-  async bootstrap({ strapi }) {
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     // `npm run demo` sets this; the tests never do. Seeding is idempotent.
     if (process.env.PARTNERS_DEMO_SEED === 'true') {
       await seedDemo(strapi);

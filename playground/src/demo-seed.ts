@@ -1,0 +1,389 @@
+import type { Core, UID } from '@strapi/strapi';
+
+/**
+ * Demo data for `npm run demo`: an admin login, two programs (one-tier 20 %, two-tier 20 % / 5 %),
+ * partners (one recruited by another), links, six months of clicks, referrals, paid and refunded
+ * orders and their commissions, and a partner login for the portal.
+ *
+ * Idempotent: the admin and the partner login are ensured on every run; the program data is
+ * created once (detected by the first program's slug) and kept afterwards.
+ */
+export const DEMO = {
+  admin: {
+    email: process.env.DEMO_ADMIN_EMAIL || 'admin@partners.local',
+    password: process.env.DEMO_ADMIN_PASSWORD || 'Demo-admin-2026',
+  },
+  partnerLogin: {
+    email: 'jane@partners.local',
+    password: process.env.DEMO_PARTNER_PASSWORD || 'Demo-partner-2026',
+  },
+};
+
+const uid = (name: string) => `plugin::partners.${name}` as UID.ContentType;
+const DAY = 24 * 60 * 60 * 1000;
+
+/** A small deterministic PRNG so every fresh demo database looks the same. */
+const random = (() => {
+  let seed = 20261121;
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+})();
+const pick = (items) => items[Math.floor(random() * items.length)];
+const usd = (cents) => `$${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
+
+async function ensureAdmin(strapi) {
+  const users = strapi.service('admin::user');
+  const existing = await strapi.db
+    .query('admin::user')
+    .findOne({ where: { email: DEMO.admin.email } });
+  if (existing) return;
+  const superAdmin = await strapi.service('admin::role').getSuperAdmin();
+  await users.create({
+    email: DEMO.admin.email,
+    firstname: 'Demo',
+    lastname: 'Admin',
+    password: DEMO.admin.password,
+    registrationToken: null,
+    isActive: true,
+    roles: superAdmin ? [superAdmin.id] : [],
+  });
+}
+
+async function ensurePartnerLogin(strapi, partner) {
+  const role = await strapi.db
+    .query('plugin::users-permissions.role')
+    .findOne({ where: { type: 'partner' } });
+  let user = await strapi.db
+    .query('plugin::users-permissions.user')
+    .findOne({ where: { email: DEMO.partnerLogin.email } });
+  if (!user) {
+    user = await strapi.plugin('users-permissions').service('user').add({
+      username: 'jane',
+      email: DEMO.partnerLogin.email,
+      password: DEMO.partnerLogin.password,
+      provider: 'local',
+      confirmed: true,
+      blocked: false,
+      role: role.id,
+    });
+  }
+  await strapi.documents(uid('partner')).update({
+    documentId: partner.documentId,
+    data: { users: { connect: [user.documentId] } },
+  });
+}
+
+const percentage = (bps) => ({ type: 'percentage', bps });
+
+async function createPrograms(strapi) {
+  const programs = strapi.documents(uid('program'));
+  const common = {
+    status: 'active',
+    startsAt: new Date(Date.now() - 365 * DAY),
+    currency: 'USD',
+    landingUrl: 'https://acme.example/',
+    holdDays: 30,
+    referralDetail: 'first-name-last-initial',
+    terms: 'Promote Acme honestly. No paid search on our brand. Commissions are paid monthly.',
+    termsVersion: '2026-01',
+  };
+  const affiliates = await programs.create({
+    data: {
+      ...common,
+      name: 'Acme Affiliates',
+      slug: 'acme-affiliates',
+      tierMode: 'one-tier',
+      commission: percentage(2000),
+      recurringMonths: 12,
+      applicationMode: 'open',
+    },
+  });
+  const network = await programs.create({
+    data: {
+      ...common,
+      name: 'Acme Partner Network',
+      slug: 'acme-partner-network',
+      tierMode: 'two-tier',
+      commission: percentage(2000),
+      secondTier: { commission: percentage(500), basis: 'sale' },
+      recurringMonths: null,
+      referralDetail: 'full-name',
+      showPurchaseHistory: true,
+    },
+  });
+  return { affiliates, network };
+}
+
+async function createPartners(strapi) {
+  const partners = strapi.documents(uid('partner'));
+  const jane = await partners.create({
+    data: {
+      name: 'Jane Cooper',
+      email: 'jane@partners.local',
+      company: 'Cooper Reviews',
+      website: 'https://cooper-reviews.example',
+      type: 'affiliate',
+      tier: 'gold',
+      status: 'approved',
+    },
+  });
+  const sam = await partners.create({
+    data: {
+      name: 'Sam Okafor',
+      email: 'sam@agency.local',
+      company: 'Okafor Digital',
+      type: 'agency',
+      tier: 'silver',
+      status: 'approved',
+      referredBy: jane.documentId,
+    },
+  });
+  const lee = await partners.create({
+    data: { name: 'Lee Tanaka', email: 'lee@creator.local', type: 'affiliate', status: 'approved' },
+  });
+  const pat = await partners.create({
+    data: {
+      name: 'Pat Rivera',
+      email: 'pat@applicant.local',
+      type: 'affiliate',
+      status: 'applied',
+    },
+  });
+  return { jane, sam, lee, pat };
+}
+
+async function enroll(strapi, partner, program, status = 'approved') {
+  await strapi.documents(uid('enrollment')).create({
+    data: {
+      partner: partner.documentId,
+      program: program.documentId,
+      status,
+      termsVersionAccepted: status === 'approved' ? '2026-01' : null,
+      acceptedAt: status === 'approved' ? new Date(Date.now() - 200 * DAY) : null,
+      activatedAt: status === 'approved' ? new Date(Date.now() - 180 * DAY) : null,
+    },
+  });
+}
+
+async function createLink(strapi, code, partner, program, label) {
+  return strapi.documents(uid('link')).create({
+    data: { code, partner: partner.documentId, program: program.documentId, label },
+  });
+}
+
+async function createClicks(strapi, links) {
+  const agents = [
+    'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 Safari/605.1.15',
+    'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/126.0 Safari/537.36',
+    'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 Mobile Safari',
+  ];
+  const rows = [];
+  for (const { link, partner, program, weight } of links) {
+    for (let i = 0; i < weight; i += 1) {
+      const isBot = random() < 0.05;
+      const createdAt = new Date(Date.now() - Math.floor(random() * 180 * DAY));
+      rows.push({
+        code: link.code,
+        linkId: link.id,
+        partnerId: partner.id,
+        programId: program.id,
+        visitorId: `v${Math.floor(random() * 1e9).toString(36)}`,
+        ipHash: `demo-${Math.floor(random() * 1e9).toString(36)}`,
+        userAgent: isBot ? 'Googlebot/2.1 (+http://www.google.com/bot.html)' : pick(agents),
+        referrer: pick([
+          'https://twitter.com/',
+          'https://www.youtube.com/',
+          '',
+          'https://news.example/',
+        ]),
+        landingUrl: 'https://acme.example/',
+        isBot,
+        isUnique: !isBot,
+        createdAt,
+        updatedAt: createdAt,
+      });
+    }
+  }
+  for (let i = 0; i < rows.length; i += 200) {
+    await strapi.db.query(uid('click')).createMany({ data: rows.slice(i, i + 200) });
+  }
+}
+
+const FIRST = ['Olivia', 'Liam', 'Emma', 'Noah', 'Ava', 'Mateo', 'Sofia', 'Lucas', 'Mia', 'Arjun'];
+const LAST = ['Smith', 'Garcia', 'Nguyen', 'Müller', 'Rossi', 'Kowalski', 'Silva', 'Kim', 'Haddad'];
+
+/**
+ * Referred customers and their orders. Until the commission engine ingests orders, the demo
+ * writes the ledger entries its programs pay: 20 % to the partner, and 5 % of the sale to the
+ * recruiter in the two-tier program; a refunded order's entries are reversed.
+ */
+async function createReferralsAndOrders(strapi, { partner, program, link, count, parent = null }) {
+  for (let i = 0; i < count; i += 1) {
+    const firstName = pick(FIRST);
+    const lastName = pick(LAST);
+    const email = `${firstName}.${lastName}.${program.id}.${partner.id}.${i}@customer.example`
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '');
+    const convertedAt = new Date(Date.now() - Math.floor(random() * 170 * DAY) - DAY);
+    const isCustomer = random() < 0.7;
+    const referral = await strapi.documents(uid('referral')).create({
+      data: {
+        partner: partner.documentId,
+        program: program.documentId,
+        link: link.documentId,
+        source: 'link',
+        email,
+        firstName,
+        lastName,
+        externalId: `cus_demo_${program.id}_${partner.id}_${i}`,
+        status: isCustomer ? (random() < 0.1 ? 'churned' : 'customer') : 'signed-up',
+        signedUpAt: new Date(convertedAt.getTime() - 2 * DAY),
+        convertedAt: isCustomer ? convertedAt : null,
+      },
+    });
+    if (!isCustomer) continue;
+
+    const amount = pick([3900, 9900, 29900]);
+    const refunded = random() < 0.12;
+    const order = await strapi.documents(uid('order')).create({
+      data: {
+        externalId: `ord_demo_${program.id}_${partner.id}_${i}`,
+        referral: referral.documentId,
+        partner: partner.documentId,
+        program: program.documentId,
+        customerEmail: email,
+        customerName: `${firstName} ${lastName}`,
+        customerExternalId: referral.externalId,
+        amount,
+        currency: 'USD',
+        items: [
+          {
+            product: amount === 3900 ? 'starter' : amount === 9900 ? 'pro' : 'business',
+            amount,
+            quantity: 1,
+          },
+        ],
+        status: refunded ? 'refunded' : 'paid',
+        refundedAmount: refunded ? amount : 0,
+        paidAt: convertedAt,
+        source: 'api',
+      },
+    });
+
+    const availableAt = new Date(convertedAt.getTime() + 30 * DAY);
+    const settled = availableAt.getTime() < Date.now();
+    const status = refunded ? 'reversed' : settled ? 'approved' : 'pending';
+    const level1 = await strapi.documents(uid('commission')).create({
+      data: {
+        partner: partner.documentId,
+        program: program.documentId,
+        order: order.documentId,
+        referral: referral.documentId,
+        level: 1,
+        kind: 'sale',
+        basisAmount: amount,
+        rate: percentage(2000),
+        amount: (amount * 2000) / 10000,
+        currency: 'USD',
+        status,
+        availableAt,
+        approvedAt: status === 'approved' ? availableAt : null,
+        explanation: {
+          summary: `20% of ${usd(amount)} = ${usd((amount * 2000) / 10000)}`,
+          steps: [`${program.name}: 20% of every sale`],
+        },
+        idempotencyKey: `order:${order.id}:l1:sale`,
+      },
+    });
+    if (!parent) continue;
+    await strapi.documents(uid('commission')).create({
+      data: {
+        partner: parent.documentId,
+        program: program.documentId,
+        order: order.documentId,
+        referral: referral.documentId,
+        sourceCommission: level1.documentId,
+        level: 2,
+        kind: 'sale',
+        basisAmount: amount,
+        rate: percentage(500),
+        amount: (amount * 500) / 10000,
+        currency: 'USD',
+        status,
+        availableAt,
+        approvedAt: status === 'approved' ? availableAt : null,
+        explanation: {
+          summary: `Recruiter's share: 5% of ${usd(amount)} = ${usd((amount * 500) / 10000)}`,
+          steps: [`${partner.name} was recruited by ${parent.name}`],
+        },
+        idempotencyKey: `order:${order.id}:l2:sale`,
+      },
+    });
+  }
+}
+
+export async function seedDemo(strapi: Core.Strapi) {
+  await ensureAdmin(strapi);
+
+  const existing = await strapi
+    .documents(uid('program'))
+    .findFirst({ filters: { slug: 'acme-affiliates' } });
+  if (!existing) {
+    const { affiliates, network } = await createPrograms(strapi);
+    const { jane, sam, lee, pat } = await createPartners(strapi);
+    await enroll(strapi, jane, affiliates);
+    await enroll(strapi, jane, network);
+    await enroll(strapi, sam, network);
+    await enroll(strapi, lee, affiliates);
+    await enroll(strapi, pat, affiliates, 'applied');
+
+    const janeLink = await createLink(strapi, 'jane20', jane, affiliates, 'Blog sidebar');
+    const janeNetwork = await createLink(strapi, 'jane-network', jane, network, 'Newsletter');
+    const samLink = await createLink(strapi, 'okafor', sam, network, 'Agency site');
+    const leeLink = await createLink(strapi, 'lee', lee, affiliates, 'YouTube description');
+    await createClicks(strapi, [
+      { link: janeLink, partner: jane, program: affiliates, weight: 420 },
+      { link: janeNetwork, partner: jane, program: network, weight: 160 },
+      { link: samLink, partner: sam, program: network, weight: 240 },
+      { link: leeLink, partner: lee, program: affiliates, weight: 90 },
+    ]);
+    await createReferralsAndOrders(strapi, {
+      partner: jane,
+      program: affiliates,
+      link: janeLink,
+      count: 24,
+    });
+    await createReferralsAndOrders(strapi, {
+      partner: jane,
+      program: network,
+      link: janeNetwork,
+      count: 8,
+    });
+    await createReferralsAndOrders(strapi, {
+      partner: sam,
+      program: network,
+      link: samLink,
+      parent: jane,
+      count: 14,
+    });
+    await createReferralsAndOrders(strapi, {
+      partner: lee,
+      program: affiliates,
+      link: leeLink,
+      count: 6,
+    });
+    strapi.log.info(
+      '[partners demo] demo programs, partners, clicks, orders and commissions created'
+    );
+  }
+
+  const jane = await strapi
+    .documents(uid('partner'))
+    .findFirst({ filters: { email: 'jane@partners.local' } });
+  await ensurePartnerLogin(strapi, jane);
+}
