@@ -26,4 +26,5 @@ module.exports = {
     })),
   ],
   testTimeout: 120000,
+  reporters: ['default', '<rootDir>/tests/helpers/summary-reporter.js'],
 };

@@ -6,6 +6,9 @@ import { PLUGIN_ID } from '../pluginId';
 
 const t = (id: string) => `${PLUGIN_ID}.${id}`;
 
+/** Clicks and invitations are hidden from the Content Manager (volume, and token hashes). */
+const BROWSABLE = CONTENT_TYPES.filter((name) => name !== 'click' && name !== 'invitation');
+
 /** The landing page: what the plugin stores, with a way into each collection. */
 export const HomePage = () => {
   const { formatMessage } = useIntl();
@@ -25,7 +28,7 @@ export const HomePage = () => {
             {formatMessage({ id: t('home.collections'), defaultMessage: 'Collections' })}
           </Typography>
           <Flex direction="column" alignItems="flex-start" gap={2} paddingTop={4}>
-            {CONTENT_TYPES.map((name) => (
+            {BROWSABLE.map((name) => (
               <Link key={name} href={`/admin/content-manager/collection-types/${uid(name)}`}>
                 {formatMessage({ id: t(`collections.${name}`), defaultMessage: name })}
               </Link>
