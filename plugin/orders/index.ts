@@ -1,0 +1,7 @@
+export {
+  initialOrderPaymentState,
+  mergeOrderEvent,
+  orderStatusOf,
+  type OrderEvent,
+  type OrderPaymentState,
+} from './merge-order-event';
