@@ -118,7 +118,10 @@ export const CONTENT_TYPES = [
   'asset',
   'invitation',
 ] as const;
-export type ContentTypeName = (typeof CONTENT_TYPES)[number];
+/** The plugin's own bookkeeping, not part of the product's data model. */
+export const INTERNAL_CONTENT_TYPES = ['job-run'] as const;
+export type ContentTypeName =
+  (typeof CONTENT_TYPES)[number] | (typeof INTERNAL_CONTENT_TYPES)[number];
 
 export const PLUGIN_ID = 'partners';
 export const uid = <T extends ContentTypeName>(name: T) => `plugin::partners.${name}` as const;

@@ -79,3 +79,57 @@ export function formatCalendarDate(date: CalendarDate): string {
 export function formatLocalDate(instant: Instant, timeZone: string): string {
   return formatCalendarDate(calendarDate(instant, timeZone));
 }
+
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** Milliseconds to add to UTC to get the wall-clock time of `timeZone` at `epochMs`. */
+function zoneOffsetMs(epochMs: number, timeZone: string): number {
+  let format = offsetFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    offsetFormats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(new Date(epochMs));
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    Number(parts.find((candidate) => candidate.type === type)?.value);
+  const wallClock = Date.UTC(
+    part('year'),
+    part('month') - 1,
+    part('day'),
+    part('hour'),
+    part('minute'),
+    part('second')
+  );
+  return wallClock - Math.floor(epochMs / 1000) * 1000;
+}
+
+/** The instant a calendar date starts (local midnight) in `timeZone`. */
+export function startOfCalendarDate(date: CalendarDate, timeZone: string): string {
+  const localMidnight = Date.UTC(date.year, date.month - 1, date.day);
+  // Two passes settle the offset on days when it changes (daylight saving).
+  let instant = localMidnight - zoneOffsetMs(localMidnight, timeZone);
+  instant = localMidnight - zoneOffsetMs(instant, timeZone);
+  return new Date(instant).toISOString();
+}
+
+/** `[start, end)` of the calendar month containing `instant`, in `timeZone`. */
+export function calendarMonthBounds(
+  instant: Instant,
+  timeZone: string
+): { start: string; end: string } {
+  const { year, month } = calendarDate(instant, timeZone);
+  const first = { year, month, day: 1 };
+  return {
+    start: startOfCalendarDate(first, timeZone),
+    end: startOfCalendarDate(addCalendarMonths(first, 1), timeZone),
+  };
+}

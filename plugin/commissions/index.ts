@@ -32,3 +32,4 @@ export {
 } from './ineligible';
 export { describeRate, formatBps } from './explanation-text';
 export type * from './types';
+export { parseEngineProgram, type ParsedEngineProgram } from './parse-engine-program';

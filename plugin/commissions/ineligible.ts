@@ -23,6 +23,7 @@ export const INELIGIBLE_CODES = [
   'not-signed-up',
   'not-qualified',
   'rate-not-flat',
+  'program-misconfigured',
 ] as const;
 export type IneligibleCode = (typeof INELIGIBLE_CODES)[number];
 

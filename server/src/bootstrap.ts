@@ -3,6 +3,7 @@ import { getService } from './plugin-context';
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService('partner-role', { strapi }).ensure();
+  getService('jobs', { strapi }).schedule();
 };
 
 export default bootstrap;

@@ -4,6 +4,7 @@ import commission from './commission/schema.json';
 import deal from './deal/schema.json';
 import enrollment from './enrollment/schema.json';
 import invitation from './invitation/schema.json';
+import jobRun from './job-run/schema.json';
 import link from './link/schema.json';
 import order from './order/schema.json';
 import partner from './partner/schema.json';
@@ -24,4 +25,5 @@ export default {
   payout: { schema: payout },
   asset: { schema: asset },
   invitation: { schema: invitation },
+  'job-run': { schema: jobRun },
 };

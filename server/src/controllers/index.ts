@@ -1,7 +1,11 @@
+import customers from './customers';
 import health from './health';
+import orders from './orders';
 
 const controllers = {
+  customers,
   health,
+  orders,
 };
 
 export type ControllerName = keyof typeof controllers;

@@ -1,7 +1,17 @@
+import analytics from './analytics';
+import attribution from './attribution';
+import commissions from './commissions';
 import health from './health';
+import jobs from './jobs';
+import orders from './orders';
 import partnerRole from './partner-role';
 
 export default {
+  analytics,
+  attribution,
+  commissions,
   health,
+  jobs,
+  orders,
   'partner-role': partnerRole,
 };

@@ -1,0 +1,58 @@
+import type { Knex } from 'knex';
+import type { Core, UID } from '@strapi/strapi';
+
+/** A unique index refused the write: the exactly-once guarantees of SPEC §4 at work. */
+export const isUniqueViolation = (error: unknown): boolean => {
+  const { code, errno, message } = (error ?? {}) as {
+    code?: string;
+    errno?: number;
+    message?: string;
+  };
+  return (
+    code === '23505' || // PostgreSQL
+    code === 'ER_DUP_ENTRY' ||
+    errno === 1062 || // MySQL / MariaDB
+    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    /unique constraint|duplicate entry|UNIQUE constraint failed/i.test(message ?? '')
+  );
+};
+
+const isSqlite = (strapi: Core.Strapi) => strapi.db.dialect.client === 'sqlite';
+
+/**
+ * Locks one row for the rest of the current transaction (`SELECT … FOR UPDATE`), so concurrent
+ * writers of the same order or payout take turns. SQLite has a single writer already.
+ */
+export const lockRow = async (strapi: Core.Strapi, uid: UID.Schema, id: number) => {
+  const query = strapi.db.queryBuilder(uid).select(['id']).where({ id }).first();
+  if (!isSqlite(strapi)) query.forUpdate();
+  return query.execute<{ id: number } | undefined>();
+};
+
+/** The link table Strapi 5 keeps for a relation, for SQL aggregation over relations. */
+export const joinTableOf = (strapi: Core.Strapi, uid: UID.Schema, attribute: string) => {
+  const meta = strapi.db.metadata.get(uid);
+  const joinTable = (meta.attributes[attribute] as { joinTable?: JoinTableMeta }).joinTable;
+  if (!joinTable) throw new Error(`${uid}.${attribute} has no join table`);
+  return {
+    table: joinTable.name,
+    ownerColumn: joinTable.joinColumn.name,
+    targetColumn: joinTable.inverseJoinColumn.name,
+  };
+};
+
+interface JoinTableMeta {
+  name: string;
+  joinColumn: { name: string };
+  inverseJoinColumn: { name: string };
+}
+
+export const tableOf = (strapi: Core.Strapi, uid: UID.Schema) =>
+  strapi.db.metadata.get(uid).tableName;
+
+/**
+ * Runs raw knex (aggregates the query API cannot express) inside the caller's transaction when
+ * there is one, so reads see its writes and SQLite's single connection is not asked for twice.
+ */
+export const withKnex = <T>(strapi: Core.Strapi, work: (knex: Knex) => Promise<T>): Promise<T> =>
+  strapi.db.transaction(({ trx }) => work(trx as unknown as Knex)) as unknown as Promise<T>;

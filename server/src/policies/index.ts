@@ -1,0 +1,5 @@
+import isApiToken from './is-api-token';
+
+export default {
+  'is-api-token': isApiToken,
+};

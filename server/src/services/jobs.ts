@@ -1,0 +1,71 @@
+import type { Core } from '@strapi/strapi';
+import { uid } from '../../../plugin/model';
+import { isUniqueViolation } from '../database';
+import { getPluginConfig, getService } from '../plugin-context';
+
+const JOB_RUN = uid('job-run');
+
+/** The tick a moment belongs to: every node computes the same key for the same window. */
+export const tickOf = (at: Date, everyMinutes: number) =>
+  new Date(
+    Math.floor(at.getTime() / (everyMinutes * 60_000)) * everyMinutes * 60_000
+  ).toISOString();
+
+/**
+ * Plugin jobs (SPEC §10): each runs once per tick however many Strapi nodes share the database.
+ * The claim is an insert into a table with a unique (job, tick) index: one node's insert
+ * succeeds, the others' are refused and they skip the tick. The jobs themselves are idempotent.
+ */
+const createJobsService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const JOBS = {
+    'approve-commissions': {
+      everyMinutes: 5,
+      run: (now: string) => getService('commissions', { strapi }).approveDue(now),
+    },
+    'qualify-customers': {
+      everyMinutes: 60,
+      run: (now: string) => getService('commissions', { strapi }).grantQualifiedBounties(now),
+    },
+  } as const;
+  type JobName = keyof typeof JOBS;
+
+  const runOnce = async (job: JobName, at = new Date()) => {
+    const tick = tickOf(at, JOBS[job].everyMinutes);
+    let claim: { id: number };
+    try {
+      claim = await strapi.db.query(JOB_RUN).create({ data: { job, tick } });
+    } catch (error) {
+      if (isUniqueViolation(error)) return { job, tick, ran: false as const };
+      throw error;
+    }
+    const result = await JOBS[job].run(at.toISOString());
+    await strapi.db.query(JOB_RUN).update({
+      where: { id: claim.id },
+      data: { finishedAt: new Date().toISOString(), result },
+    });
+    return { job, tick, ran: true as const, result };
+  };
+
+  return {
+    runOnce,
+
+    /** Registers the cron tasks, unless `jobs.enabled` is false for this node. */
+    schedule() {
+      if (!getPluginConfig({ strapi }).jobs.enabled) return;
+      for (const [job, { everyMinutes }] of Object.entries(JOBS)) {
+        strapi.cron.add({
+          [`partners:${job}`]: {
+            task: () =>
+              runOnce(job as JobName).catch((error) =>
+                strapi.log.error(`[partners] job ${job} failed: ${(error as Error).message}`)
+              ),
+            options: { rule: everyMinutes >= 60 ? '0 * * * *' : `*/${everyMinutes} * * * *` },
+          },
+        });
+      }
+    },
+  };
+};
+
+export type JobsService = ReturnType<typeof createJobsService>;
+export default createJobsService;
