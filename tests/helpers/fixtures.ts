@@ -1,0 +1,95 @@
+import { randomBytes } from 'node:crypto';
+import type { Core } from '@strapi/strapi';
+import { uid } from '../../plugin/model';
+
+type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const unique = () => randomBytes(4).toString('hex');
+
+/** A full-access API token, as a site backend would use for `POST /api/partners/orders`. */
+export const createApiToken = async (strapi: Core.Strapi): Promise<string> => {
+  const token = await strapi.service('admin::api-token').create({
+    name: `tests-${unique()}`,
+    type: 'full-access',
+    lifespan: null,
+    description: '',
+  });
+  return token.accessKey;
+};
+
+export const createProgram = (strapi: Core.Strapi, overrides: Row = {}): Promise<Row> =>
+  strapi.db.query(uid('program')).create({
+    data: {
+      name: `Program ${unique()}`,
+      slug: `program-${unique()}`,
+      status: 'active',
+      currency: 'USD',
+      landingUrl: 'https://shop.example/',
+      tierMode: 'one-tier',
+      trigger: 'sale',
+      commission: { type: 'percentage', bps: 2000 },
+      recurringMonths: null,
+      holdDays: 30,
+      attributionWindowDays: 60,
+      timezone: 'UTC',
+      ...overrides,
+    },
+  });
+
+export const createPartner = (strapi: Core.Strapi, overrides: Row = {}): Promise<Row> =>
+  strapi.db.query(uid('partner')).create({
+    data: {
+      name: `Partner ${unique()}`,
+      email: `partner-${unique()}@partners.test`,
+      status: 'approved',
+      ...overrides,
+    },
+  });
+
+export const enroll = (strapi: Core.Strapi, partner: Row, program: Row, overrides: Row = {}) =>
+  strapi.db.query(uid('enrollment')).create({
+    data: { partner: partner.id, program: program.id, status: 'approved', ...overrides },
+  });
+
+export const createLink = (
+  strapi: Core.Strapi,
+  partner: Row,
+  program: Row,
+  code = `p${unique()}`
+) =>
+  strapi.db.query(uid('link')).create({
+    data: { code: code.toLowerCase(), partner: partner.id, program: program.id },
+  });
+
+/** A program with an enrolled, approved partner and its link; two-tier adds a recruiter. */
+export const createProgramWithPartner = async (strapi: Core.Strapi, rules: Row = {}) => {
+  const program = await createProgram(strapi, rules);
+  const recruiter = rules.tierMode === 'two-tier' ? await createPartner(strapi) : null;
+  if (recruiter) await enroll(strapi, recruiter, program);
+  const partner = await createPartner(strapi, recruiter ? { referredBy: recruiter.id } : {});
+  await enroll(strapi, partner, program);
+  const link = await createLink(strapi, partner, program);
+  return { program, partner, recruiter, link, code: link.code as string };
+};
+
+export const orderBody = (overrides: Row = {}) => ({
+  data: {
+    externalId: `ord_${unique()}`,
+    amount: 10000,
+    currency: 'USD',
+    status: 'paid',
+    customerEmail: `customer-${unique()}@shop.test`,
+    customerExternalId: `cus_${unique()}`,
+    ...overrides,
+  },
+});
+
+export const commissionsOf = (strapi: Core.Strapi, where: Row = {}) =>
+  strapi.db.query(uid('commission')).findMany({
+    where,
+    orderBy: [{ level: 'asc' }, { id: 'asc' }],
+    populate: { partner: { select: ['id'] }, order: { select: ['id', 'externalId'] } },
+  });
+
+export const count = (strapi: Core.Strapi, name: Parameters<typeof uid>[0], where: Row = {}) =>
+  strapi.db.query(uid(name)).count({ where });
