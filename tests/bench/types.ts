@@ -1,0 +1,48 @@
+import type { Core } from '@strapi/strapi';
+import type { TestDatabase } from '../helpers/databases';
+
+/** The running playground a scenario prepares its data in and sends its requests to. */
+export interface BenchApp {
+  strapi: Core.Strapi;
+  database: TestDatabase;
+  /** `http://127.0.0.1:<port>` */
+  origin: string;
+  /** A full-access API token's `Authorization` header and the JSON content type. */
+  headers: Record<string, string>;
+}
+
+/** Rows a successful request stores, counted before and after the scenario's load. */
+export interface StoredRows {
+  label: string;
+  perRequest: number;
+  count(): Promise<number>;
+}
+
+/** What a prepared scenario sends, and how the runner tells that it did what it claims. */
+export interface Workload {
+  method: 'GET' | 'POST';
+  path: string;
+  /** The n-th request's JSON body: unique per n, so that every request creates new rows. */
+  body?: (n: number) => unknown;
+  /** The status of a successful request. */
+  expectedStatus: number;
+  /** Checks one response before the load starts; throws when the scenario is not what it says. */
+  check?(body: unknown): void;
+  stored?: StoredRows[];
+}
+
+/** The throughput goal of SPEC §12 a scenario is held to, as a ratio to another scenario. */
+export interface Goal {
+  baseline: string;
+  atLeast: number;
+}
+
+export interface Scenario {
+  /** Unique; other scenarios name it as their baseline. */
+  name: string;
+  /** How the report calls it: "order ingestion". */
+  title: string;
+  goal?: Goal;
+  /** Seeds what the requests need (in-process, through `strapi.db`) and describes them. */
+  prepare(app: BenchApp): Promise<Workload>;
+}
