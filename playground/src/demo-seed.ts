@@ -33,7 +33,6 @@ const random = (() => {
   };
 })();
 const pick = (items) => items[Math.floor(random() * items.length)];
-const usd = (cents) => `$${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
 
 async function ensureAdmin(strapi) {
   const users = strapi.service('admin::user');
@@ -77,7 +76,7 @@ async function ensurePartnerLogin(strapi, partner) {
   });
 }
 
-const percentage = (bps) => ({ type: 'percentage', bps });
+const percentage = (bps: number) => ({ type: 'percentage', bps });
 
 async function createPrograms(strapi) {
   const programs = strapi.documents(uid('program'));
@@ -217,11 +216,12 @@ const FIRST = ['Olivia', 'Liam', 'Emma', 'Noah', 'Ava', 'Mateo', 'Sofia', 'Lucas
 const LAST = ['Smith', 'Garcia', 'Nguyen', 'Müller', 'Rossi', 'Kowalski', 'Silva', 'Kim', 'Haddad'];
 
 /**
- * Referred customers and their orders. Until the commission engine ingests orders, the demo
- * writes the ledger entries its programs pay: 20 % to the partner, and 5 % of the sale to the
- * recruiter in the two-tier program; a refunded order's entries are reversed.
+ * Referred customers and their orders. Orders are written through the Document Service, so the
+ * plugin's middleware settles their commissions with the real engine: 20 % to the partner, and
+ * in the two-tier program 5 % of the sale to its recruiter. Some are refunded afterwards, which
+ * reverses their entries.
  */
-async function createReferralsAndOrders(strapi, { partner, program, link, count, parent = null }) {
+async function createReferralsAndOrders(strapi, { partner, program, link, count }) {
   for (let i = 0; i < count; i += 1) {
     const firstName = pick(FIRST);
     const lastName = pick(LAST);
@@ -241,7 +241,7 @@ async function createReferralsAndOrders(strapi, { partner, program, link, count,
         firstName,
         lastName,
         externalId: `cus_demo_${program.id}_${partner.id}_${i}`,
-        status: isCustomer ? (random() < 0.1 ? 'churned' : 'customer') : 'signed-up',
+        status: isCustomer ? 'customer' : 'signed-up',
         signedUpAt: new Date(convertedAt.getTime() - 2 * DAY),
         convertedAt: isCustomer ? convertedAt : null,
       },
@@ -249,7 +249,7 @@ async function createReferralsAndOrders(strapi, { partner, program, link, count,
     if (!isCustomer) continue;
 
     const amount = pick([3900, 9900, 29900]);
-    const refunded = random() < 0.12;
+    const product = amount === 3900 ? 'starter' : amount === 9900 ? 'pro' : 'business';
     const order = await strapi.documents(uid('order')).create({
       data: {
         externalId: `ord_demo_${program.id}_${partner.id}_${i}`,
@@ -261,69 +261,18 @@ async function createReferralsAndOrders(strapi, { partner, program, link, count,
         customerExternalId: referral.externalId,
         amount,
         currency: 'USD',
-        items: [
-          {
-            product: amount === 3900 ? 'starter' : amount === 9900 ? 'pro' : 'business',
-            amount,
-            quantity: 1,
-          },
-        ],
-        status: refunded ? 'refunded' : 'paid',
-        refundedAmount: refunded ? amount : 0,
+        items: [{ product, amount, quantity: 1 }],
+        status: 'paid',
         paidAt: convertedAt,
-        source: 'api',
+        source: 'admin',
       },
     });
-
-    const availableAt = new Date(convertedAt.getTime() + 30 * DAY);
-    const settled = availableAt.getTime() < Date.now();
-    const status = refunded ? 'reversed' : settled ? 'approved' : 'pending';
-    const level1 = await strapi.documents(uid('commission')).create({
-      data: {
-        partner: partner.documentId,
-        program: program.documentId,
-        order: order.documentId,
-        referral: referral.documentId,
-        level: 1,
-        kind: 'sale',
-        basisAmount: amount,
-        rate: percentage(2000),
-        amount: (amount * 2000) / 10000,
-        currency: 'USD',
-        status,
-        availableAt,
-        approvedAt: status === 'approved' ? availableAt : null,
-        explanation: {
-          summary: `20% of ${usd(amount)} = ${usd((amount * 2000) / 10000)}`,
-          steps: [`${program.name}: 20% of every sale`],
-        },
-        idempotencyKey: `order:${order.id}:l1:sale`,
-      },
-    });
-    if (!parent) continue;
-    await strapi.documents(uid('commission')).create({
-      data: {
-        partner: parent.documentId,
-        program: program.documentId,
-        order: order.documentId,
-        referral: referral.documentId,
-        sourceCommission: level1.documentId,
-        level: 2,
-        kind: 'sale',
-        basisAmount: amount,
-        rate: percentage(500),
-        amount: (amount * 500) / 10000,
-        currency: 'USD',
-        status,
-        availableAt,
-        approvedAt: status === 'approved' ? availableAt : null,
-        explanation: {
-          summary: `Recruiter's share: 5% of ${usd(amount)} = ${usd((amount * 500) / 10000)}`,
-          steps: [`${partner.name} was recruited by ${parent.name}`],
-        },
-        idempotencyKey: `order:${order.id}:l2:sale`,
-      },
-    });
+    if (random() < 0.12) {
+      await strapi.documents(uid('order')).update({
+        documentId: order.documentId,
+        data: { status: 'refunded' },
+      });
+    }
   }
 }
 
@@ -368,7 +317,6 @@ export async function seedDemo(strapi: Core.Strapi) {
       partner: sam,
       program: network,
       link: samLink,
-      parent: jane,
       count: 14,
     });
     await createReferralsAndOrders(strapi, {
@@ -377,6 +325,8 @@ export async function seedDemo(strapi: Core.Strapi) {
       link: leeLink,
       count: 6,
     });
+    // Entries past their 30-day hold are approved, as the job would have done over time.
+    await strapi.plugin('partners').service('commissions').approveDue();
     strapi.log.info(
       '[partners demo] demo programs, partners, clicks, orders and commissions created'
     );
