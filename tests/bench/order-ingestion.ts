@@ -74,7 +74,7 @@ export const orderIngestion: Scenario = {
       check(body) {
         const levels = (body as { data?: { commissions?: { level: number }[] } }).data?.commissions
           ?.map((commission) => commission.level)
-          .sort();
+          .sort((a, b) => a - b);
         if (levels?.join() !== '1,2') {
           throw new Error(
             `expected commissions at levels 1 and 2, got ${JSON.stringify(body).slice(0, 500)}`

@@ -1,6 +1,15 @@
 import type { ScenarioResult } from './run-scenario';
 
-const COLUMNS = ['requests/s', 'p50 ms', 'p95 ms', 'p99 ms', 'requests', 'seconds', 'failed'];
+const COLUMNS = [
+  'requests/s',
+  'p50 ms',
+  'p95 ms',
+  'p99 ms',
+  'requests',
+  'seconds',
+  'failed',
+  'queries/request',
+];
 
 const row = (cells: string[]) =>
   cells.map((cell, index) => cell.padStart(COLUMNS[index].length + 2)).join('');
@@ -24,6 +33,7 @@ export const formatScenario = (result: ScenarioResult): string => {
         String(load.succeeded + load.failed),
         load.seconds.toFixed(1),
         String(load.failed),
+        (result.queriesPerRequest ?? 0).toFixed(1),
       ])
     );
     const warmupFailed = result.failed - load.failed;

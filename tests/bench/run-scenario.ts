@@ -18,6 +18,8 @@ export interface ScenarioResult {
   workload: Workload;
   /** The measured load, without the warm-up; none when the warm-up already failed. */
   load?: LoadResult;
+  /** SQL statements per request during the measured load (transaction control included). */
+  queriesPerRequest?: number;
   /** Every failed request of the scenario, warm-up included. */
   failed: number;
   firstFailure?: string;
@@ -80,21 +82,33 @@ export const runScenario = async (
     return result;
   };
 
-  // Half-second rounds, each sized by the rate of the one before.
+  // Half-second rounds, each sized by the rate of the one before. The first rounds run cold, so
+  // the measured load is sized by the best rate.
   let rate = connections * 20;
+  let bestRate = 0;
   const warmupEnds = performance.now() + settings.warmupSeconds * 1000;
-  while (performance.now() < warmupEnds && !failed) {
+  do {
     rate = tally(await load(Math.round(rate / 2), 0.5)).requestsPerSecond;
+    bestRate = Math.max(bestRate, rate);
+  } while (performance.now() < warmupEnds && !failed);
+  let measured: LoadResult | undefined;
+  let queries = 0;
+  const countQuery = () => (queries += 1);
+  if (!failed) {
+    app.strapi.db.connection.on('query', countQuery);
+    try {
+      measured = tally(await load(Math.round(bestRate * settings.seconds), settings.seconds));
+    } finally {
+      app.strapi.db.connection.off('query', countQuery);
+    }
   }
-  const measured = failed
-    ? undefined
-    : tally(await load(Math.round(rate * settings.seconds), settings.seconds));
 
   const after = await countStored(workload);
   return {
     scenario,
     workload,
     load: measured,
+    queriesPerRequest: measured && queries / (measured.succeeded + measured.failed || 1),
     failed,
     firstFailure,
     stored: (workload.stored ?? []).map((rows, index) => ({
