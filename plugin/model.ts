@@ -119,7 +119,7 @@ export const CONTENT_TYPES = [
   'invitation',
 ] as const;
 /** The plugin's own bookkeeping, not part of the product's data model. */
-export const INTERNAL_CONTENT_TYPES = ['job-run'] as const;
+export const INTERNAL_CONTENT_TYPES = ['job-run', 'stripe-event'] as const;
 export type ContentTypeName =
   (typeof CONTENT_TYPES)[number] | (typeof INTERNAL_CONTENT_TYPES)[number];
 

@@ -49,6 +49,8 @@ export const orderInputSchema = z
     visitorId: text(64).optional(),
     paidByPartner: z.boolean().optional(),
     subscriptionId: text(255).optional(),
+    /** The payment (e.g. a Stripe payment intent or charge) refunds and disputes will name. */
+    paymentReference: text(255).optional(),
     failureReason: text(500).optional(),
   })
   .refine(

@@ -56,3 +56,33 @@ export const tableOf = (strapi: Core.Strapi, uid: UID.Schema) =>
  */
 export const withKnex = <T>(strapi: Core.Strapi, work: (knex: Knex) => Promise<T>): Promise<T> =>
   strapi.db.transaction(({ trx }) => work(trx as unknown as Knex)) as unknown as Promise<T>;
+
+/** The database gave up on a transaction to break a deadlock; running it again is safe. */
+export const isRetryableConflict = (error: unknown): boolean => {
+  const { code, errno } = (error ?? {}) as { code?: string; errno?: number };
+  return (
+    code === '40P01' || // PostgreSQL deadlock_detected
+    code === '40001' || // serialization_failure
+    code === 'ER_LOCK_DEADLOCK' ||
+    errno === 1213 ||
+    code === 'ER_LOCK_WAIT_TIMEOUT' ||
+    errno === 1205 ||
+    code === 'SQLITE_BUSY'
+  );
+};
+
+/**
+ * Runs a transaction, again when the database aborted it as a deadlock victim. MySQL takes gap
+ * locks on Strapi's relation link tables, so concurrent writers of related rows can deadlock even
+ * though each holds its own order's lock; the work is idempotent, so a retry is the cure.
+ */
+export const withRetry = async <T>(work: () => Promise<T>, attempts = 5): Promise<T> => {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt >= attempts || !isRetryableConflict(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+    }
+  }
+};

@@ -11,6 +11,7 @@ import partner from './partner/schema.json';
 import payout from './payout/schema.json';
 import program from './program/schema.json';
 import referral from './referral/schema.json';
+import stripeEvent from './stripe-event/schema.json';
 
 export default {
   program: { schema: program },
@@ -26,4 +27,5 @@ export default {
   asset: { schema: asset },
   invitation: { schema: invitation },
   'job-run': { schema: jobRun },
+  'stripe-event': { schema: stripeEvent },
 };

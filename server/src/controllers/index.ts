@@ -1,11 +1,15 @@
 import customers from './customers';
 import health from './health';
 import orders from './orders';
+import stripe from './stripe';
+import tracking from './tracking';
 
 const controllers = {
   customers,
   health,
   orders,
+  stripe,
+  tracking,
 };
 
 export type ControllerName = keyof typeof controllers;

@@ -1,4 +1,5 @@
 import type { Route } from './route';
+import { trackingRoutes } from './tracking';
 
 const siteBackend = { policies: ['plugin::partners.is-api-token'] };
 
@@ -18,6 +19,8 @@ const routes: Route[] = [
     handler: 'customers.setStatus',
     config: siteBackend,
   },
+  { method: 'POST', path: '/stripe/webhook', handler: 'stripe.webhook', config: { auth: false } },
+  ...trackingRoutes,
 ];
 
 export default { type: 'content-api', routes };

@@ -5,6 +5,8 @@ import health from './health';
 import jobs from './jobs';
 import orders from './orders';
 import partnerRole from './partner-role';
+import stripe from './stripe';
+import tracking from './tracking';
 
 export default {
   analytics,
@@ -14,4 +16,6 @@ export default {
   jobs,
   orders,
   'partner-role': partnerRole,
+  stripe,
+  tracking,
 };

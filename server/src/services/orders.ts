@@ -10,7 +10,7 @@ import {
   type OrderEvent,
   type OrderPaymentState,
 } from '../../../plugin/orders';
-import { isUniqueViolation, lockRow } from '../database';
+import { isUniqueViolation, lockRow, withRetry } from '../database';
 import { getService } from '../plugin-context';
 
 const ORDER = uid('order');
@@ -50,6 +50,7 @@ const describe = (input: OrderInput) => ({
   visitorId: input.visitorId,
   paidByPartner: input.paidByPartner,
   subscriptionId: input.subscriptionId,
+  paymentReference: input.paymentReference,
   failureReason: input.failureReason,
 });
 
@@ -99,12 +100,14 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Runs `work` with the order locked, then settles its ledger, all in one transaction. */
   const withLockedOrder = (id: number, work: (order: Row) => Promise<void>) =>
-    strapi.db.transaction(async () => {
-      await lockRow(strapi, ORDER, id);
-      const order = await orders().findOne({ where: { id } });
-      await work(order);
-      return getService('commissions', { strapi }).settleOrder(id);
-    });
+    withRetry(() =>
+      strapi.db.transaction(async () => {
+        await lockRow(strapi, ORDER, id);
+        const order = await orders().findOne({ where: { id } });
+        await work(order);
+        return getService('commissions', { strapi }).settleOrder(id);
+      })
+    );
 
   const view = async (id: number) => {
     const order = await orders().findOne({
@@ -118,34 +121,63 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
     return { ...order, commissions };
   };
 
+  /** The stored order this input is about: by `externalId`, or an alias a payment event names. */
+  const findExisting = async (input: OrderInput, aliases: readonly string[]) => {
+    const ids = [input.externalId, ...aliases];
+    const existing = await orders().findOne({
+      where: { $or: [{ externalId: { $in: ids } }, { paymentReference: { $in: ids } }] },
+      select: ['id'],
+    });
+    return existing ? (existing.id as number) : null;
+  };
+
+  /**
+   * Upserts an order and merges payment events into its state, then settles its ledger. With
+   * `moneyIsAuthoritative` false (a refund or dispute naming a payment), an existing order keeps
+   * its amount; otherwise a paid order's amount and currency cannot change.
+   */
+  const record = async (
+    input: OrderInput,
+    source: OrderSource,
+    events: readonly OrderEvent[],
+    options: { moneyIsAuthoritative: boolean; aliases?: readonly string[] }
+  ) => {
+    const existingId = await findExisting(input, options.aliases ?? []);
+    const { id, created } = existingId
+      ? { id: existingId, created: false }
+      : await ensureOrder(input, source);
+    await withLockedOrder(id, async (order) => {
+      const moneyChanged = order.amount !== input.amount || order.currency !== input.currency;
+      const useInputMoney = options.moneyIsAuthoritative || created || !order.paidAt;
+      if (moneyChanged && useInputMoney && order.paidAt) {
+        throw new errors.ValidationError(
+          `Order "${input.externalId}" was recorded as ${formatMoney(order.amount, order.currency)}; its amount and currency cannot change once paid. Send a refund instead.`
+        );
+      }
+      const money = useInputMoney
+        ? { amount: input.amount, currency: input.currency }
+        : { amount: order.amount, currency: order.currency };
+      const state = events.reduce(mergeOrderEvent, {
+        ...paymentState(order),
+        amount: money.amount,
+      });
+      await orders().update({
+        where: { id },
+        data: { ...money, ...describe(input), ...paymentColumns(state) },
+      });
+    });
+    return { order: await view(id), created };
+  };
+
   return {
     view,
 
-    async ingest(input: OrderInput, source: OrderSource = 'api') {
-      const { id, created } = await ensureOrder(input, source);
-      await withLockedOrder(id, async (order) => {
-        const moneyChanged = order.amount !== input.amount || order.currency !== input.currency;
-        if (moneyChanged && (order.paidAt || order.status !== 'pending')) {
-          throw new errors.ValidationError(
-            `Order "${input.externalId}" was recorded as ${formatMoney(order.amount, order.currency)}; its amount and currency cannot change once paid. Send a refund instead.`
-          );
-        }
-        const state = eventsOf(input).reduce(mergeOrderEvent, {
-          ...paymentState(order),
-          amount: input.amount,
-        });
-        await orders().update({
-          where: { id },
-          data: {
-            amount: input.amount,
-            currency: input.currency,
-            ...describe(input),
-            ...paymentColumns(state),
-          },
-        });
-      });
-      return { order: await view(id), created };
+    /** `POST /orders`: the site reports an order's state; its amount is authoritative. */
+    ingest(input: OrderInput, source: OrderSource = 'api') {
+      return record(input, source, eventsOf(input), { moneyIsAuthoritative: true });
     },
+
+    record,
 
     /** A refund of `amount`; with a `refundId`, a replay of the same refund changes nothing. */
     async refund(externalId: string, input: RefundInput) {

@@ -1,0 +1,7 @@
+import type { Core } from '@strapi/strapi';
+
+const createTrackingController = ({ strapi }: { strapi: Core.Strapi }) => ({
+  strapi,
+});
+
+export default createTrackingController;

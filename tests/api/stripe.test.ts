@@ -1,0 +1,265 @@
+import { randomBytes } from 'node:crypto';
+import Stripe from 'stripe';
+import { uid } from '../../plugin/model';
+import fixtures from '../fixtures/stripe-objects.json';
+import { commissionsOf, count, createProgramWithPartner } from '../helpers/fixtures';
+import { startStrapi, type TestApp } from '../helpers/strapi';
+
+/**
+ * Stripe webhooks end to end. Events are built from Stripe's own example objects (its OpenAPI
+ * fixtures, tests/fixtures/stripe-objects.json) and signed by the real `stripe` SDK. Stripe's
+ * servers cannot be reached from here, so nothing calls them: the webhook needs none.
+ */
+
+const SECRET = `whsec_${randomBytes(16).toString('hex')}`;
+const stripe = new Stripe('sk_test_unused');
+const objects = fixtures.resources as Record<string, Record<string, unknown>>;
+
+let app: TestApp;
+
+beforeAll(async () => {
+  process.env.STRIPE_WEBHOOK_SECRET = SECRET;
+  app = await startStrapi();
+});
+
+afterAll(async () => {
+  await app?.stop();
+});
+
+const unique = () => randomBytes(5).toString('hex');
+const unix = (iso: string) => Math.floor(Date.parse(iso) / 1000);
+
+const event = (type: string, object: Record<string, unknown>) => ({
+  ...objects.event,
+  id: `evt_${unique()}`,
+  type,
+  created: unix('2026-03-01T00:00:00Z'),
+  data: { object },
+});
+
+const deliver = (
+  payload: object,
+  { secret = SECRET, timestamp }: { secret?: string; timestamp?: number } = {}
+) => {
+  const body = JSON.stringify(payload, null, 2);
+  const signature = stripe.webhooks.generateTestHeaderString({ payload: body, secret, timestamp });
+  return app
+    .request()
+    .post('/api/partners/stripe/webhook')
+    .set('Content-Type', 'application/json')
+    .set('Stripe-Signature', signature)
+    .send(body);
+};
+
+/** A subscription customer's events: checkout, two monthly invoices, a refund of the second. */
+const subscriptionStory = (code: string) => {
+  const customer = `cus_${unique()}`;
+  const subscription = `sub_${unique()}`;
+  const email = `${customer}@shop.test`;
+  const invoice = (n: number, paidAt: string) => ({
+    ...objects.invoice,
+    id: `in_${unique()}`,
+    customer,
+    customer_email: email,
+    customer_name: 'Ada Lovelace',
+    currency: 'usd',
+    amount_due: 5000,
+    amount_paid: 5000,
+    status: 'paid',
+    status_transitions: {
+      ...(objects.invoice.status_transitions as object),
+      paid_at: unix(paidAt),
+    },
+    parent: { type: 'subscription_details', subscription_details: { subscription, metadata: {} } },
+    payments: {
+      object: 'list',
+      data: [
+        {
+          object: 'invoice_payment',
+          payment: { type: 'payment_intent', payment_intent: `pi_${customer}_${n}` },
+        },
+      ],
+    },
+    lines: { object: 'list', data: [], has_more: false },
+  });
+  const checkout = event('checkout.session.completed', {
+    ...objects['checkout.session'],
+    id: `cs_${unique()}`,
+    mode: 'subscription',
+    status: 'complete',
+    payment_status: 'paid',
+    client_reference_id: code,
+    customer,
+    subscription,
+    customer_details: {
+      ...(objects['checkout.session'].customer_details as object),
+      email,
+      name: 'Ada Lovelace',
+    },
+  });
+  const month1 = event('invoice.paid', invoice(1, '2026-03-01T10:00:00Z'));
+  const month2 = event('invoice.paid', invoice(2, '2026-04-01T10:00:00Z'));
+  const refund = event('charge.refunded', {
+    ...objects.charge,
+    id: `ch_${unique()}`,
+    amount: 5000,
+    amount_captured: 5000,
+    amount_refunded: 5000,
+    refunded: true,
+    currency: 'usd',
+    customer,
+    payment_intent: `pi_${customer}_2`,
+  });
+  return { customer, events: [checkout, month1, month2, refund] };
+};
+
+/** The entries of a partner that count (reversed ones net to nothing), as `kind:amount`. */
+const ledgerOf = async (partnerId: number) =>
+  (await commissionsOf(app.strapi, { partner: { id: partnerId } }))
+    .filter((entry) => entry.status !== 'reversed' && entry.status !== 'rejected')
+    .map((entry) => `${entry.kind}:${entry.amount}`)
+    .sort();
+
+describe('Stripe webhook', () => {
+  it('turns checkout → two paid invoices → a refund into the right commissions and a reversal', async () => {
+    const { code, partner } = await createProgramWithPartner(app.strapi, { recurringMonths: null });
+    const { customer, events } = subscriptionStory(code);
+    for (const payload of events) {
+      const res = await deliver(payload).expect(200);
+      expect(res.body.data).toMatchObject({ duplicate: false });
+    }
+
+    const referral = await app.strapi.db
+      .query(uid('referral'))
+      .findOne({ where: { externalId: customer }, populate: { partner: true } });
+    expect(referral).toMatchObject({ status: 'customer', source: 'link' });
+    expect(referral.partner.id).toBe(partner.id);
+
+    const entries = await commissionsOf(app.strapi, { partner: { id: partner.id } });
+    expect(entries.map((e) => [e.order.externalId, e.kind, e.amount, e.status])).toEqual([
+      [`pi_${customer}_1`, 'sale', 1000, 'pending'],
+      [`pi_${customer}_2`, 'recurring', 1000, 'reversed'],
+    ]);
+    const order = await app.strapi.db
+      .query(uid('order'))
+      .findOne({ where: { externalId: `pi_${customer}_2` } });
+    expect(order).toMatchObject({ status: 'refunded', refundedAmount: 5000, source: 'stripe' });
+  });
+
+  it('converges on the same ledger when events are duplicated and shuffled', async () => {
+    const inOrder = await createProgramWithPartner(app.strapi, { recurringMonths: null });
+    for (const payload of subscriptionStory(inOrder.code).events)
+      await deliver(payload).expect(200);
+
+    const shuffled = await createProgramWithPartner(app.strapi, { recurringMonths: null });
+    const [checkout, month1, month2, refund] = subscriptionStory(shuffled.code).events;
+    for (const payload of [refund, checkout, month2, refund, month1, checkout, month2]) {
+      await deliver(payload).expect(200);
+    }
+    expect(await ledgerOf(shuffled.partner.id)).toEqual(await ledgerOf(inOrder.partner.id));
+    expect(await count(app.strapi, 'stripe-event', { eventId: refund.id })).toBe(1);
+  });
+
+  it('answers a redelivered event without doing anything again', async () => {
+    const { code } = await createProgramWithPartner(app.strapi);
+    const [checkout, month1] = subscriptionStory(code).events;
+    await deliver(checkout).expect(200);
+    await deliver(month1).expect(200);
+    const entries = await count(app.strapi, 'commission');
+    const again = await deliver(month1).expect(200);
+    expect(again.body.data).toMatchObject({ eventId: month1.id, duplicate: true });
+    expect(await count(app.strapi, 'commission')).toBe(entries);
+  });
+
+  it('refuses bad, stale and missing signatures with a 400 and stores nothing', async () => {
+    const { code } = await createProgramWithPartner(app.strapi);
+    const [, month1] = subscriptionStory(code).events;
+    const before = await count(app.strapi, 'order');
+
+    const wrongSecret = await deliver(month1, { secret: 'whsec_wrong' }).expect(400);
+    expect(wrongSecret.body.error).toMatchObject({ status: 400, name: 'ValidationError' });
+    await deliver(month1, { timestamp: Math.floor(Date.now() / 1000) - 3600 }).expect(400);
+    await app
+      .request()
+      .post('/api/partners/stripe/webhook')
+      .set('Content-Type', 'application/json')
+      .send(month1)
+      .expect(400);
+    // A body altered after signing.
+    const body = JSON.stringify(month1);
+    const signature = stripe.webhooks.generateTestHeaderString({ payload: body, secret: SECRET });
+    await app
+      .request()
+      .post('/api/partners/stripe/webhook')
+      .set('Content-Type', 'application/json')
+      .set('Stripe-Signature', signature)
+      .send(body.replace('5000', '9000'))
+      .expect(400);
+
+    expect(await count(app.strapi, 'order')).toBe(before);
+    expect(await count(app.strapi, 'stripe-event', { eventId: month1.id })).toBe(0);
+  });
+
+  it('follows a dispute: opened leaves commissions, lost reverses them', async () => {
+    const { code, partner } = await createProgramWithPartner(app.strapi);
+    const [checkout, month1] = subscriptionStory(code).events;
+    await deliver(checkout).expect(200);
+    await deliver(month1).expect(200);
+    const intent = (
+      month1.data.object as { payments: { data: Array<{ payment: { payment_intent: string } }> } }
+    ).payments.data[0].payment.payment_intent;
+    const dispute = (status: string) => ({
+      ...objects.dispute,
+      id: `dp_${unique()}`,
+      amount: 5000,
+      currency: 'usd',
+      charge: `ch_${unique()}`,
+      payment_intent: intent,
+      status,
+    });
+    await deliver(event('charge.dispute.created', dispute('needs_response'))).expect(200);
+    expect(await ledgerOf(partner.id)).toEqual(['sale:1000']);
+    await deliver(event('charge.dispute.closed', dispute('lost'))).expect(200);
+    expect(await ledgerOf(partner.id)).toEqual([]);
+  });
+
+  it('records declined payments and churn', async () => {
+    const { code } = await createProgramWithPartner(app.strapi);
+    const { customer, events } = subscriptionStory(code);
+    await deliver(events[0]).expect(200);
+    await deliver(events[1]).expect(200);
+    const failed = {
+      ...objects.invoice,
+      id: `in_${unique()}`,
+      customer,
+      currency: 'usd',
+      amount_due: 5000,
+      amount_paid: 0,
+      status: 'open',
+    };
+    await deliver(event('invoice.payment_failed', failed)).expect(200);
+    const order = await app.strapi.db
+      .query(uid('order'))
+      .findOne({ where: { externalId: failed.id } });
+    expect(order).toMatchObject({ status: 'failed', amount: 5000 });
+    expect(order.failureReason).toBeTruthy();
+
+    await deliver(
+      event('customer.subscription.deleted', {
+        ...objects.subscription,
+        customer,
+        status: 'canceled',
+      })
+    ).expect(200);
+    const referral = await app.strapi.db
+      .query(uid('referral'))
+      .findOne({ where: { externalId: customer } });
+    expect(referral.status).toBe('churned');
+  });
+
+  it('acknowledges events it does not use', async () => {
+    const payload = event('plan.created', objects.event.data as Record<string, unknown>);
+    const res = await deliver({ ...payload, data: objects.event.data }).expect(200);
+    expect(res.body.data.ignored).toMatch(/not used/);
+  });
+});
