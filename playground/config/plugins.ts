@@ -32,6 +32,20 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
       portal: { title: 'Acme partner portal' },
       tracking: { ipSalt: env('PARTNERS_IP_SALT') },
       jobs: { enabled: env.bool('PARTNERS_JOBS', true) },
+      // The shop's own orders (api::shop-order) are mirrored as partner orders.
+      orders: {
+        contentType: 'api::shop-order.shop-order',
+        fields: {
+          externalId: 'number',
+          amount: 'total',
+          status: 'state',
+          customerEmail: 'email',
+          customerExternalId: 'customerId',
+          couponCode: 'coupon',
+        },
+        amountUnit: 'major',
+        defaultCurrency: 'USD',
+      },
     },
   },
 });

@@ -1,5 +1,23 @@
 import { z } from 'zod';
 
+/** The order fields a host collection can provide (config `orders.fields`). */
+export const HOST_ORDER_FIELDS = [
+  'externalId',
+  'amount',
+  'currency',
+  'status',
+  'paidAt',
+  'refundedAmount',
+  'customerEmail',
+  'customerName',
+  'customerExternalId',
+  'referralCode',
+  'couponCode',
+  'visitorId',
+  'subscriptionId',
+] as const;
+export type HostOrderField = (typeof HOST_ORDER_FIELDS)[number];
+
 /**
  * The plugin's configuration (`config/plugins.ts` → `partners.config`), validated at boot.
  * Defaults live here so the docs, the server and the tests read one source.
@@ -37,13 +55,24 @@ export const pluginConfigSchema = z.object({
       webhookSecret: z.string().optional(),
     })
     .prefault({}),
+  /** A host collection mirrored as orders (SPEC §7): see docs/configuration.md. */
   orders: z
     .object({
       contentType: z
         .string()
         .regex(/^(api|plugin)::[\w-]+\.[\w-]+$/)
         .optional(),
-      fields: z.record(z.string(), z.string()).default({}),
+      /** Order field → the host field that holds it; unmapped fields keep their own names. */
+      fields: z.partialRecord(z.enum(HOST_ORDER_FIELDS), z.string().min(1)).default({}),
+      /** `major` when the host stores 99.99 rather than 9999. */
+      amountUnit: z.enum(['minor', 'major']).default('minor'),
+      defaultCurrency: z
+        .string()
+        .regex(/^[A-Z]{3}$/)
+        .optional(),
+      paidStatuses: z.array(z.string()).default(['paid', 'completed', 'complete', 'succeeded']),
+      failedStatuses: z.array(z.string()).default(['failed', 'declined', 'canceled', 'cancelled']),
+      refundedStatuses: z.array(z.string()).default(['refunded']),
     })
     .prefault({}),
   jobs: z

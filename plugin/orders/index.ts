@@ -5,3 +5,4 @@ export {
   type OrderEvent,
   type OrderPaymentState,
 } from './merge-order-event';
+export { mapHostOrder, toMinorUnits, type HostOrderMapping } from './map-host-order';

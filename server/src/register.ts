@@ -13,11 +13,16 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   // Orders written through the Document Service (admin, host code) settle their commissions
   // exactly as the REST route does (SPEC §7). The plugin's own services write with db.query,
   // so this never runs twice for one write.
+  // The host's own order collection, when configured, is mirrored the same way.
+  const hostOrders = getService('order-sync', { strapi }).contentType();
   strapi.documents.use(async (context, next) => {
     const result = await next();
-    if (context.uid === ORDER && (context.action === 'create' || context.action === 'update')) {
-      const id = (result as { id?: number } | null)?.id;
-      if (id) await getService('orders', { strapi }).settle(id);
+    if (context.action !== 'create' && context.action !== 'update') return result;
+    const entry = result as { id?: number } | null;
+    if (context.uid === ORDER && entry?.id) {
+      await getService('orders', { strapi }).settle(entry.id);
+    } else if (hostOrders && context.uid === hostOrders && entry) {
+      await getService('order-sync', { strapi }).sync(entry);
     }
     return result;
   });

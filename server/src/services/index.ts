@@ -3,6 +3,7 @@ import attribution from './attribution';
 import commissions from './commissions';
 import health from './health';
 import jobs from './jobs';
+import orderSync from './order-sync';
 import orders from './orders';
 import partnerRole from './partner-role';
 import stripe from './stripe';
@@ -14,6 +15,7 @@ export default {
   commissions,
   health,
   jobs,
+  'order-sync': orderSync,
   orders,
   'partner-role': partnerRole,
   stripe,
