@@ -27,6 +27,11 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   {
+    // The tracker runs in visitors' browsers as a classic script (SPEC §6).
+    files: ['server/src/tracking/tracker.js'],
+    languageOptions: { sourceType: 'script', globals: globals.browser },
+  },
+  {
     rules: {
       '@typescript-eslint/no-unused-vars': [
         'error',

@@ -17,6 +17,8 @@ module.exports = {
   globalSetup: '<rootDir>/tests/helpers/global-setup.ts',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
+    // The tracker in headless Chromium (tests/e2e): once, on SQLite.
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
     ...requestedDatabasesFromEnv().map((database) => ({
       ...common,
       displayName: `api:${database}`,

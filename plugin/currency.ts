@@ -90,3 +90,18 @@ export function formatMoney(amount: number, currency: string, locale = 'en-US'):
     })
     .join('');
 }
+
+/**
+ * "1234.50", "-0.05", "1000" (JPY): the amount as a plain decimal in major units, for files
+ * other systems read (PayPal Payouts, CSV exports). Integer math, no grouping, no symbol.
+ */
+export function toDecimalString(amount: number, currency: string): string {
+  if (!Number.isSafeInteger(amount)) {
+    throw new TypeError(`amount must be a safe integer, got ${amount}`);
+  }
+  const exponent = minorUnits(currency);
+  const digits = String(Math.abs(amount)).padStart(exponent + 1, '0');
+  const whole = digits.slice(0, digits.length - exponent);
+  const fraction = exponent > 0 ? `.${digits.slice(digits.length - exponent)}` : '';
+  return `${amount < 0 ? '-' : ''}${whole}${fraction}`;
+}

@@ -25,12 +25,35 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   'users-permissions': {
     config: { jwtSecret: env('JWT_SECRET') },
   },
+  // Real SMTP (the API tests start a server on SMTP_PORT). Without one, sending fails and the
+  // plugin logs it: the demo keeps working.
+  email: {
+    config: {
+      provider: 'nodemailer',
+      providerOptions: {
+        host: env('SMTP_HOST', '127.0.0.1'),
+        port: env.int('SMTP_PORT', 2525),
+        secure: false,
+        ignoreTLS: true,
+        connectionTimeout: 5000,
+        greetingTimeout: 5000,
+        socketTimeout: 10000,
+      },
+      settings: {
+        defaultFrom: env('SMTP_FROM', 'partners@acme.example'),
+        defaultReplyTo: env('SMTP_FROM', 'partners@acme.example'),
+      },
+    },
+  },
   partners: {
     enabled: true,
     resolve: pluginDir(),
     config: {
       portal: { title: 'Acme partner portal' },
-      tracking: { ipSalt: env('PARTNERS_IP_SALT') },
+      tracking: {
+        ipSalt: env('PARTNERS_IP_SALT'),
+        fallbackUrl: env('PARTNERS_FALLBACK_URL', 'https://acme.example/'),
+      },
       jobs: { enabled: env.bool('PARTNERS_JOBS', true) },
       // The shop's own orders (api::shop-order) are mirrored as partner orders.
       orders: {

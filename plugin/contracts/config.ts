@@ -53,6 +53,8 @@ export const pluginConfigSchema = z.object({
     .object({
       secretKey: z.string().optional(),
       webhookSecret: z.string().optional(),
+      /** Another endpoint for Stripe's API (stripe-mock, tests): `http://127.0.0.1:12111`. */
+      apiBase: z.url().optional(),
     })
     .prefault({}),
   /** A host collection mirrored as orders (SPEC §7): see docs/configuration.md. */
@@ -78,6 +80,15 @@ export const pluginConfigSchema = z.object({
   jobs: z
     .object({
       enabled: z.boolean().default(true),
+    })
+    .prefault({}),
+  /** E-mails to partners through Strapi's email plugin (SPEC §10). */
+  notifications: z
+    .object({
+      enabled: z.boolean().default(true),
+      /** Sender; the email provider's `defaultFrom` when absent. */
+      from: z.string().max(320).optional(),
+      replyTo: z.string().max(320).optional(),
     })
     .prefault({}),
 });

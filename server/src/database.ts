@@ -38,13 +38,64 @@ export const joinTableOf = (strapi: Core.Strapi, uid: UID.Schema, attribute: str
     table: joinTable.name,
     ownerColumn: joinTable.joinColumn.name,
     targetColumn: joinTable.inverseJoinColumn.name,
+    ordered: Boolean(joinTable.orderColumnName || joinTable.inverseOrderColumnName),
   };
 };
+
+/**
+ * Sets unidirectional to-one relations of one row straight in their link tables: a delete and an
+ * insert for each relation that changed, where Strapi's generic relation writer issues about four
+ * queries per relation. Only for link tables without ordering columns (checked).
+ */
+export const setToOneRelations = async (
+  strapi: Core.Strapi,
+  uid: UID.Schema,
+  id: number,
+  changes: Record<string, { from: number | null; to: number | null }>
+) => {
+  const changed = Object.entries(changes).filter(([, { from, to }]) => from !== to);
+  if (changed.length === 0) return;
+  await withKnex(strapi, async (knex) => {
+    for (const [attribute, { to }] of changed) {
+      const link = joinTableOf(strapi, uid, attribute);
+      if (link.ordered) throw new Error(`${uid}.${attribute} is ordered; use the query API`);
+      await knex(link.table).where(link.ownerColumn, id).delete();
+      if (to !== null)
+        await knex(link.table).insert({ [link.ownerColumn]: id, [link.targetColumn]: to });
+    }
+  });
+};
+
+/** The target ids of to-one relations of one row, in one query over their link tables. */
+export const toOneRelationIds = async <A extends string>(
+  strapi: Core.Strapi,
+  uid: UID.Schema,
+  id: number,
+  attributes: readonly A[]
+): Promise<Record<A, number | null>> =>
+  withKnex(strapi, async (knex) => {
+    const query = knex(`${tableOf(strapi, uid)} as t`).where('t.id', id);
+    attributes.forEach((attribute, index) => {
+      const link = joinTableOf(strapi, uid, attribute);
+      query
+        .leftJoin(`${link.table} as l${index}`, `l${index}.${link.ownerColumn}`, 't.id')
+        .select({ [attribute]: `l${index}.${link.targetColumn}` });
+    });
+    const row = (await query.first()) ?? {};
+    return Object.fromEntries(
+      attributes.map((attribute) => [
+        attribute,
+        row[attribute] == null ? null : Number(row[attribute]),
+      ])
+    ) as Record<A, number | null>;
+  });
 
 interface JoinTableMeta {
   name: string;
   joinColumn: { name: string };
   inverseJoinColumn: { name: string };
+  orderColumnName?: string;
+  inverseOrderColumnName?: string;
 }
 
 export const tableOf = (strapi: Core.Strapi, uid: UID.Schema) =>

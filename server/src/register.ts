@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { uid } from '../../plugin/model';
 import { stripeRawBody } from './middlewares/stripe-raw-body';
+import { registerPermissions } from './permissions';
 import { getService } from './plugin-context';
 
 const ORDER = uid('order');
@@ -26,6 +27,7 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
     }
     return result;
   });
+  return registerPermissions({ strapi });
 };
 
 export default register;

@@ -46,3 +46,20 @@ export interface Scenario {
   /** Seeds what the requests need (in-process, through `strapi.db`) and describes them. */
   prepare(app: BenchApp): Promise<Workload>;
 }
+
+/** What a timed scenario reports: lines for the report, and whether it did what it claims. */
+export interface TimedResult {
+  lines: string[];
+  ok: boolean;
+}
+
+/**
+ * A scenario measured once in-process rather than under HTTP load: a job or an export over a
+ * large seeded data set (SPEC §12: payout run, CSV export in constant memory).
+ */
+export interface TimedScenario {
+  kind: 'timed';
+  name: string;
+  title: string;
+  run(app: BenchApp): Promise<TimedResult>;
+}

@@ -1,6 +1,8 @@
 import customers from './customers';
 import health from './health';
 import orders from './orders';
+import payouts from './payouts';
+import statements from './statements';
 import stripe from './stripe';
 import tracking from './tracking';
 
@@ -8,6 +10,8 @@ const controllers = {
   customers,
   health,
   orders,
+  payouts,
+  statements,
   stripe,
   tracking,
 };

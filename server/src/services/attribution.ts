@@ -1,8 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import type { CustomerStatusInput } from '../../../plugin/contracts/orders';
+import type { TrackSignupInput } from '../../../plugin/contracts/tracking';
 import type { ReferralSource } from '../../../plugin/model';
 import { uid } from '../../../plugin/model';
 import { addDays } from '../../../plugin/time';
+import { lockRow, withRetry } from '../database';
 
 const LINK = uid('link');
 const CLICK = uid('click');
@@ -50,6 +52,12 @@ const splitName = (name?: string | null) => {
 };
 
 const normaliseEmail = (email?: string | null) => (email ? email.trim().toLowerCase() : null);
+
+/** A referral that has signed up, and since when its partner has it (for the window). */
+export interface SignedUpReferral {
+  referralId: number;
+  attributedAt: string;
+}
 
 /** Attribution (SPEC §6): links and codes, visitors, referred contacts and deal registrations. */
 const createAttributionService = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -195,8 +203,72 @@ const createAttributionService = ({ strapi }: { strapi: Core.Strapi }) => {
     };
   };
 
+  /**
+   * The referral signs up (lead → signed-up) once; a customer who signs up later keeps its
+   * status. Names and visitor id only fill empty fields: the endpoint is public, and a stranger
+   * must not be able to rename someone else's referral. Rejected referrals stay as they are.
+   */
+  const markSignedUp = async (referralId: number, signup: TrackSignupInput, at: string) => {
+    const referral = await strapi.db.query(REFERRAL).findOne({ where: { id: referralId } });
+    if (!referral || referral.status === 'rejected') return false;
+    if (referral.signedUpAt) return true;
+    const name = splitName(signup.name);
+    await strapi.db.query(REFERRAL).updateMany({
+      where: { id: referralId, signedUpAt: { $null: true } },
+      data: {
+        signedUpAt: at,
+        ...(referral.status === 'lead' ? { status: 'signed-up' } : {}),
+        ...(!referral.firstName && !referral.lastName ? name : {}),
+        ...(!referral.visitorId && signup.visitorId ? { visitorId: signup.visitorId } : {}),
+      },
+    });
+    return true;
+  };
+
   return {
     linkByCode,
+
+    /**
+     * SPEC §6, a visitor signs up on the site. Through a code, or else the visitor's clicks, the
+     * contact becomes the referral of that link's partner in its program, unless the contact is
+     * already someone's referral there (it stays theirs). Without either, the contact's open
+     * leads sign up with the partners who added them. Returns the referrals now signed up.
+     */
+    async recordSignup(signup: TrackSignupInput): Promise<SignedUpReferral[]> {
+      const at = new Date().toISOString();
+      const candidate =
+        (signup.code && (await fromCode(signup.code, 'link'))) ||
+        (signup.visitorId && (await fromVisitor(signup.visitorId))) ||
+        null;
+      const contact = { customerEmail: signup.email, customerName: signup.name ?? null };
+      if (candidate) {
+        // Signups of one program take turns, so a double-submitted form makes one referral.
+        const attribution = await withRetry(() =>
+          strapi.db.transaction(async () => {
+            await lockRow(strapi, PROGRAM, candidate.programId);
+            return claim({ ...candidate, visitorId: signup.visitorId ?? null }, contact);
+          })
+        );
+        const signedUp = await markSignedUp(attribution.referralId, signup, at);
+        return signedUp
+          ? [{ referralId: attribution.referralId, attributedAt: attribution.attributedAt }]
+          : [];
+      }
+      const leads = await strapi.db.query(REFERRAL).findMany({
+        where: { email: signup.email, status: 'lead' },
+        select: ['id', 'createdAt'],
+      });
+      const signedUp: SignedUpReferral[] = [];
+      for (const lead of leads) {
+        if (await markSignedUp(lead.id, signup, at)) {
+          signedUp.push({
+            referralId: lead.id,
+            attributedAt: new Date(lead.createdAt).toISOString(),
+          });
+        }
+      }
+      return signedUp;
+    },
 
     /**
      * SPEC §6, in order: an explicit referral code, coupon code or visitor id on the order → the
@@ -262,13 +334,9 @@ const createAttributionService = ({ strapi }: { strapi: Core.Strapi }) => {
       const referral = await strapi.db.query(REFERRAL).findOne({ where: { id: referralId } });
       if (!referral || referral.status === 'rejected') return;
       if (referral.status === 'customer' && referral.convertedAt) return;
-      await strapi.db.query(REFERRAL).update({
+      await strapi.db.query(REFERRAL).updateMany({
         where: { id: referralId },
-        data: {
-          status: 'customer',
-          convertedAt: referral.convertedAt ?? paidAt,
-          churnedAt: null,
-        },
+        data: { status: 'customer', convertedAt: referral.convertedAt ?? paidAt, churnedAt: null },
       });
     },
 

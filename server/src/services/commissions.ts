@@ -2,16 +2,19 @@ import type { Core } from '@strapi/strapi';
 import {
   calculateQualifiedCustomerCommissions,
   calculateSaleCommissions,
+  calculateSignupCommissions,
   parseEngineProgram,
   reconcileOrderCommissions,
   type CommissionDraft,
+  type CommissionResult,
   type EngineProgram,
-  type LedgerEntry,
   type ReconcileAction,
 } from '../../../plugin/commissions';
 import { uid } from '../../../plugin/model';
 import { addDays } from '../../../plugin/time';
-import { isUniqueViolation } from '../database';
+import { isUniqueViolation, setToOneRelations, toOneRelationIds } from '../database';
+import { ledgerOfOrder } from '../ledger-entries';
+import { createEngineInputs, engineReferral } from '../engine-inputs';
 import { getService } from '../plugin-context';
 
 const COMMISSION = uid('commission');
@@ -26,21 +29,6 @@ const iso = (value: string | Date | null | undefined) =>
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-const toLedgerEntry = (row: Row): LedgerEntry => ({
-  idempotencyKey: row.idempotencyKey,
-  partnerId: idOf(row.partner) ?? 0,
-  programId: idOf(row.program) ?? 0,
-  level: row.level,
-  kind: row.kind,
-  amount: row.amount,
-  currency: row.currency,
-  status: row.status,
-  availableAt: iso(row.availableAt),
-  basisAmount: row.basisAmount,
-  rate: row.rate,
-  referralId: idOf(row.referral),
-});
-
 /**
  * The commission ledger (SPEC §5): turns an order's state into signed entries through the pure
  * engine in plugin/, writes them once (the unique `idempotencyKey` is the guarantee), and runs the
@@ -49,45 +37,14 @@ const toLedgerEntry = (row: Row): LedgerEntry => ({
 const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const ledger = () => strapi.db.query(COMMISSION);
 
-  const entriesOfOrder = async (orderId: number) =>
+  /** An order's entries, for answers to the site (relations are not needed there). */
+  const entriesOfOrder = (orderId: number) =>
     ledger().findMany({
       where: { order: { id: orderId } },
-      populate: {
-        partner: { select: ['id'] },
-        program: { select: ['id'] },
-        referral: { select: ['id'] },
-      },
+      orderBy: [{ level: 'asc' }, { id: 'asc' }],
     });
 
-  const enginePartner = async (partnerId: number) => {
-    const partner = await strapi.db.query(uid('partner')).findOne({
-      where: { id: partnerId },
-      populate: { users: { select: ['email'] }, referredBy: { select: ['id'] } },
-    });
-    if (!partner) return null;
-    return {
-      engine: {
-        id: partner.id,
-        status: partner.status,
-        email: partner.email,
-        userEmails: (partner.users ?? []).map((user: Row) => user.email),
-      },
-      parentId: idOf(partner.referredBy),
-    };
-  };
-
-  const engineEnrollment = async (partnerId: number, programId: number) => {
-    const enrollment = await strapi.db.query(uid('enrollment')).findOne({
-      where: { partner: { id: partnerId }, program: { id: programId } },
-    });
-    return enrollment
-      ? { status: enrollment.status, commissionOverride: enrollment.commissionOverride ?? null }
-      : null;
-  };
-
-  /** The partner's value of the program's tier metric when the order is evaluated (SPEC §5.4). */
-  const tierMetricValue = async (program: EngineProgram, partnerId: number, at: string) =>
-    getService('analytics', { strapi }).tierMetric(program, partnerId, at);
+  const inputs = createEngineInputs(strapi);
 
   const saleFacts = async (
     order: Row,
@@ -125,9 +82,7 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       customerFirstPaidAt: earlier ? iso(earlier.paidAt) : paidAt,
       customerPaidBeforeAttribution: paidBefore,
       attributedAt,
-      tierMetricValue: program.tiers?.length
-        ? await tierMetricValue(program, partnerId, paidAt)
-        : 0,
+      tierMetricValue: await inputs.tierMetricValue(program, partnerId, paidAt),
     };
   };
 
@@ -142,20 +97,12 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const parsed = parseEngineProgram(programRow);
     if (!parsed.valid) return { drafts: [], ineligibleReason: parsed.ineligibleReason };
     const program = parsed.program;
-    const partner = await enginePartner(attribution.partnerId);
-    if (!partner)
+    const participants = await inputs.participants(attribution.partnerId, attribution.programId);
+    if (!participants)
       return { drafts: [], ineligibleReason: 'not-enrolled: the partner no longer exists' };
-    const parentPartner = partner.parentId ? await enginePartner(partner.parentId) : null;
     const result = calculateSaleCommissions({
       program,
-      partner: partner.engine,
-      enrollment: await engineEnrollment(attribution.partnerId, program.id as number),
-      parent: parentPartner
-        ? {
-            partner: parentPartner.engine,
-            enrollment: await engineEnrollment(parentPartner.engine.id, program.id as number),
-          }
-        : null,
+      ...participants,
       order: {
         id: order.id,
         externalId: order.externalId,
@@ -231,6 +178,35 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     return created;
   };
 
+  /**
+   * Writes a referral bounty's entries (and the referral's marker) in one transaction; 0 when
+   * ineligible or already granted (another node or an earlier call hit the unique key first).
+   */
+  const writeBounty = async (
+    result: CommissionResult,
+    now: string,
+    referralUpdate?: { id: number; data: Row }
+  ) => {
+    if (!result.eligible) return 0;
+    try {
+      await strapi.db.transaction(async () => {
+        await apply(
+          null,
+          result.drafts.map((draft) => ({ type: 'create', draft })),
+          now
+        );
+        if (referralUpdate)
+          await strapi.db
+            .query(REFERRAL)
+            .update({ where: { id: referralUpdate.id }, data: referralUpdate.data });
+      });
+      return result.drafts.length;
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      return 0;
+    }
+  };
+
   return {
     entriesOfOrder,
 
@@ -240,23 +216,19 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
      * Idempotent; the caller holds the order's lock inside a transaction.
      */
     async settleOrder(orderId: number, asOf = new Date().toISOString()) {
-      const order = await strapi.db.query(ORDER).findOne({
-        where: { id: orderId },
-        populate: {
-          partner: { select: ['id'] },
-          program: { select: ['id'] },
-          referral: { select: ['id'] },
-        },
-      });
+      const order = await strapi.db.query(ORDER).findOne({ where: { id: orderId } });
       if (!order) return { created: [] as Row[] };
+      const current = await toOneRelationIds(strapi, ORDER, orderId, [
+        'partner',
+        'program',
+        'referral',
+      ]);
       const attributionService = getService('attribution', { strapi });
-      const partnerId = idOf(order.partner);
-      const programId = idOf(order.program);
       const attribution =
-        partnerId && programId
-          ? await attributionService.attributeExplicit(partnerId, programId, {
+        current.partner && current.program
+          ? await attributionService.attributeExplicit(current.partner, current.program, {
               ...order,
-              referralId: idOf(order.referral),
+              referralId: current.referral,
             })
           : await attributionService.attributeOrder(order);
       if (!attribution) return { created: [] as Row[] };
@@ -279,19 +251,21 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
           dispute: order.dispute === 'none' ? null : order.dispute,
         },
         drafts: evaluation.drafts,
-        entries: (await entriesOfOrder(order.id)).map(toLedgerEntry),
+        entries: await ledgerOfOrder(strapi, order.id),
         asOf,
       });
       const created = await apply(order.id, actions, asOf);
-      await strapi.db.query(ORDER).update({
-        where: { id: order.id },
-        data: {
-          partner: attribution.partnerId,
-          program: attribution.programId,
-          referral: attribution.referralId,
-          ineligibleReason: evaluation.ineligibleReason,
-        },
+      await setToOneRelations(strapi, ORDER, order.id, {
+        partner: { from: current.partner, to: attribution.partnerId },
+        program: { from: current.program, to: attribution.programId },
+        referral: { from: current.referral, to: attribution.referralId },
       });
+      if ((order.ineligibleReason ?? null) !== evaluation.ineligibleReason) {
+        await strapi.db.query(ORDER).updateMany({
+          where: { id: order.id },
+          data: { ineligibleReason: evaluation.ineligibleReason },
+        });
+      }
       return { created };
     },
 
@@ -339,58 +313,59 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
         });
         for (const referral of referrals) {
           const partnerId = idOf(referral.partner);
-          const partner = partnerId ? await enginePartner(partnerId) : null;
-          if (!partner || !partnerId) continue;
+          const participants = partnerId ? await inputs.participants(partnerId, row.id) : null;
+          if (!participants || !partnerId) continue;
           const totals = await getService('analytics', { strapi }).customerTotals(referral.id);
-          const parent = partner.parentId ? await enginePartner(partner.parentId) : null;
           const result = calculateQualifiedCustomerCommissions(
             {
               program,
-              partner: partner.engine,
-              enrollment: await engineEnrollment(partnerId, row.id),
-              parent: parent
-                ? {
-                    partner: parent.engine,
-                    enrollment: await engineEnrollment(parent.engine.id, row.id),
-                  }
-                : null,
-              referral: {
-                id: referral.id,
-                email: referral.email,
-                status: referral.status,
-                signedUpAt: iso(referral.signedUpAt),
-                convertedAt: iso(referral.convertedAt),
-                churnedAt: iso(referral.churnedAt),
-              },
+              ...participants,
+              referral: engineReferral(referral),
               facts: {
                 attributedAt: iso(referral.createdAt),
-                tierMetricValue: program.tiers?.length
-                  ? await tierMetricValue(program, partnerId, now)
-                  : 0,
+                tierMetricValue: await inputs.tierMetricValue(program, partnerId, now),
               },
             },
             { asOf: now, ...totals }
           );
-          if (!result.eligible) continue;
-          try {
-            await strapi.db.transaction(async () => {
-              await apply(
-                null,
-                result.drafts.map((draft) => ({ type: 'create', draft })),
-                now
-              );
-              await strapi.db
-                .query(REFERRAL)
-                .update({ where: { id: referral.id }, data: { qualifiedAt: now } });
-            });
-            granted += result.drafts.length;
-          } catch (error) {
-            // Another node granted it first: the unique key kept it to one entry.
-            if (!isUniqueViolation(error)) throw error;
-          }
+          granted += await writeBounty(result, now, {
+            id: referral.id,
+            data: { qualifiedAt: now },
+          });
         }
       }
       return { granted };
+    },
+
+    /**
+     * SPEC §5.1, `signup` programs: the bounty of a referral that signed up, through the engine.
+     * Exactly once: a second call (a replayed signup, another node) meets the unique key.
+     */
+    async grantSignupBounty(referralId: number, attributedAt: string | null) {
+      const referral = await strapi.db.query(REFERRAL).findOne({
+        where: { id: referralId },
+        populate: { partner: { select: ['id'] }, program: true },
+      });
+      const partnerId = idOf(referral?.partner);
+      if (!referral?.program || referral.program.trigger !== 'signup' || !partnerId) {
+        return { granted: 0 };
+      }
+      const parsed = parseEngineProgram(referral.program);
+      if (!parsed.valid) return { granted: 0, ineligibleReason: parsed.ineligibleReason };
+      const participants = await inputs.participants(partnerId, referral.program.id);
+      if (!participants) return { granted: 0 };
+      const now = new Date().toISOString();
+      const result = calculateSignupCommissions({
+        program: parsed.program,
+        ...participants,
+        referral: engineReferral(referral),
+        facts: {
+          attributedAt,
+          tierMetricValue: await inputs.tierMetricValue(parsed.program, partnerId, now),
+        },
+      });
+      if (!result.eligible) return { granted: 0, ineligibleReason: result.ineligibleReason };
+      return { granted: await writeBounty(result, now) };
     },
   };
 };

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { uid } from '../../../plugin/model';
+import { previousPayoutPeriod } from '../../../plugin/payouts';
 import { isUniqueViolation } from '../database';
 import { getPluginConfig, getService } from '../plugin-context';
 
@@ -11,6 +12,19 @@ export const tickOf = (at: Date, everyMinutes: number) =>
     Math.floor(at.getTime() / (everyMinutes * 60_000)) * everyMinutes * 60_000
   ).toISOString();
 
+/** A job every `minutes`: its tick is the window, so it runs once per window. */
+const every = (minutes: number) => ({
+  tick: (at: Date) => tickOf(at, minutes),
+  rule: minutes >= 60 ? '0 * * * *' : `*/${minutes} * * * *`,
+});
+
+/**
+ * A job about the month before: its tick is that month ("2026-01"), so it runs once per month.
+ * It is scheduled on the first three days (02:00 UTC) so a cluster that was down on the 1st
+ * still runs it; whichever node claims the month first does the work.
+ */
+const monthly = { tick: (at: Date) => previousPayoutPeriod(at), rule: '0 2 1-3 * *' };
+
 /**
  * Plugin jobs (SPEC §10): each runs once per tick however many Strapi nodes share the database.
  * The claim is an insert into a table with a unique (job, tick) index: one node's insert
@@ -19,18 +33,28 @@ export const tickOf = (at: Date, everyMinutes: number) =>
 const createJobsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const JOBS = {
     'approve-commissions': {
-      everyMinutes: 5,
+      ...every(5),
       run: (now: string) => getService('commissions', { strapi }).approveDue(now),
     },
     'qualify-customers': {
-      everyMinutes: 60,
+      ...every(60),
       run: (now: string) => getService('commissions', { strapi }).grantQualifiedBounties(now),
+    },
+    'payout-run': {
+      ...monthly,
+      run: (now: string) =>
+        getService('payouts', { strapi }).run(previousPayoutPeriod(now), new Date(now)),
+    },
+    'monthly-statements': {
+      ...monthly,
+      run: (now: string) =>
+        getService('notifications', { strapi }).sendMonthlyStatements(previousPayoutPeriod(now)),
     },
   } as const;
   type JobName = keyof typeof JOBS;
 
   const runOnce = async (job: JobName, at = new Date()) => {
-    const tick = tickOf(at, JOBS[job].everyMinutes);
+    const tick = JOBS[job].tick(at);
     let claim: { id: number };
     try {
       claim = await strapi.db.query(JOB_RUN).create({ data: { job, tick } });
@@ -52,14 +76,14 @@ const createJobsService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Registers the cron tasks, unless `jobs.enabled` is false for this node. */
     schedule() {
       if (!getPluginConfig({ strapi }).jobs.enabled) return;
-      for (const [job, { everyMinutes }] of Object.entries(JOBS)) {
+      for (const [job, { rule }] of Object.entries(JOBS)) {
         strapi.cron.add({
           [`partners:${job}`]: {
             task: () =>
               runOnce(job as JobName).catch((error) =>
                 strapi.log.error(`[partners] job ${job} failed: ${(error as Error).message}`)
               ),
-            options: { rule: everyMinutes >= 60 ? '0 * * * *' : `*/${everyMinutes} * * * *` },
+            options: { rule, tz: 'Etc/UTC' },
           },
         });
       }

@@ -10,7 +10,7 @@ import {
   type OrderEvent,
   type OrderPaymentState,
 } from '../../../plugin/orders';
-import { isUniqueViolation, lockRow, withRetry } from '../database';
+import { isUniqueViolation, lockRow, toOneRelationIds, withRetry } from '../database';
 import { getService } from '../plugin-context';
 
 const ORDER = uid('order');
@@ -68,13 +68,8 @@ const eventsOf = (input: OrderInput): OrderEvent[] => {
 const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
   const orders = () => strapi.db.query(ORDER);
 
-  /** The order's id, creating a pending row on first sight. Racing creators: one wins, all get it. */
+  /** Creates the pending row of a new order. Racing creators: one insert wins, all get its id. */
   const ensureOrder = async (input: OrderInput, source: OrderSource) => {
-    const existing = await orders().findOne({
-      where: { externalId: input.externalId },
-      select: ['id'],
-    });
-    if (existing) return { id: existing.id as number, created: false };
     try {
       const row = await orders().create({
         data: {
@@ -109,16 +104,24 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
       })
     );
 
+  /** The order as the site sees it, with its ledger entries. */
   const view = async (id: number) => {
-    const order = await orders().findOne({
-      where: { id },
-      populate: {
-        partner: { select: ['id', 'documentId', 'name'] },
-        program: { select: ['id', 'documentId', 'name', 'slug'] },
-      },
-    });
+    const order = await orders().findOne({ where: { id } });
+    const related = await toOneRelationIds(strapi, ORDER, id, ['partner', 'program']);
+    const partner = related.partner
+      ? await strapi.db.query(uid('partner')).findOne({
+          where: { id: related.partner },
+          select: ['documentId', 'name'],
+        })
+      : null;
+    const program = related.program
+      ? await strapi.db.query(uid('program')).findOne({
+          where: { id: related.program },
+          select: ['documentId', 'name', 'slug'],
+        })
+      : null;
     const commissions = await getService('commissions', { strapi }).entriesOfOrder(id);
-    return { ...order, commissions };
+    return { ...order, partner, program, commissions };
   };
 
   /** The stored order this input is about: by `externalId`, or an alias a payment event names. */
@@ -161,7 +164,7 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
         ...paymentState(order),
         amount: money.amount,
       });
-      await orders().update({
+      await orders().updateMany({
         where: { id },
         data: { ...money, ...describe(input), ...paymentColumns(state) },
       });

@@ -1,0 +1,12 @@
+/**
+ * E-mail templates (SPEC §10), one file each: plain data in, `{ subject, text, html }` out.
+ * Edit the wording in the template's file; the notifications service only fills and sends them.
+ */
+export { emailContent, monthName, type EmailContent, type EmailParts } from './email-content';
+export { applicationReceivedEmail, type ApplicationData } from './application-received';
+export { applicationApprovedEmail } from './application-approved';
+export { applicationRejectedEmail } from './application-rejected';
+export { invitationEmail, type InvitationData } from './invitation';
+export { commissionEarnedEmail, type CommissionEarnedData } from './commission-earned';
+export { payoutSentEmail, type PayoutSentData } from './payout-sent';
+export { monthlyStatementEmail, type MonthlyStatementData } from './monthly-statement';

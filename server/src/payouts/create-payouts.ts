@@ -1,0 +1,133 @@
+import type { Core } from '@strapi/strapi';
+import type { PayoutMethod } from '../../../plugin/contracts/payouts';
+import { uid } from '../../../plugin/model';
+import { payoutPeriod, planPayoutRun, snapshotPayoutMethod } from '../../../plugin/payouts';
+import { isUniqueViolation, withRetry } from '../database';
+import type { PayoutLedger } from './payout-ledger';
+
+const PAYOUT = uid('payout');
+
+/** A payout the run created, as stored (the event payload is built from it). */
+export interface CreatedPayout {
+  id: number;
+  documentId: string;
+  partnerId: number;
+  entryIds: number[];
+  currency: string;
+  amount: number;
+  periodStart: string;
+  periodEnd: string;
+  status: 'pending';
+  method: PayoutMethod | null;
+  idempotencyKey: string;
+}
+
+/**
+ * Writes the payouts of a batch of partners in one transaction:
+ *
+ * 1. locks the partners' rows: runs (of this period or another, on any node) take turns per
+ *    partner, so an entry is claimed by one payout only;
+ * 2. reads their approved entries that are in no payout yet, and plans with `planPayoutRun`;
+ * 3. skips drafts whose payout already exists (this period was paid out, or the payout failed
+ *    and its entries wait for the next period), inserts the others and links their entries.
+ *
+ * The unique `idempotencyKey` refuses whatever gets past that.
+ */
+const createBatch = async (
+  strapi: Core.Strapi,
+  ledger: PayoutLedger,
+  period: string,
+  partnerIds: readonly number[]
+) => {
+  // First in the transaction: no read may come before the locks (MySQL's snapshot).
+  const methodsOf = await ledger.lockPartners(partnerIds);
+  const entries = await ledger.payableEntries(payoutPeriod(period).endsAt, partnerIds);
+  const plan = planPayoutRun(period, entries);
+  const carriedOver = plan.carriedOver.length;
+  if (plan.payouts.length === 0) return { created: [], carriedOver };
+
+  const taken = await ledger.existingKeys(plan.payouts.map((draft) => draft.idempotencyKey));
+  const fresh = plan.payouts.filter((draft) => !taken.has(draft.idempotencyKey));
+  if (fresh.length === 0) return { created: [], carriedOver };
+
+  const rows = fresh.map((draft) => ({
+    currency: draft.currency,
+    amount: draft.amount,
+    periodStart: draft.periodStart,
+    periodEnd: draft.periodEnd,
+    status: 'pending' as const,
+    method: snapshotPayoutMethod(methodsOf.get(draft.partnerId as number)),
+    idempotencyKey: draft.idempotencyKey,
+  }));
+  await strapi.db.query(PAYOUT).createMany({ data: rows });
+  const stored = await ledger.payoutsByKey(fresh.map((draft) => draft.idempotencyKey));
+  const created = fresh.map((draft, index): CreatedPayout => {
+    const { id, documentId } = stored.get(draft.idempotencyKey) as {
+      id: number;
+      documentId: string;
+    };
+    return {
+      ...rows[index],
+      id,
+      documentId,
+      partnerId: draft.partnerId as number,
+      entryIds: draft.entryIds as number[],
+    };
+  });
+  await ledger.link(created);
+  return { created, carriedOver };
+};
+
+/**
+ * `createBatch` in a transaction, again when the database broke a deadlock or a concurrent run
+ * inserted one of the payouts first (the retry then finds it and skips it).
+ */
+const createBatchWithRetry = async (...args: Parameters<typeof createBatch>) => {
+  const [strapi] = args;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await withRetry(() => strapi.db.transaction(() => createBatch(...args)));
+    } catch (error) {
+      if (attempt >= 3 || !isUniqueViolation(error)) throw error;
+    }
+  }
+};
+
+/** Partners planned and written per transaction. */
+const PARTNERS_PER_BATCH = 500;
+/**
+ * Batches written at once, each in its own transaction on its own connection. Batches hold
+ * disjoint partners, so they never wait on each other's locks; SQLite runs them one by one.
+ */
+const CONCURRENT_BATCHES = 4;
+
+/**
+ * The run of a period over some partners (ascending ids), a batch at a time. Returns the
+ * payouts it created, in partner order, and how many balances it carried over.
+ */
+export const createPayouts = async (
+  strapi: Core.Strapi,
+  ledger: PayoutLedger,
+  period: string,
+  partnerIds: readonly number[]
+) => {
+  const batches: number[][] = [];
+  for (let index = 0; index < partnerIds.length; index += PARTNERS_PER_BATCH) {
+    batches.push(partnerIds.slice(index, index + PARTNERS_PER_BATCH));
+  }
+  const created: CreatedPayout[] = [];
+  let carriedOver = 0;
+  const work = async (batch: number[]) => {
+    const result = await createBatchWithRetry(strapi, ledger, period, batch);
+    created.push(...result.created);
+    carriedOver += result.carriedOver;
+  };
+  const queue = [...batches];
+  await Promise.all(
+    Array.from({ length: Math.min(CONCURRENT_BATCHES, queue.length) }, async () => {
+      for (let batch = queue.shift(); batch; batch = queue.shift()) await work(batch);
+    })
+  );
+  created.sort((a, b) => a.partnerId - b.partnerId || a.currency.localeCompare(b.currency));
+  return { created, carriedOver };
+};

@@ -1,0 +1,231 @@
+import { pipeline, Readable } from 'node:stream';
+import type { Core } from '@strapi/strapi';
+import { stringify } from 'csv-stringify';
+import type {
+  ExportPayoutEntriesQuery,
+  ExportPayoutsQuery,
+  ExportPaypalQuery,
+} from '../../../plugin/contracts/payouts';
+import { toDecimalString } from '../../../plugin/currency';
+import { uid } from '../../../plugin/model';
+import { escapeCsvCell, payoutPeriod } from '../../../plugin/payouts';
+import { joinTableOf, tableOf } from '../database';
+import { isoOrNull } from './payout-ledger';
+import { periodOf } from './payout-view';
+
+const COMMISSION = uid('commission');
+const ORDER = uid('order');
+const PAYOUT = uid('payout');
+const PAGE = 2000;
+/** Payouts whose entries are read per query (a payout holds a month of one partner's entries). */
+const PAYOUTS_PER_PAGE = 100;
+
+type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Cell = string | number | null;
+
+/**
+ * Streams rows through csv-stringify: every text cell is escaped against formula injection, and
+ * rows are read a page at a time (keyset on `id`), so an export of any size runs in constant
+ * memory and starts sending at once.
+ */
+export const csvStream = (
+  columns: readonly string[] | null,
+  rows: AsyncIterable<Cell[]>,
+  onError: (error: Error) => void
+): Readable =>
+  pipeline(
+    Readable.from(rows),
+    stringify({
+      header: columns !== null,
+      columns: columns ? [...columns] : undefined,
+      cast: { string: escapeCsvCell },
+    }),
+    (error) => error && onError(error)
+  );
+
+/** Pages of `fetch(afterId)` until one comes back empty. */
+async function* pages(fetch: (afterId: number) => Promise<Row[]>) {
+  for (let afterId = 0; ;) {
+    const rows = await fetch(afterId);
+    if (rows.length === 0) return;
+    yield* rows;
+    afterId = rows[rows.length - 1].id;
+  }
+}
+
+const payoutWhere = (query: { period?: string; status?: string; currency?: string }) => ({
+  ...(query.period ? { periodStart: payoutPeriod(query.period).firstDay } : {}),
+  ...(query.status ? { status: query.status } : {}),
+  ...(query.currency ? { currency: query.currency } : {}),
+});
+
+const payoutPages = (strapi: Core.Strapi, where: Row) =>
+  pages((afterId) =>
+    strapi.db.query(PAYOUT).findMany({
+      where: { ...where, id: { $gt: afterId } },
+      orderBy: { id: 'asc' },
+      limit: PAGE,
+      populate: { partner: { select: ['documentId', 'name', 'email'] } },
+    })
+  );
+
+/** `explanation.summary` read by the database: the whole rule trace never leaves it. */
+const summaryOf = (strapi: Core.Strapi) => {
+  const knex = strapi.db.connection;
+  switch (strapi.db.dialect.client) {
+    case 'postgres':
+      return knex.raw(`??->>'summary'`, ['c.explanation']);
+    case 'mysql':
+      return knex.raw(`JSON_UNQUOTE(JSON_EXTRACT(??, '$.summary'))`, ['c.explanation']);
+    default:
+      return knex.raw(`json_extract(??, '$.summary')`, ['c.explanation']);
+  }
+};
+
+const logTo = (strapi: Core.Strapi, name: string) => (error: Error) =>
+  strapi.log.error(`[partners] the ${name} export stopped: ${error.message}`);
+
+/** One row per payout. */
+export const payoutsCsv = (strapi: Core.Strapi, query: ExportPayoutsQuery) => {
+  async function* rows() {
+    for await (const payout of payoutPages(strapi, payoutWhere(query))) {
+      yield [
+        payout.documentId,
+        payout.partner?.name ?? null,
+        payout.partner?.email ?? null,
+        payout.currency,
+        payout.amount,
+        toDecimalString(payout.amount, payout.currency),
+        payout.periodStart,
+        payout.periodEnd,
+        payout.status,
+        payout.method?.type ?? null,
+        payout.reference ?? null,
+        isoOrNull(payout.paidAt),
+        payout.failureReason ?? null,
+        payout.idempotencyKey,
+      ];
+    }
+  }
+  const columns = [
+    'payout',
+    'partner',
+    'email',
+    'currency',
+    'amount_minor',
+    'amount',
+    'period_start',
+    'period_end',
+    'status',
+    'method',
+    'reference',
+    'paid_at',
+    'failure_reason',
+    'idempotency_key',
+  ];
+  return csvStream(columns, rows(), logTo(strapi, 'payouts'));
+};
+
+/**
+ * PayPal Payouts' upload format: no header; recipient e-mail, amount in major units, currency,
+ * a customer ID (the payout's documentId: unique, ≤ 30 characters, no spaces), a note, and the
+ * wallet. One currency per file, up to 5,000 rows per upload. Only payouts whose method is PayPal.
+ */
+export const paypalCsv = (strapi: Core.Strapi, query: ExportPaypalQuery) => {
+  async function* rows() {
+    for await (const payout of payoutPages(strapi, payoutWhere(query))) {
+      if (payout.method?.type !== 'paypal' || !payout.method.email) continue;
+      yield [
+        payout.method.email,
+        toDecimalString(payout.amount, payout.currency),
+        payout.currency,
+        payout.documentId,
+        `Partner commissions ${periodOf(payout)}`,
+        'PAYPAL',
+      ];
+    }
+  }
+  return csvStream(null, rows(), logTo(strapi, 'PayPal'));
+};
+
+/**
+ * Every ledger entry in a period's payouts: the detail behind each payout. Walks the period's
+ * payouts a page at a time and reads their entries through the link table's `payout_id` index,
+ * so each query touches only the rows it returns.
+ */
+export const entriesCsv = (strapi: Core.Strapi, query: ExportPayoutEntriesQuery) => {
+  const knex = strapi.db.connection;
+  const payoutLink = joinTableOf(strapi, COMMISSION, 'payout');
+  const orderLink = joinTableOf(strapi, COMMISSION, 'order');
+  const entriesOf = (payoutIds: number[]) =>
+    knex(`${payoutLink.table} as cp`)
+      .join(`${tableOf(strapi, COMMISSION)} as c`, 'c.id', `cp.${payoutLink.ownerColumn}`)
+      .leftJoin(`${orderLink.table} as co`, `co.${orderLink.ownerColumn}`, 'c.id')
+      .leftJoin(`${tableOf(strapi, ORDER)} as o`, 'o.id', `co.${orderLink.targetColumn}`)
+      .whereIn(`cp.${payoutLink.targetColumn}`, payoutIds)
+      .orderBy([`cp.${payoutLink.targetColumn}`, 'c.id'])
+      .select({
+        payoutId: `cp.${payoutLink.targetColumn}`,
+        entry: 'c.document_id',
+        kind: 'c.kind',
+        level: 'c.level',
+        amount: 'c.amount',
+        currency: 'c.currency',
+        status: 'c.status',
+        approvedAt: 'c.approved_at',
+        summary: summaryOf(strapi),
+        order: 'o.external_id',
+      });
+  async function* rows() {
+    const where = payoutWhere({ period: query.period });
+    for (let afterId = 0; ;) {
+      const payouts: Row[] = await strapi.db.query(PAYOUT).findMany({
+        where: { ...where, id: { $gt: afterId } },
+        orderBy: { id: 'asc' },
+        limit: PAYOUTS_PER_PAGE,
+        select: ['id', 'documentId', 'status'],
+        populate: { partner: { select: ['name', 'email'] } },
+      });
+      if (payouts.length === 0) return;
+      afterId = payouts[payouts.length - 1].id;
+      const byId = new Map(payouts.map((payout) => [payout.id, payout]));
+      for (const entry of await entriesOf([...byId.keys()])) {
+        const payout = byId.get(Number(entry.payoutId)) as Row;
+        const amount = Number(entry.amount);
+        yield [
+          payout.documentId,
+          payout.status,
+          payout.partner?.name ?? null,
+          payout.partner?.email ?? null,
+          entry.entry,
+          entry.kind,
+          Number(entry.level),
+          amount,
+          toDecimalString(amount, entry.currency),
+          entry.currency,
+          entry.status,
+          isoOrNull(entry.approvedAt),
+          entry.order ?? null,
+          entry.summary ?? null,
+        ];
+      }
+    }
+  }
+  const columns = [
+    'payout',
+    'payout_status',
+    'partner',
+    'email',
+    'entry',
+    'kind',
+    'level',
+    'amount_minor',
+    'amount',
+    'currency',
+    'status',
+    'approved_at',
+    'order',
+    'summary',
+  ];
+  return csvStream(columns, rows(), logTo(strapi, 'payout entries'));
+};
