@@ -121,19 +121,44 @@ const ledgerOf = async (partnerId: number) =>
     .sort();
 
 describe('Stripe webhook', () => {
-  it('turns checkout → two paid invoices → a refund into the right commissions and a reversal', async () => {
+  it('turns click → signup → checkout → two paid invoices → a refund into the right commissions and a reversal', async () => {
     const { code, partner } = await createProgramWithPartner(app.strapi, { recurringMonths: null });
     const { customer, events } = subscriptionStory(code);
+
+    // The visitor clicks the partner's link and signs up on the site (tracker.js calls).
+    const click = await app
+      .request()
+      .get(`/api/partners/r/${code}`)
+      .set(
+        'User-Agent',
+        'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 Safari/605.1.15'
+      )
+      .expect(302);
+    const visitorId = new URL(click.headers.location).searchParams.get('pvid');
+    expect(visitorId).toBeTruthy();
+    await app
+      .request()
+      .post('/api/partners/track/signup')
+      .send({ data: { visitorId, email: `${customer}@shop.test`, name: 'Ada Lovelace' } })
+      .expect(200);
+    const signedUp = await app.strapi.db
+      .query(uid('referral'))
+      .findOne({ where: { email: `${customer}@shop.test` } });
+    expect(signedUp).toMatchObject({ status: 'signed-up' });
+
     for (const payload of events) {
       const res = await deliver(payload).expect(200);
       expect(res.body.data).toMatchObject({ duplicate: false });
     }
 
-    const referral = await app.strapi.db
-      .query(uid('referral'))
-      .findOne({ where: { externalId: customer }, populate: { partner: true } });
-    expect(referral).toMatchObject({ status: 'customer', source: 'link' });
-    expect(referral.partner.id).toBe(partner.id);
+    // The signup's referral became the customer: one contact, never duplicated or moved.
+    const referrals = await app.strapi.db.query(uid('referral')).findMany({
+      where: { email: `${customer}@shop.test` },
+      populate: { partner: true },
+    });
+    expect(referrals).toHaveLength(1);
+    expect(referrals[0]).toMatchObject({ id: signedUp.id, status: 'customer', source: 'link' });
+    expect(referrals[0].partner.id).toBe(partner.id);
 
     const entries = await commissionsOf(app.strapi, { partner: { id: partner.id } });
     expect(entries.map((e) => [e.order.externalId, e.kind, e.amount, e.status])).toEqual([
