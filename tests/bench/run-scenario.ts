@@ -33,7 +33,8 @@ const countStored = (workload: Workload) =>
 const sendOne = async (workload: Workload, app: BenchApp, n: number) => {
   const response = await fetch(app.origin + workload.path, {
     method: workload.method,
-    headers: app.headers,
+    headers: { ...app.headers, ...workload.headers },
+    redirect: 'manual',
     body: workload.body ? JSON.stringify(workload.body(n)) : undefined,
   });
   const text = await response.text();
@@ -65,7 +66,7 @@ export const runScenario = async (
   const load = (amount: number, seconds: number) =>
     runLoad(workload, {
       origin: app.origin,
-      headers: app.headers,
+      headers: { ...app.headers, ...workload.headers },
       connections,
       amount: Math.max(connections, amount),
       maxSeconds: 4 * seconds + 30,

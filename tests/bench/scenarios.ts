@@ -1,3 +1,4 @@
+import { bareRedirect, clickRedirect } from './click-redirect';
 import { orderIngestion } from './order-ingestion';
 import { payoutEntriesExport, payoutRun } from './payout-run';
 import { plainCreate } from './plain-create';
@@ -11,6 +12,8 @@ import type { Scenario, TimedScenario } from './types';
 export const scenarios: Array<Scenario | TimedScenario> = [
   plainCreate,
   orderIngestion,
+  bareRedirect,
+  clickRedirect,
   payoutRun,
   payoutEntriesExport,
 ];

@@ -24,6 +24,8 @@ export interface Workload {
   path: string;
   /** The n-th request's JSON body: unique per n, so that every request creates new rows. */
   body?: (n: number) => unknown;
+  /** Headers on top of the API token's (a browser's User-Agent, say). */
+  headers?: Record<string, string>;
   /** The status of a successful request. */
   expectedStatus: number;
   /** Checks one response before the load starts; throws when the scenario is not what it says. */

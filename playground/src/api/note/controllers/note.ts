@@ -1,3 +1,7 @@
 import { factories } from '@strapi/strapi';
 
-export default factories.createCoreController('api::note.note');
+export default factories.createCoreController('api::note.note', () => ({
+  async benchRedirect(ctx) {
+    ctx.redirect('https://shop.example/');
+  },
+}));
