@@ -271,19 +271,39 @@ describe('sending payouts', () => {
     await earn(code, 75000, '2026-09-04T10:00:00Z');
     await runPeriod('2026-09').expect(200);
     const [payout] = await payoutsOf(partner.id);
-    const sent = await api('post', `/payouts/${payout.documentId}/send`).expect(200);
-    expect(sent.body.data).toMatchObject({
-      status: 'paid',
-      reference: `credit:${payout.documentId}`,
-    });
-    const credit = events.find(([name, e]) => name === 'credit' && e.payout.id === payout.id);
-    expect(credit?.[1].payout).toMatchObject({
+
+    // The site's listener fails once: nothing is paid, and sending again is safe.
+    let failOnce = true;
+    const listener = async () => {
+      if (failOnce) {
+        failOnce = false;
+        throw new Error('credit service down');
+      }
+    };
+    app.strapi.eventHub.on('partners.payout.credit', listener);
+    try {
+      const failed = await api('post', `/payouts/${payout.documentId}/send`).expect(400);
+      expect(failed.body.error.message).toMatch(/credit service down.*stays processing/);
+      expect((await payoutsOf(partner.id))[0].status).toBe('processing');
+
+      const sent = await api('post', `/payouts/${payout.documentId}/send`).expect(200);
+      expect(sent.body.data).toMatchObject({
+        status: 'paid',
+        reference: `credit:${payout.documentId}`,
+      });
+    } finally {
+      app.strapi.eventHub.off('partners.payout.credit', listener);
+    }
+    const credits = events.filter(([name, e]) => name === 'credit' && e.payout.id === payout.id);
+    expect(credits).toHaveLength(2);
+    expect(credits[1][1].payout).toMatchObject({
       partnerId: partner.id,
       amount: 15000,
       currency: 'USD',
       status: 'processing',
       idempotencyKey: `payout:${partner.id}:USD:2026-09`,
     });
+    expect((await entriesOf(partner.id)).map((entry) => entry.status)).toEqual(['paid']);
   });
 
   it('leaves PayPal payouts to the export and refuses to send them', async () => {

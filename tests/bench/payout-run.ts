@@ -254,15 +254,16 @@ export const payoutEntriesExport: TimedScenario = {
     clearInterval(sample);
 
     const ok = lines === expected + 1;
+    const signed = (bytes: number) => `${bytes < 0 ? '-' : '+'}${mb(Math.abs(bytes))}`;
     const heap = liveHeap.length
-      ? `${mb(Math.min(...liveHeap))} … ${mb(Math.max(...liveHeap))}`
+      ? `${signed(Math.min(...liveHeap))} … ${signed(Math.max(...liveHeap))}`
       : 'not sampled';
     return {
       ok,
       lines: [
         `  ${lines - 1} rows (${mb(bytes)} of CSV) in ${took.toFixed(2)} s, ` +
           `${Math.round((lines - 1) / took)} rows/s`,
-        `  peak RSS +${mb(peakRss - before.rss)}; live heap after GC every 50k rows: +${heap}`,
+        `  peak RSS ${signed(peakRss - before.rss)}; live heap after GC every 50k rows: ${heap}`,
         `  ${lines - 1} rows exported, ${expected} expected ${ok ? '(ok)' : '(MISMATCH)'}`,
       ],
     };

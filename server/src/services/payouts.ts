@@ -108,11 +108,19 @@ const createPayoutsService = ({ strapi }: { strapi: Core.Strapi }) => {
       assertOpen(payout, 'marked paid');
       const paidAt = at.toISOString();
       const entryIds = await ledger().entryIdsOf(payout.id);
+      let paid = 0;
       for (const page of paginate(entryIds, 5000)) {
-        await strapi.db.query(COMMISSION).updateMany({
+        const { count } = await strapi.db.query(COMMISSION).updateMany({
           where: { id: { $in: page }, status: 'approved' },
           data: { status: 'paid', paidAt },
         });
+        paid += count;
+      }
+      if (paid < entryIds.length) {
+        // Reversed or rejected after the run: the payout's amount still counts them.
+        strapi.log.warn(
+          `[partners] payout ${payout.documentId}: ${entryIds.length - paid} of its entries were no longer approved when it was paid`
+        );
       }
       return { status: 'paid', reference, paidAt, failureReason: null };
     });
@@ -251,10 +259,16 @@ const createPayoutsService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (method.type === 'stripe') return sendStripe(payout, method.accountId);
       // The host credits the account; its listener must key the credit by the idempotency key.
       const claimed = await find(documentId);
-      await strapi.eventHub.emit(
-        'partners.payout.credit',
-        payoutEvent(claimed, claimed.partner?.id ?? null)
-      );
+      try {
+        await strapi.eventHub.emit(
+          'partners.payout.credit',
+          payoutEvent(claimed, claimed.partner?.id ?? null)
+        );
+      } catch (error) {
+        throw new errors.ApplicationError(
+          `The site's account-credit listener failed (${(error as Error).message}); the payout stays processing and can be sent again.`
+        );
+      }
       return markPaid(documentId, `credit:${documentId}`);
     },
 
