@@ -42,6 +42,18 @@ export const pluginConfigSchema = z.object({
         .default('#4945ff'),
     })
     .prefault({}),
+  /** Partner accounts and the portal's sign-in (SPEC §8). */
+  partners: z
+    .object({
+      /** How long an invitation link stays valid. */
+      invitationTtlHours: z.number().int().min(1).max(720).default(72),
+      /**
+       * Secret for payout details at rest (AES-256-GCM, key derived from it); the env
+       * PARTNERS_ENCRYPTION_KEY when absent.
+       */
+      encryptionKey: z.string().min(16).optional(),
+    })
+    .prefault({}),
   tracking: z
     .object({
       shortPath: routePath.nullable().default('/go'),
