@@ -1,0 +1,33 @@
+import type { Core } from '@strapi/strapi';
+import { uid } from '../../../plugin/model';
+
+export const IS_PARTNER_POLICY = 'plugin::partners.is-partner';
+
+/** The partner a portal request acts for; every portal query is scoped to it (SPEC §8). */
+export interface PortalPartner {
+  id: number;
+  documentId: string;
+}
+
+/**
+ * Portal routes: the users-permissions login must belong to an approved partner (owner or team
+ * member). Sets `ctx.state.partner`; services take it from there and nowhere else.
+ */
+const isPartner = async (
+  policyContext: Core.PolicyContext,
+  _config: unknown,
+  { strapi }: { strapi: Core.Strapi }
+) => {
+  const state = (policyContext as unknown as { state: Record<string, unknown> }).state;
+  const user = state.user as { id?: number } | undefined;
+  if (!user?.id) return false;
+  const partner = await strapi.db.query(uid('partner')).findOne({
+    select: ['id', 'documentId', 'status'],
+    where: { users: { id: user.id }, status: 'approved' },
+  });
+  if (!partner) return false;
+  state.partner = { id: partner.id, documentId: partner.documentId } satisfies PortalPartner;
+  return true;
+};
+
+export default isPartner;
