@@ -2,6 +2,7 @@ import customers from './customers';
 import health from './health';
 import orders from './orders';
 import payouts from './payouts';
+import portal from './portal';
 import statements from './statements';
 import stripe from './stripe';
 import tracking from './tracking';
@@ -11,6 +12,7 @@ const controllers = {
   health,
   orders,
   payouts,
+  portal,
   statements,
   stripe,
   tracking,
