@@ -25,6 +25,7 @@ let recruit: Row;
 let program: Row;
 let twoTier: Row;
 let code: string;
+let twoTierCode: string;
 const ROUTING = '021000021';
 const ACCOUNT = '9876543210123';
 
@@ -49,6 +50,7 @@ beforeAll(async () => {
     holdDays: 0,
   });
   await enroll(app.strapi, partner, twoTier);
+  twoTierCode = (await createLink(app.strapi, partner, twoTier)).code;
   recruit = await createPartner(app.strapi, { name: 'Recruit Rita', referredBy: partner.id });
   await enroll(app.strapi, recruit, twoTier);
   const recruitLink = await createLink(app.strapi, recruit, twoTier);
@@ -76,9 +78,7 @@ describe('account and links', () => {
     expect(res.body.data.programs.map((p: Row) => p.slug).sort()).toEqual(
       [program.slug, twoTier.slug].sort()
     );
-    expect(res.body.data.recruitUrl).toContain(
-      `/apply/${twoTier.slug}?recruit=${partner.documentId}`
-    );
+    expect(res.body.data.recruitUrl).toContain(`/apply/${twoTier.slug}?recruit=${twoTierCode}`);
     expect(JSON.stringify(res.body)).not.toContain('payoutMethod');
   });
 
@@ -98,6 +98,7 @@ describe('account and links', () => {
         program: { slug: program.slug, name: program.name },
         url: expect.stringMatching(new RegExp(`^https?://.+/go/${code}$`)),
       }),
+      expect.objectContaining({ code: twoTierCode, clicks: 0 }),
     ]);
   });
 
@@ -167,7 +168,7 @@ describe('sub-partners', () => {
           earnings: [{ amount: 500, currency: 'USD' }],
         },
       ],
-      meta: { recruitUrl: expect.stringContaining(`recruit=${partner.documentId}`) },
+      meta: { recruitUrl: expect.stringContaining(`recruit=${twoTierCode}`) },
     });
     const commissions = (await as().get('/commissions').expect(200)).body.data;
     const levelTwo = commissions.find((entry: Row) => entry.level === 2);
