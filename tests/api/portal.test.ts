@@ -1,3 +1,4 @@
+import * as contracts from '../../plugin/contracts/portal';
 import { uid } from '../../plugin/model';
 import { snapshotPayoutMethod } from '../../plugin/payouts';
 import { earnApproved } from '../helpers/ledger';
@@ -332,5 +333,32 @@ describe('leads and deals', () => {
       })
       .expect(400);
     expect(await count(app.strapi, 'deal')).toBe(before);
+  });
+});
+
+describe('contracts', () => {
+  it('every JSON answer parses with its response schema from plugin/contracts/portal.ts', async () => {
+    const month = new Date().toISOString().slice(0, 7);
+    const routes: Array<[string, { parse(value: unknown): unknown }]> = [
+      ['/me', contracts.meResponseSchema],
+      ['/links', contracts.linksResponseSchema],
+      ['/stats?range=6m', contracts.statsResponseSchema],
+      ['/referrals', contracts.referralsResponseSchema],
+      ['/commissions', contracts.commissionsResponseSchema],
+      ['/statements', contracts.statementsResponseSchema],
+      [`/statements/${month}?currency=USD`, contracts.statementResponseSchema],
+      ['/payouts', contracts.payoutsResponseSchema],
+      ['/payout-method', contracts.payoutMethodResponseSchema],
+      ['/assets', contracts.assetsResponseSchema],
+      ['/leads', contracts.referralsResponseSchema],
+      ['/deals', contracts.dealsResponseSchema],
+      ['/sub-partners', contracts.subPartnersResponseSchema],
+    ];
+    for (const [route, schema] of routes) {
+      const res = await as().get(route).expect(200);
+      expect(() => schema.parse(res.body)).not.toThrow();
+    }
+    const statements = (await as().get('/statements')).body.data;
+    expect(statements).toContainEqual({ month, currency: 'USD' });
   });
 });
