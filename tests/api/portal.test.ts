@@ -362,3 +362,40 @@ describe('contracts', () => {
     expect(statements).toContainEqual({ month, currency: 'USD' });
   });
 });
+
+describe('odd input', () => {
+  it.each([
+    ['GET', '/referrals?page=abc'],
+    ['GET', '/referrals?page=1e12'],
+    ['GET', '/referrals?pageSize=-5'],
+    ['GET', '/referrals?status=lead&status=customer'],
+    ['GET', '/referrals?program[]=x'],
+    ['GET', '/commissions?status=%00'],
+    ['GET', '/stats?range='],
+    ['GET', '/statements/2026-00'],
+    ['GET', '/statements/2026-01?currency=ZZZ'],
+    ['GET', '/statements/2026-01?currency[]=USD'],
+    ['GET', '/statements/9999999999999/csv'],
+    ['GET', '/statements/2026-01/pdf?currency=usd%27--'],
+    ['POST', '/links/build'],
+    ['POST', '/leads'],
+    ['POST', '/deals'],
+    ['PUT', '/payout-method'],
+  ])('%s %s → 400, never 500', async (method, route) => {
+    const client = app.request();
+    const url = `/api/partners/portal${route}`;
+    const request =
+      method === 'GET' ? client.get(url) : method === 'PUT' ? client.put(url) : client.post(url);
+    request.set('Authorization', `Bearer ${jwt}`);
+    for (const body of method === 'GET' ? [undefined] : [undefined, '[]', '"x"', '{"data":[1]}']) {
+      const res = await (body === undefined
+        ? request
+        : (method === 'PUT' ? app.request().put(url) : app.request().post(url))
+            .set('Authorization', `Bearer ${jwt}`)
+            .set('Content-Type', 'application/json')
+            .send(body));
+      expect(res.status).toBe(400);
+      expect(res.body.error).toMatchObject({ status: 400 });
+    }
+  });
+});
