@@ -21,3 +21,4 @@ export {
 } from './compute-statement';
 export { escapeCsvCell } from './escape-csv-cell';
 export { snapshotPayoutMethod } from './snapshot-payout-method';
+export { isAbaRoutingNumber } from './is-aba-routing-number';

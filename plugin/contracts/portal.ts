@@ -1,0 +1,474 @@
+import { z } from 'zod';
+import {
+  ASSET_TYPES,
+  COMMISSION_KINDS,
+  COMMISSION_STATUSES,
+  DEAL_STATUSES,
+  ENROLLMENT_STATUSES,
+  PARTNER_STATUSES,
+  PARTNER_TYPES,
+  PAYOUT_STATUSES,
+  REFERRAL_DETAILS,
+  REFERRAL_SOURCES,
+  REFERRAL_STATUSES,
+  TIER_MODES,
+} from '../model';
+import { isAbaRoutingNumber } from '../payouts/is-aba-routing-number';
+import { currencySchema, MAX_AMOUNT } from './orders';
+import { documentIdSchema, periodSchema } from './payouts';
+
+/**
+ * The partner portal's API (SPEC §8), `/api/partners/portal/*` with a users-permissions JWT.
+ * Every route answers for the signed-in partner only. Query schemas are strict: an unknown key
+ * (`filters[...]`, `populate`, `fields`, `sort`, a `partner` id, …) is a 400, never a wider scope.
+ * `pageSize` above 100 is clamped to 100. Team routes live in `contracts/partners.ts`.
+ */
+
+export const PORTAL_MAX_PAGE_SIZE = 100;
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((value) => (value ? value : undefined));
+const email = z
+  .string()
+  .trim()
+  .max(254)
+  .pipe(z.email())
+  .transform((value) => value.toLowerCase());
+/** A program's slug, as the portal names programs. */
+export const programSlugSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(255)
+  .regex(/^[a-z0-9][a-z0-9_-]*$/i, 'a program slug');
+
+const page = z.coerce.number().int().min(1).max(100_000).default(1);
+const pageSize = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .default(25)
+  .transform((size) => Math.min(size, PORTAL_MAX_PAGE_SIZE));
+
+/** Money as the portal shows it: integer minor units and the currency. */
+export const moneySchema = z.object({ amount: z.int(), currency: z.string() });
+export type Money = z.infer<typeof moneySchema>;
+
+export const programRefSchema = z.object({ slug: z.string(), name: z.string() });
+export type ProgramRef = z.infer<typeof programRefSchema>;
+
+export const paginationSchema = z.object({
+  page: z.int(),
+  pageSize: z.int(),
+  pageCount: z.int(),
+  total: z.int(),
+});
+export type Pagination = z.infer<typeof paginationSchema>;
+
+/* ---------------------------------------------------------------- GET /me */
+
+export const portalProgramSchema = z.object({
+  slug: z.string(),
+  name: z.string(),
+  currency: z.string(),
+  tierMode: z.enum(TIER_MODES),
+  referralDetail: z.enum(REFERRAL_DETAILS),
+  showDeclinedCharges: z.boolean(),
+  showPurchaseHistory: z.boolean(),
+  termsVersion: z.string().nullable(),
+  enrollmentStatus: z.enum(ENROLLMENT_STATUSES),
+});
+export type PortalProgram = z.infer<typeof portalProgramSchema>;
+
+export const meResponseSchema = z.object({
+  data: z.object({
+    partner: z.object({
+      documentId: z.string(),
+      name: z.string(),
+      email: z.string(),
+      company: z.string().nullable(),
+      website: z.string().nullable(),
+      type: z.enum(PARTNER_TYPES),
+      tier: z.string().nullable(),
+      status: z.enum(PARTNER_STATUSES),
+    }),
+    user: z.object({ email: z.string() }),
+    programs: z.array(portalProgramSchema),
+    /** Where recruits apply (two-tier programs); null when the partner recruits nowhere. */
+    recruitUrl: z.string().nullable(),
+    portal: z.object({
+      title: z.string(),
+      logoUrl: z.string().nullable(),
+      primaryColor: z.string(),
+    }),
+  }),
+});
+export type MeResponse = z.infer<typeof meResponseSchema>;
+
+/* ---------------------------------------------------------------- links */
+
+export const portalLinkSchema = z.object({
+  documentId: z.string(),
+  code: z.string(),
+  label: z.string().nullable(),
+  path: z.string().nullable(),
+  program: programRefSchema,
+  /** The short tracking URL, absolute. */
+  url: z.string(),
+  /** Clicks counted (bots excluded), all time. */
+  clicks: z.int(),
+});
+export type PortalLink = z.infer<typeof portalLinkSchema>;
+export const linksResponseSchema = z.object({ data: z.array(portalLinkSchema) });
+export type LinksResponse = z.infer<typeof linksResponseSchema>;
+
+/** `POST /links/build`: a deep link on the program's landing host. */
+export const buildLinkRequestSchema = z.strictObject({
+  data: z.strictObject({
+    link: documentIdSchema,
+    /** A path (or same-host URL) on the program's landing host, e.g. `/pricing?x=1`. */
+    to: z.string().trim().min(1).max(2048),
+  }),
+});
+export type BuildLinkRequest = z.input<typeof buildLinkRequestSchema>;
+export const buildLinkResponseSchema = z.object({ data: z.object({ url: z.string() }) });
+export type BuildLinkResponse = z.infer<typeof buildLinkResponseSchema>;
+
+/* ---------------------------------------------------------------- stats */
+
+export const STATS_RANGES = ['7d', '4w', '6m'] as const;
+export type StatsRange = (typeof STATS_RANGES)[number];
+
+export const statsQuerySchema = z.strictObject({
+  range: z.enum(STATS_RANGES).default('4w'),
+  program: programSlugSchema.optional(),
+});
+export type StatsQuery = z.output<typeof statsQuerySchema>;
+
+export const statsPointSchema = z.object({
+  /** First day of the bucket, `YYYY-MM-DD` (UTC). */
+  start: z.string(),
+  clicks: z.int(),
+  referrals: z.int(),
+  customers: z.int(),
+});
+export type StatsPoint = z.infer<typeof statsPointSchema>;
+
+export const statsResponseSchema = z.object({
+  data: z.object({
+    range: z.enum(STATS_RANGES),
+    interval: z.enum(['day', 'week']),
+    totals: z.object({
+      clicks: z.int(),
+      referrals: z.int(),
+      customers: z.int(),
+      /** Pending and approved entries not paid yet, per currency (all time). */
+      unpaidEarnings: z.array(moneySchema),
+    }),
+    series: z.array(statsPointSchema),
+  }),
+});
+export type StatsResponse = z.infer<typeof statsResponseSchema>;
+
+/* ---------------------------------------------------------------- referrals */
+
+export const listReferralsQuerySchema = z.strictObject({
+  status: z.enum(REFERRAL_STATUSES).optional(),
+  program: programSlugSchema.optional(),
+  page,
+  pageSize,
+});
+export type ListReferralsQuery = z.output<typeof listReferralsQuerySchema>;
+export const exportReferralsQuerySchema = z.strictObject({
+  status: z.enum(REFERRAL_STATUSES).optional(),
+  program: programSlugSchema.optional(),
+});
+export type ExportReferralsQuery = z.output<typeof exportReferralsQuerySchema>;
+
+export const purchaseSchema = z.object({
+  date: z.string(),
+  amount: z.int(),
+  currency: z.string(),
+  status: z.string(),
+});
+export type Purchase = z.infer<typeof purchaseSchema>;
+export const declinedChargeSchema = z.object({
+  date: z.string(),
+  amount: z.int(),
+  currency: z.string(),
+  reason: z.string().nullable(),
+});
+export type DeclinedCharge = z.infer<typeof declinedChargeSchema>;
+
+/**
+ * A referred contact as its partner sees it (plugin/privacy/project-referral.ts). Optional keys
+ * are absent, never null, when the program's `referralDetail` does not allow them.
+ */
+export const portalReferralSchema = z.strictObject({
+  /** Anonymous and stable: `R-` and a hash of the referral and the partner. */
+  id: z.string(),
+  status: z.enum(REFERRAL_STATUSES),
+  source: z.enum(REFERRAL_SOURCES),
+  program: programRefSchema,
+  createdAt: z.string(),
+  signedUpAt: z.string().nullable(),
+  convertedAt: z.string().nullable(),
+  name: z.string().optional(),
+  email: z.string().optional(),
+  externalId: z.string().optional(),
+  purchases: z.array(purchaseSchema).optional(),
+  declinedCharges: z.array(declinedChargeSchema).optional(),
+});
+export type PortalReferral = z.infer<typeof portalReferralSchema>;
+
+export const referralsResponseSchema = z.object({
+  data: z.array(portalReferralSchema),
+  meta: z.object({ pagination: paginationSchema }),
+});
+export type ReferralsResponse = z.infer<typeof referralsResponseSchema>;
+
+/* ---------------------------------------------------------------- commissions */
+
+export const listCommissionsQuerySchema = z.strictObject({
+  status: z.enum(COMMISSION_STATUSES).optional(),
+  program: programSlugSchema.optional(),
+  page,
+  pageSize,
+});
+export type ListCommissionsQuery = z.output<typeof listCommissionsQuerySchema>;
+export const exportCommissionsQuerySchema = z.strictObject({
+  status: z.enum(COMMISSION_STATUSES).optional(),
+  program: programSlugSchema.optional(),
+});
+export type ExportCommissionsQuery = z.output<typeof exportCommissionsQuerySchema>;
+
+export const portalCommissionSchema = z.object({
+  documentId: z.string(),
+  createdAt: z.string(),
+  kind: z.enum(COMMISSION_KINDS),
+  level: z.int(),
+  status: z.enum(COMMISSION_STATUSES),
+  amount: z.int(),
+  currency: z.string(),
+  availableAt: z.string().nullable(),
+  paidAt: z.string().nullable(),
+  /** Why this amount: the explanation's summary and its steps. */
+  explanation: z.object({ summary: z.string(), steps: z.array(z.string()) }).nullable(),
+  program: programRefSchema.nullable(),
+  /** The referred contact, as the program's `referralDetail` allows ("Jane D. (R-…)", "R-…"). */
+  referral: z.string().nullable(),
+});
+export type PortalCommission = z.infer<typeof portalCommissionSchema>;
+export const commissionsResponseSchema = z.object({
+  data: z.array(portalCommissionSchema),
+  meta: z.object({ pagination: paginationSchema }),
+});
+export type CommissionsResponse = z.infer<typeof commissionsResponseSchema>;
+
+/* ---------------------------------------------------------------- statements */
+
+export const statementsResponseSchema = z.object({
+  data: z.array(z.object({ month: z.string(), currency: z.string() })),
+});
+export type StatementsResponse = z.infer<typeof statementsResponseSchema>;
+
+export const statementMonthParamSchema = periodSchema;
+export const statementQuerySchema = z.strictObject({
+  /** Defaults to the partner's first currency with activity that month. */
+  currency: currencySchema.optional(),
+});
+export type PortalStatementQuery = z.output<typeof statementQuerySchema>;
+
+export const statementEntrySchema = z.object({
+  at: z.string(),
+  type: z.enum(['entry', 'reversal']),
+  kind: z.enum(COMMISSION_KINDS),
+  amount: z.int(),
+  summary: z.string().nullable(),
+  /** The referred contact, projected like everywhere else in the portal. */
+  referral: z.string().nullable(),
+});
+export type StatementEntry = z.infer<typeof statementEntrySchema>;
+
+export const statementResponseSchema = z.object({
+  data: z.object({
+    month: z.string(),
+    currency: z.string(),
+    openingBalance: z.int(),
+    entries: z.array(statementEntrySchema),
+    payouts: z.array(
+      z.object({ at: z.string(), amount: z.int(), reference: z.string().nullable() })
+    ),
+    totals: z.object({ earned: z.int(), deducted: z.int(), paidOut: z.int() }),
+    closingBalance: z.int(),
+  }),
+});
+export type StatementResponse = z.infer<typeof statementResponseSchema>;
+
+/* ---------------------------------------------------------------- payouts */
+
+export const listPortalPayoutsQuerySchema = z.strictObject({ page, pageSize });
+export type ListPortalPayoutsQuery = z.output<typeof listPortalPayoutsQuerySchema>;
+
+export const portalPayoutSchema = z.object({
+  documentId: z.string(),
+  amount: z.int(),
+  currency: z.string(),
+  status: z.enum(PAYOUT_STATUSES),
+  periodStart: z.string().nullable(),
+  periodEnd: z.string().nullable(),
+  paidAt: z.string().nullable(),
+  method: z.object({ type: z.string() }).nullable(),
+  reference: z.string().nullable(),
+});
+export type PortalPayout = z.infer<typeof portalPayoutSchema>;
+export const payoutsResponseSchema = z.object({
+  data: z.array(portalPayoutSchema),
+  meta: z.object({ pagination: paginationSchema }),
+});
+export type PayoutsResponse = z.infer<typeof payoutsResponseSchema>;
+
+/* ---------------------------------------------------------------- payout method */
+
+export const routingNumberSchema = z
+  .string()
+  .trim()
+  .refine(isAbaRoutingNumber, 'a 9-digit US routing number (ABA) with a valid check digit');
+export const accountNumberSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{4,17}$/, 'a US account number: 4 to 17 digits');
+
+export const payoutMethodInputSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('paypal'), email }),
+  z.strictObject({
+    type: z.literal('bank'),
+    holder: text(200),
+    routingNumber: routingNumberSchema,
+    accountNumber: accountNumberSchema,
+  }),
+  z.strictObject({ type: z.literal('credit') }),
+]);
+export type PayoutMethodInput = z.output<typeof payoutMethodInputSchema>;
+export const putPayoutMethodRequestSchema = z.strictObject({ data: payoutMethodInputSchema });
+export type PutPayoutMethodRequest = z.input<typeof putPayoutMethodRequestSchema>;
+
+/** What the portal shows of the active method: never a full bank number. */
+export const portalPayoutMethodSchema = z
+  .discriminatedUnion('type', [
+    z.object({ type: z.literal('paypal'), email: z.string() }),
+    z.object({ type: z.literal('bank'), holder: z.string(), last4: z.string() }),
+    z.object({ type: z.literal('credit') }),
+    z.object({ type: z.literal('stripe') }),
+  ])
+  .nullable();
+export type PortalPayoutMethod = z.infer<typeof portalPayoutMethodSchema>;
+export const payoutMethodResponseSchema = z.object({ data: portalPayoutMethodSchema });
+export type PayoutMethodResponse = z.infer<typeof payoutMethodResponseSchema>;
+
+/* ---------------------------------------------------------------- assets */
+
+export const portalAssetSchema = z.object({
+  documentId: z.string(),
+  title: z.string(),
+  description: z.string().nullable(),
+  type: z.enum(ASSET_TYPES),
+  url: z.string().nullable(),
+  fileUrl: z.string().nullable(),
+  program: programRefSchema,
+});
+export type PortalAsset = z.infer<typeof portalAssetSchema>;
+export const assetsResponseSchema = z.object({ data: z.array(portalAssetSchema) });
+export type AssetsResponse = z.infer<typeof assetsResponseSchema>;
+
+/* ---------------------------------------------------------------- leads */
+
+export const listLeadsQuerySchema = z.strictObject({
+  program: programSlugSchema.optional(),
+  page,
+  pageSize,
+});
+export type ListLeadsQuery = z.output<typeof listLeadsQuerySchema>;
+
+export const createLeadRequestSchema = z.strictObject({
+  data: z.strictObject({
+    program: programSlugSchema,
+    email,
+    firstName: optionalText(100),
+    lastName: optionalText(100),
+    company: optionalText(200),
+  }),
+});
+export type CreateLeadRequest = z.input<typeof createLeadRequestSchema>;
+export type CreateLeadInput = z.output<typeof createLeadRequestSchema>['data'];
+export const leadResponseSchema = z.object({ data: portalReferralSchema });
+export type LeadResponse = z.infer<typeof leadResponseSchema>;
+
+/* ---------------------------------------------------------------- deals */
+
+export const listDealsQuerySchema = z.strictObject({
+  status: z.enum(DEAL_STATUSES).optional(),
+  program: programSlugSchema.optional(),
+  page,
+  pageSize,
+});
+export type ListDealsQuery = z.output<typeof listDealsQuerySchema>;
+
+export const createDealRequestSchema = z.strictObject({
+  data: z.strictObject({
+    program: programSlugSchema,
+    company: text(200),
+    contactName: text(200),
+    contactEmail: email,
+    /** Minor units of `currency`. */
+    estimatedValue: z.int().min(0).max(MAX_AMOUNT),
+    currency: currencySchema,
+  }),
+});
+export type CreateDealRequest = z.input<typeof createDealRequestSchema>;
+export type CreateDealInput = z.output<typeof createDealRequestSchema>['data'];
+
+export const portalDealSchema = z.object({
+  documentId: z.string(),
+  company: z.string(),
+  contactName: z.string().nullable(),
+  contactEmail: z.string(),
+  estimatedValue: z.int().nullable(),
+  currency: z.string().nullable(),
+  status: z.enum(DEAL_STATUSES),
+  expiresAt: z.string().nullable(),
+  decisionNote: z.string().nullable(),
+  program: programRefSchema.nullable(),
+  createdAt: z.string(),
+});
+export type PortalDeal = z.infer<typeof portalDealSchema>;
+export const dealResponseSchema = z.object({ data: portalDealSchema });
+export const dealsResponseSchema = z.object({
+  data: z.array(portalDealSchema),
+  meta: z.object({ pagination: paginationSchema }),
+});
+export type DealsResponse = z.infer<typeof dealsResponseSchema>;
+
+/* ---------------------------------------------------------------- sub-partners */
+
+export const subPartnersResponseSchema = z.object({
+  data: z.array(
+    z.object({
+      name: z.string(),
+      joinedAt: z.string(),
+      /** Level-2 entries earned from this recruit (not reversed or rejected), per currency. */
+      earnings: z.array(moneySchema),
+    })
+  ),
+  meta: z.object({ recruitUrl: z.string().nullable() }),
+});
+export type SubPartnersResponse = z.infer<typeof subPartnersResponseSchema>;
+
+/** Routes without query parameters accept none. */
+export const emptyQuerySchema = z.strictObject({});
