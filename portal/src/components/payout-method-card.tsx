@@ -4,12 +4,13 @@ import type { PayoutMethod, PayoutMethodInput } from '../api/types';
 import { Card, ErrorNote, Loading } from './ui';
 import { useResource } from '../use-resource';
 
-type MethodType = PayoutMethod['type'];
+type MethodType = PayoutMethodInput['type'];
 
 const describe = (method: PayoutMethod | null) => {
   if (!method) return 'No payout method yet: choose one so we can pay you.';
   if (method.type === 'paypal') return `PayPal · ${method.email}`;
   if (method.type === 'bank') return `US bank account · ${method.holder} · ••••${method.last4}`;
+  if (method.type === 'stripe') return 'Stripe (connected account)';
   return 'Account credit with us';
 };
 
@@ -33,7 +34,7 @@ export function PayoutMethodCard() {
   const [busy, setBusy] = useState(false);
 
   const edit = () => {
-    setType(current.data?.type ?? 'paypal');
+    setType(current.data && current.data.type !== 'stripe' ? current.data.type : 'paypal');
     setEmail(current.data?.type === 'paypal' ? current.data.email : '');
     setHolder(current.data?.type === 'bank' ? current.data.holder : '');
     setRoutingNumber('');

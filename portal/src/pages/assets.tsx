@@ -7,7 +7,7 @@ import { useResource } from '../use-resource';
 /** Marketing assets of the partner's programs: banners, copy, logos, links. */
 export function AssetsPage() {
   const assets = useResource(
-    () => api.get<Listed<PortalAsset>>('/partners/portal/assets?pageSize=100'),
+    () => api.get<Listed<PortalAsset>>('/partners/portal/assets'),
     'assets'
   );
   const rows = assets.data?.data ?? [];
@@ -25,8 +25,7 @@ export function AssetsPage() {
         <div className="asset-grid">
           {rows.map((asset) => {
             const href = asset.fileUrl || asset.url;
-            const image =
-              asset.type === 'image' || asset.type === 'banner' || asset.type === 'logo';
+            const image = asset.type === 'banner' || asset.type === 'logo';
             return (
               <Card key={asset.documentId} className="asset">
                 {image && asset.fileUrl && (

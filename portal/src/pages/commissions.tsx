@@ -22,17 +22,13 @@ const STATUSES = [
   { value: 'reversed', label: 'Reversed' },
 ] as const;
 
-const referralName = (referral: PortalCommission['referral']) =>
-  !referral ? null : typeof referral === 'string' ? referral : referral.name || referral.id || null;
-
 /** "Why this amount": the summary, and the steps behind a disclosure. */
 function Explanation({ explanation }: { explanation: PortalCommission['explanation'] }) {
   if (!explanation) return null;
-  if (typeof explanation === 'string') return <div className="explanation">{explanation}</div>;
   return (
     <div className="explanation">
       {explanation.summary}
-      {explanation.steps && explanation.steps.length > 0 && (
+      {explanation.steps.length > 0 && (
         <details>
           <summary>How it was calculated</summary>
           <ol>
@@ -119,8 +115,8 @@ export function CommissionsPage() {
                         {commission.program && (
                           <span className="muted"> · {commission.program.name}</span>
                         )}
-                        {referralName(commission.referral) && (
-                          <span className="muted"> · {referralName(commission.referral)}</span>
+                        {commission.referral && (
+                          <span className="muted"> · {commission.referral}</span>
                         )}
                       </div>
                       <Explanation explanation={commission.explanation} />

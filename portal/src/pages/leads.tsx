@@ -263,7 +263,11 @@ export function LeadsPage() {
                       {deal.decisionNote && <div className="muted small">{deal.decisionNote}</div>}
                     </td>
                     <td>{date(deal.expiresAt)}</td>
-                    <td className="numeric">{money(deal.estimatedValue, deal.currency)}</td>
+                    <td className="numeric">
+                      {deal.estimatedValue !== null && deal.currency
+                        ? money(deal.estimatedValue, deal.currency)
+                        : '—'}
+                    </td>
                   </tr>
                 ))}
               </tbody>

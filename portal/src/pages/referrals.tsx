@@ -21,9 +21,6 @@ const STATUSES = [
   { value: 'customer', label: 'Customers' },
 ] as const;
 
-const programName = (program: PortalReferral['program']) =>
-  typeof program === 'string' ? program : (program?.name ?? '—');
-
 /** What the referral's program lets the partner see: only the fields the server sent. */
 function Details({ referral }: { referral: PortalReferral }) {
   const purchases = referral.purchases ?? [];
@@ -136,7 +133,7 @@ export function ReferralsPage() {
                       </td>
                       {shows('email') && <td>{referral.email ?? '—'}</td>}
                       {shows('externalId') && <td>{referral.externalId ?? '—'}</td>}
-                      <td>{programName(referral.program)}</td>
+                      <td>{referral.program.name}</td>
                       <td>{label(referral.source)}</td>
                       <td>
                         <StatusBadge status={referral.status} />

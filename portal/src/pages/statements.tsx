@@ -20,7 +20,7 @@ function StatementView({ month, currency }: StatementMonth) {
   if (statement.error) return <ErrorNote error={statement.error} />;
   if (!statement.data) return <Loading />;
   const data = statement.data;
-  const lines = data.entries ?? data.lines ?? [];
+  const lines = data.entries;
   return (
     <div className="statement" data-statement={month}>
       <div className="statement-summary">
@@ -42,9 +42,10 @@ function StatementView({ month, currency }: StatementMonth) {
             <tbody>
               {lines.map((line, index) => (
                 <tr key={index}>
-                  <td className="nowrap">{date(line.at ?? line.date)}</td>
+                  <td className="nowrap">{date(line.at)}</td>
                   <td>
-                    {line.summary ?? line.description ?? label(line.kind)}
+                    {line.summary ?? label(line.kind)}
+                    {line.referral && <span className="muted"> · {line.referral}</span>}
                     {line.type === 'reversal' && <span className="muted"> · reversed</span>}
                   </td>
                   <td className={`numeric ${line.amount < 0 ? 'negative' : ''}`}>
@@ -65,7 +66,7 @@ function StatementView({ month, currency }: StatementMonth) {
             <tbody>
               {data.payouts.map((payout, index) => (
                 <tr key={index}>
-                  <td className="nowrap">{date(payout.at ?? payout.paidAt)}</td>
+                  <td className="nowrap">{date(payout.at)}</td>
                   <td>{payout.reference ? `Payout ${payout.reference}` : 'Payout'}</td>
                   <td className="numeric">{money(-Math.abs(payout.amount), currency)}</td>
                 </tr>
