@@ -1,18 +1,24 @@
+import applications from './applications';
 import customers from './customers';
 import health from './health';
+import invitations from './invitations';
 import orders from './orders';
 import payouts from './payouts';
 import statements from './statements';
 import stripe from './stripe';
+import team from './team';
 import tracking from './tracking';
 
 const controllers = {
+  applications,
   customers,
   health,
+  invitations,
   orders,
   payouts,
   statements,
   stripe,
+  team,
   tracking,
 };
 

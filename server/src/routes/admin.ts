@@ -1,3 +1,4 @@
+import { partnerAdminRoutes } from './partners';
 import type { Route } from './route';
 
 /** Admin users holding the "Manage payouts" action (registered in ../permissions.ts). */
@@ -52,6 +53,7 @@ const routes: Route[] = [
   { method: 'GET', path: '/statements', handler: 'statements.find', config: managePayouts },
   { method: 'GET', path: '/statements/csv', handler: 'statements.csv', config: managePayouts },
   { method: 'GET', path: '/statements/pdf', handler: 'statements.pdf', config: managePayouts },
+  ...partnerAdminRoutes,
 ];
 
 export default { type: 'admin', routes };

@@ -2,11 +2,15 @@ import analytics from './analytics';
 import attribution from './attribution';
 import commissions from './commissions';
 import health from './health';
+import invitations from './invitations';
 import jobs from './jobs';
 import notifications from './notifications';
 import orderSync from './order-sync';
 import orders from './orders';
+import partnerAccess from './partner-access';
+import partnerApplications from './partner-applications';
 import partnerRole from './partner-role';
+import partnerTeam from './partner-team';
 import payouts from './payouts';
 import statements from './statements';
 import stripe from './stripe';
@@ -17,11 +21,15 @@ export default {
   attribution,
   commissions,
   health,
+  invitations,
   jobs,
   notifications,
   'order-sync': orderSync,
   orders,
+  'partner-access': partnerAccess,
+  'partner-applications': partnerApplications,
   'partner-role': partnerRole,
+  'partner-team': partnerTeam,
   payouts,
   statements,
   stripe,
