@@ -1,6 +1,6 @@
 /**
- * The shapes the portal reads: the inferred types of the portal contracts
- * (plugin/contracts/portal.ts), and the public partner routes as agreed in docs/portal.md.
+ * The shapes the portal reads: the contracts of the portal (plugin/contracts/portal.ts) and of
+ * the partner lifecycle (plugin/contracts/partners.ts).
  */
 import type {
   MeResponse,
@@ -26,6 +26,15 @@ export type {
   ProgramRef,
   StatsRange,
 } from '../../../plugin/contracts/portal';
+import type {
+  AcceptInvitationResponse,
+  ApplicationPage,
+  InvitationView,
+  TeamMember,
+} from '../../../plugin/contracts/partners';
+
+export type { ApplicationPage, InvitationView, TeamMember };
+export type AcceptedInvitation = AcceptInvitationResponse['data'];
 
 export type Me = MeResponse['data'];
 export type Stats = StatsResponse['data'];
@@ -39,29 +48,7 @@ export interface Listed<T> {
   meta?: { pagination?: Pagination; recruitUrl?: string | null };
 }
 
-export interface TeamMember {
-  id: number;
-  email: string;
-  username?: string;
-  isYou: boolean;
-  invitedAt?: string | null;
-}
-
-export interface ApplicationProgram {
-  slug: string;
-  name: string;
-  applicationMode: 'open' | 'approval' | 'invite-only';
-  terms?: string | null;
-  termsVersion?: string | null;
-  landingUrl?: string | null;
-}
-
-export interface Invitation {
-  email: string;
-  partnerName: string;
-  programs: { slug: string; name: string; terms?: string | null; termsVersion?: string | null }[];
-}
-
+/** Strapi's own `POST /api/auth/local` answer. */
 export interface AuthResult {
   jwt: string;
   user: { id: number; email: string; username: string };

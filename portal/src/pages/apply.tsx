@@ -1,7 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { api, ApiError } from '../api/client';
-import type { ApplicationProgram } from '../api/types';
+import type { ApplicationRequest, ApplicationResponse } from '../../../plugin/contracts/partners';
+import type { PartnerType } from '../../../plugin/model';
+import type { ApplicationPage } from '../api/types';
 import { Brand } from '../components/layout';
 import { ErrorNote, Loading } from '../components/ui';
 import { useResource } from '../use-resource';
@@ -24,7 +26,7 @@ export function ApplyPage() {
   const program = useResource(
     () =>
       api
-        .get<{ data: ApplicationProgram }>(
+        .get<{ data: ApplicationPage }>(
           `/partners/programs/${encodeURIComponent(programSlug)}/application`,
           { auth: false }
         )
@@ -69,24 +71,23 @@ export function ApplyPage() {
     setError(null);
     const optional = (value: string) => value.trim() || undefined;
     try {
-      const answer = await api.post<{ data: { status: 'applied' | 'approved' } }>(
-        '/partners/applications',
-        {
-          data: {
-            program: data.slug,
-            name: fields.name.trim(),
-            email: fields.email.trim(),
-            company: optional(fields.company),
-            website: optional(fields.website),
-            type: fields.type,
-            message: optional(fields.message),
-            recruitCode,
-            acceptTerms: true,
-            termsVersion: data.termsVersion ?? undefined,
-          },
+      const body: ApplicationRequest = {
+        data: {
+          program: data.slug,
+          name: fields.name.trim(),
+          email: fields.email.trim(),
+          company: optional(fields.company),
+          website: optional(fields.website),
+          type: fields.type as PartnerType,
+          message: optional(fields.message),
+          recruitCode,
+          acceptTerms: true,
+          termsVersion: data.termsVersion,
         },
-        { auth: false }
-      );
+      };
+      const answer = await api.post<ApplicationResponse>('/partners/applications', body, {
+        auth: false,
+      });
       setResult(answer.data.status);
     } catch (caught) {
       setError(caught as Error);

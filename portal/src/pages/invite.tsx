@@ -1,21 +1,21 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api, ApiError, session } from '../api/client';
-import type { AuthResult, Invitation } from '../api/types';
+import type { AcceptedInvitation, InvitationView } from '../api/types';
 import { Brand } from '../components/layout';
 import { ErrorNote, Loading } from '../components/ui';
 import { useResource } from '../use-resource';
 
 const MIN_PASSWORD = 8;
 
-/** `/invite/:token`: the program terms, a password, and the acceptance that creates the login. */
+/** `/invitation/:token` (the mailed link; `/invite/:token` too): the program terms, a password, and the acceptance that creates the login. */
 export function InvitePage() {
   const { token = '' } = useParams();
   const navigate = useNavigate();
   const invitation = useResource(
     () =>
       api
-        .get<{ data: Invitation }>(`/partners/invitations/${encodeURIComponent(token)}`, {
+        .get<{ data: InvitationView }>(`/partners/invitations/${encodeURIComponent(token)}`, {
           auth: false,
         })
         .then((answer) => answer.data),
@@ -40,7 +40,7 @@ export function InvitePage() {
     setBusy(true);
     setError(null);
     try {
-      const answer = await api.post<{ data: AuthResult }>(
+      const answer = await api.post<{ data: AcceptedInvitation }>(
         '/partners/invitations/accept',
         { data: { token, password, acceptTerms: true } },
         { auth: false }
@@ -73,7 +73,7 @@ export function InvitePage() {
       </main>
     );
   }
-  const data = invitation.data as Invitation;
+  const data = invitation.data as InvitationView;
 
   return (
     <main className="auth-page">

@@ -1,7 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
 import type { Listed, SubPartner, TeamMember } from '../api/types';
-import { Card, CopyButton, Empty, ErrorNote, Loading, PageHeader } from '../components/ui';
+import {
+  Card,
+  CopyButton,
+  Empty,
+  ErrorNote,
+  Loading,
+  PageHeader,
+  StatusBadge,
+} from '../components/ui';
 import { date, moneyList } from '../format';
 import { useSession } from '../session';
 import { useResource } from '../use-resource';
@@ -25,7 +33,7 @@ function Members() {
       setError(caught as Error);
     }
   };
-  const remove = async (member: TeamMember) => {
+  const remove = async (member: TeamMember & { id: number }) => {
     if (!window.confirm(`Remove ${member.email} from your team?`)) return;
     setError(null);
     try {
@@ -45,18 +53,23 @@ function Members() {
       ) : (
         <ul className="member-list">
           {(team.data?.data ?? []).map((member) => (
-            <li key={member.id}>
+            <li key={member.id ?? member.email}>
               <div>
                 <div>
                   {member.email}
                   {member.isYou && <span className="badge badge-neutral">You</span>}
+                  {member.status !== 'active' && <StatusBadge status={member.status} />}
                 </div>
                 {member.invitedAt && (
                   <div className="muted small">invited {date(member.invitedAt)}</div>
                 )}
               </div>
-              {!member.isYou && (
-                <button type="button" className="link-button" onClick={() => remove(member)}>
+              {!member.isYou && member.id !== null && (
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => remove({ ...member, id: member.id as number })}
+                >
                   Remove
                 </button>
               )}

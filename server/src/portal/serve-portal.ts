@@ -1,17 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
 import type { PluginConfig } from '../../../plugin/contracts/config';
 import { getPluginConfig } from '../plugin-context';
-
-type Context = {
-  params: Record<string, string | undefined>;
-  path: string;
-  status: number;
-  type: string;
-  body: unknown;
-  set(field: string, value: string): void;
-};
 
 /** Hashed file names (`assets/index-4f2a9c1b.js`) never change content: cache them for a year. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
