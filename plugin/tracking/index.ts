@@ -4,3 +4,4 @@ export { isBotUserAgent } from './is-bot-user-agent';
 export { isUniqueClick, UNIQUE_CLICK_WINDOW_HOURS } from './is-unique-click';
 export { isVisitorId, VISITOR_ID_PATTERN } from './is-visitor-id';
 export { parseReferralCookie, REFERRAL_COOKIE, type ReferralCookie } from './parse-referral-cookie';
+export { buildDeepLink } from './build-deep-link';

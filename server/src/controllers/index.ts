@@ -4,6 +4,7 @@ import health from './health';
 import invitations from './invitations';
 import orders from './orders';
 import payouts from './payouts';
+import portal from './portal';
 import statements from './statements';
 import stripe from './stripe';
 import team from './team';
@@ -16,6 +17,7 @@ const controllers = {
   invitations,
   orders,
   payouts,
+  portal,
   statements,
   stripe,
   team,

@@ -1,5 +1,6 @@
 import type { Route } from './route';
 import { partnerRoutes } from './partners';
+import { portalRoutes } from './portal';
 import { trackingRoutes } from './tracking';
 
 const siteBackend = { policies: ['plugin::partners.is-api-token'] };
@@ -23,6 +24,7 @@ const routes: Route[] = [
   { method: 'POST', path: '/stripe/webhook', handler: 'stripe.webhook', config: { auth: false } },
   ...trackingRoutes,
   ...partnerRoutes,
+  ...portalRoutes,
 ];
 
 export default { type: 'content-api', routes };

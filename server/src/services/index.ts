@@ -12,6 +12,12 @@ import partnerApplications from './partner-applications';
 import partnerRole from './partner-role';
 import partnerTeam from './partner-team';
 import payouts from './payouts';
+import portal from './portal';
+import portalAccount from './portal-account';
+import portalLedger from './portal-ledger';
+import portalReferrals from './portal-referrals';
+import portalStatements from './portal-statements';
+import portalStats from './portal-stats';
 import statements from './statements';
 import stripe from './stripe';
 import tracking from './tracking';
@@ -31,6 +37,12 @@ export default {
   'partner-role': partnerRole,
   'partner-team': partnerTeam,
   payouts,
+  portal,
+  'portal-account': portalAccount,
+  'portal-ledger': portalLedger,
+  'portal-referrals': portalReferrals,
+  'portal-statements': portalStatements,
+  'portal-stats': portalStats,
   statements,
   stripe,
   tracking,
