@@ -11,8 +11,8 @@ import {
   createPartner,
   createProgram,
   enroll,
+  orderBody,
 } from '../helpers/fixtures';
-import { earnApproved } from '../helpers/ledger';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp';
 import { startStrapi, type TestApp } from '../helpers/strapi';
 
@@ -44,9 +44,14 @@ let statementMonth: string;
 
 /** Clicks seeded days ago: 3 in the last week, 2 more in four weeks, 4 more in six months. */
 const CLICK_DAYS_AGO = [0, 1, 3, 12, 20, 45, 70, 100, 150];
-const ORDERS = [12_000, 4_500];
+/** Paid orders of two referred customers; the program shows "first name + last initial". */
+const ORDERS = [
+  { amount: 12_000, customerName: 'Maria Garcia', shown: 'Maria G.' },
+  { amount: 4_500, customerName: 'Tom Baker', shown: 'Tom B.' },
+];
 const COMMISSION_BPS = 2_000;
-const unpaid = ORDERS.reduce((sum, amount) => sum + (amount * COMMISSION_BPS) / 10_000, 0);
+const unpaid = ORDERS.reduce((sum, order) => sum + (order.amount * COMMISSION_BPS) / 10_000, 0);
+let program: Row;
 
 const seedClicks = async (program: Row) => {
   const now = Date.now();
@@ -108,8 +113,12 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  const program = await createProgram(app.strapi, {
+  program = await createProgram(app.strapi, {
     name: 'Acme Cloud',
+    applicationMode: 'approval',
+    // Two-tier: the dashboard and the team page show a recruit link, the apply page takes it.
+    tierMode: 'two-tier',
+    secondTier: { commission: { type: 'percentage', bps: 500 }, basis: 'sale' },
     holdDays: 0,
     commission: { type: 'percentage', bps: COMMISSION_BPS },
     referralDetail: 'first-name-last-initial',
@@ -126,9 +135,26 @@ beforeAll(async () => {
   const previous = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 10, 12));
   statementMonth = previous.toISOString().slice(0, 7);
   const apiToken = await createApiToken(app.strapi);
-  for (const [index, amount] of ORDERS.entries()) {
-    const paidAt = new Date(previous.getTime() + index * DAY_MS).toISOString();
-    await earnApproved(app, apiToken, link.code, amount, paidAt);
+  for (const [index, order] of ORDERS.entries()) {
+    const paidAt = new Date(previous.getTime() + index * DAY_MS);
+    await app
+      .request()
+      .post('/api/partners/orders')
+      .set('Authorization', `Bearer ${apiToken}`)
+      .send(
+        orderBody({
+          referralCode: link.code,
+          amount: order.amount,
+          customerName: order.customerName,
+          paidAt: paidAt.toISOString(),
+        })
+      )
+      .expect(201);
+    // No holding period: the approval job approves it an hour later, within that month.
+    await app.strapi
+      .plugin('partners')
+      .service('commissions')
+      .approveDue(new Date(paidAt.getTime() + 3_600_000).toISOString());
   }
 
   const admin = await adminToken(app, 'strapi-super-admin');
@@ -184,7 +210,7 @@ describe('the partner portal in Chromium', () => {
     await page.check('input[name="acceptTerms"]');
     await accept.click();
     await kpi('clicks').filter({ hasNotText: '…' }).waitFor();
-    expect(new URL(page.url()).pathname).toBe('/partner-portal/');
+    expect(new URL(page.url()).pathname).toMatch(/^\/partner-portal\/?$/);
     // No CSP violation or script error on the way.
     expect(errors).toEqual([]);
   });
@@ -271,6 +297,11 @@ describe('the partner portal in Chromium', () => {
     expect(referrals).toHaveLength(ORDERS.length);
     const text = await page.locator('table').innerText();
     for (const referral of referrals) expect(text).toContain(referral.id);
+    for (const order of ORDERS) {
+      expect(text).toContain(order.shown);
+      expect(text).not.toContain(order.customerName);
+    }
+    expect(text).not.toContain('@shop.test');
     await snapshot('referrals');
 
     await page.getByRole('link', { name: 'Commissions' }).click();
@@ -356,6 +387,27 @@ describe('the partner portal in Chromium', () => {
       await snapshot(name.toLowerCase().replace(/[^a-z]+/g, '-'));
     }
     expect(await page.locator('.member-list').innerText()).toContain(partner.email);
+    const { recruitUrl } = (await portalApi('/me')).data;
+    expect(recruitUrl).toContain(`/partner-portal/apply/${program.slug}?recruit=`);
+    expect(await page.locator('.built-link code').innerText()).toBe(recruitUrl);
+  });
+
+  it('takes an application on the public apply page', async () => {
+    const visitor = await context.newPage();
+    await visitor.goto(`${origin}/partner-portal/apply/${program.slug}?recruit=${link.code}`);
+    await visitor.getByRole('heading', { name: 'Apply to Acme Cloud' }).waitFor();
+    await visitor.getByLabel('Full name').fill('Sam Creator');
+    await visitor.getByLabel('Email').fill('sam@creators.test');
+    await visitor.getByLabel('Website (optional)').fill('https://sam.example');
+    await visitor.getByLabel('I accept the program terms.').check();
+    await visitor.screenshot({ path: join(ARTIFACTS, 'apply.png'), fullPage: true });
+    await visitor.getByRole('button', { name: 'Send application' }).click();
+    await visitor.getByRole('heading', { name: 'Application received' }).waitFor();
+    const applicant = await app.strapi.db
+      .query(uid('partner'))
+      .findOne({ where: { email: 'sam@creators.test' }, populate: { referredBy: true } });
+    expect(applicant).toMatchObject({ status: 'applied', referredBy: { id: partner.id } });
+    await visitor.close();
   });
 
   it('sends a visitor with an expired session back to the login page', async () => {

@@ -44,6 +44,8 @@ const TONES: Record<string, string> = {
   applied: 'warning',
   processing: 'warning',
   lead: 'info',
+  invited: 'info',
+  blocked: 'danger',
   'signed-up': 'info',
   registered: 'info',
   reversed: 'danger',
