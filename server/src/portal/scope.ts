@@ -94,7 +94,7 @@ export const createPortalScope = (strapi: Core.Strapi) => {
 
   const program = async (partner: PortalPartner, slug: string) => {
     const found = (await programs(partner)).find((candidate) => candidate.slug === slug);
-    if (!found) throw new errors.NotFoundError(`No program "${slug}"`);
+    if (!found) throw new errors.NotFoundError('No such program');
     return found;
   };
 

@@ -122,7 +122,9 @@ const createPortalService = ({ strapi }: { strapi: Core.Strapi }) => {
           .select({ linkId: 'link_id' })
           .count({ clicks: '*' })
       );
-      const clicks = new Map((counts as Row[]).map((row) => [Number(row.linkId), Number(row.clicks)]));
+      const clicks = new Map(
+        (counts as Row[]).map((row) => [Number(row.linkId), Number(row.clicks)])
+      );
       return links
         .filter((link: Row) => link.program)
         .map((link: Row) => ({
@@ -143,7 +145,7 @@ const createPortalService = ({ strapi }: { strapi: Core.Strapi }) => {
         select: ['code'],
         populate: { program: { select: ['landingUrl'] } },
       });
-      if (!link) throw new errors.NotFoundError(`No link "${input.link}"`);
+      if (!link) throw new errors.NotFoundError('No such link');
       const url = buildDeepLink({
         landingUrl: link.program?.landingUrl,
         to: input.to,
