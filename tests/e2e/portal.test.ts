@@ -130,6 +130,15 @@ beforeAll(async () => {
   await enroll(app.strapi, partner, program);
   link = await createLink(app.strapi, partner, program, `jane${Date.now().toString(36)}`);
   await seedClicks(program);
+  await app.strapi.db.query(uid('asset')).create({
+    data: {
+      program: program.id,
+      title: 'Launch announcement copy',
+      description: 'Two paragraphs for your newsletter.',
+      type: 'copy',
+      url: 'https://acme.example/press/launch',
+    },
+  });
 
   const now = new Date();
   const previous = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 10, 12));
@@ -374,22 +383,52 @@ describe('the partner portal in Chromium', () => {
     await snapshot('payouts');
   });
 
-  it('renders the other pages without errors', async () => {
-    for (const [name, heading] of [
-      ['Assets', 'Assets'],
-      ['Leads & deals', 'Leads & deals'],
-      ['Team', 'Team'],
-    ]) {
-      await page.getByRole('link', { name }).click();
-      await page.getByRole('heading', { name: heading, exact: true }).waitFor();
-      await page.waitForLoadState('networkidle');
-      expect(await page.locator('.notice-error').count()).toBe(0);
-      await snapshot(name.toLowerCase().replace(/[^a-z]+/g, '-'));
-    }
+  it('adds a lead and registers a deal', async () => {
+    await page.getByRole('link', { name: 'Leads & deals' }).click();
+    await page.getByRole('heading', { name: 'Add a lead' }).waitFor();
+    const leadForm = page.locator('form', { has: page.getByRole('button', { name: 'Add lead' }) });
+    await leadForm.getByLabel('Email').fill('lena@prospect.test');
+    await leadForm.getByLabel('First name').fill('Lena');
+    await leadForm.getByLabel('Last name').fill('Olsen');
+    await leadForm.getByRole('button', { name: 'Add lead' }).click();
+    await page.getByText('Lead added.').waitFor();
+
+    const dealForm = page.locator('form', {
+      has: page.getByRole('button', { name: 'Register deal' }),
+    });
+    await dealForm.getByLabel('Company').fill('Globex');
+    await dealForm.getByLabel('Contact name').fill('Hank Scorpio');
+    await dealForm.getByLabel('Contact email').fill('hank@globex.test');
+    await dealForm.getByLabel('Estimated value (USD)').fill('12,500.50');
+    await dealForm.getByRole('button', { name: 'Register deal' }).click();
+    await page.getByText('Deal registered').waitFor();
+    await page.getByRole('cell', { name: 'Globex', exact: true }).waitFor();
+    expect(await page.locator('table').last().innerText()).toContain('$12,500.50');
+
+    const [deal] = (await portalApi('/deals')).data as Row[];
+    expect(deal).toMatchObject({ company: 'Globex', estimatedValue: 1_250_050, currency: 'USD' });
+    const leads = (await portalApi('/leads')).data as Row[];
+    expect(leads).toHaveLength(1);
+    expect(leads[0].source).toBe('lead');
+    expect(await page.locator('table').first().innerText()).toContain(leads[0].name ?? leads[0].id);
+    await snapshot('leads-deals');
+  });
+
+  it('shows the marketing assets and the team with the recruit link', async () => {
+    await page.getByRole('link', { name: 'Assets' }).click();
+    await page.getByRole('heading', { name: 'Launch announcement copy' }).waitFor();
+    expect(await page.locator('.asset').innerText()).toContain('Two paragraphs');
+    await snapshot('assets');
+
+    await page.getByRole('link', { name: 'Team' }).click();
+    await page.locator('.member-list li').first().waitFor();
     expect(await page.locator('.member-list').innerText()).toContain(partner.email);
     const { recruitUrl } = (await portalApi('/me')).data;
     expect(recruitUrl).toContain(`/partner-portal/apply/${program.slug}?recruit=`);
+    await page.locator('.built-link code').waitFor();
     expect(await page.locator('.built-link code').innerText()).toBe(recruitUrl);
+    expect(await page.locator('.notice-error').count()).toBe(0);
+    await snapshot('team');
   });
 
   it('takes an application on the public apply page', async () => {

@@ -42,6 +42,7 @@ const TONES: Record<string, string> = {
   active: 'success',
   pending: 'warning',
   applied: 'warning',
+  submitted: 'warning',
   processing: 'warning',
   lead: 'info',
   invited: 'info',
@@ -53,6 +54,7 @@ const TONES: Record<string, string> = {
   failed: 'danger',
   lost: 'danger',
   canceled: 'danger',
+  cancelled: 'danger',
   churned: 'danger',
 };
 
