@@ -23,16 +23,22 @@ function StatementView({ month, currency }: StatementMonth) {
   const lines = data.entries;
   return (
     <div className="statement" data-statement={month}>
-      <div className="statement-summary">
-        <div>
-          <span className="muted small">Opening balance</span>
-          <strong>{money(data.openingBalance, currency)}</strong>
-        </div>
-        <div>
-          <span className="muted small">Closing balance</span>
-          <strong>{money(data.closingBalance, currency)}</strong>
-        </div>
-      </div>
+      <dl className="statement-summary">
+        {(
+          [
+            ['Opening balance', data.openingBalance],
+            ['Earned', data.totals.earned],
+            ['Deducted', data.totals.deducted],
+            ['Paid out', data.totals.paidOut],
+            ['Closing balance', data.closingBalance],
+          ] as const
+        ).map(([name, amount]) => (
+          <div key={name}>
+            <dt className="muted small">{name}</dt>
+            <dd>{money(amount, currency)}</dd>
+          </div>
+        ))}
+      </dl>
       <h3>Entries</h3>
       {lines.length === 0 ? (
         <Empty>No entries this month.</Empty>
