@@ -3,73 +3,37 @@ import {
   ASSET_TYPES,
   COMMISSION_KINDS,
   COMMISSION_STATUSES,
-  DEAL_STATUSES,
   ENROLLMENT_STATUSES,
   PARTNER_STATUSES,
   PARTNER_TYPES,
-  PAYOUT_STATUSES,
   REFERRAL_DETAILS,
   REFERRAL_SOURCES,
   REFERRAL_STATUSES,
   TIER_MODES,
 } from '../model';
-import { isAbaRoutingNumber } from '../payouts/is-aba-routing-number';
-import { currencySchema, MAX_AMOUNT } from './orders';
+import { currencySchema } from './orders';
 import { documentIdSchema, periodSchema } from './payouts';
+import {
+  emailSchema,
+  moneySchema,
+  optionalText,
+  pageSchema,
+  pageSizeSchema,
+  paginationSchema,
+  programRefSchema,
+  programSlugSchema,
+} from './portal-common';
 
 /**
  * The partner portal's API (SPEC §8), `/api/partners/portal/*` with a users-permissions JWT.
  * Every route answers for the signed-in partner only. Query schemas are strict: an unknown key
  * (`filters[...]`, `populate`, `fields`, `sort`, a `partner` id, …) is a 400, never a wider scope.
  * `pageSize` above 100 is clamped to 100. Team routes live in `contracts/partners.ts`.
+ * Payouts, the payout method, deals and sub-partners are in `portal-account.ts`; both files'
+ * schemas are exported from here.
  */
-
-export const PORTAL_MAX_PAGE_SIZE = 100;
-
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .optional()
-    .transform((value) => (value ? value : undefined));
-const email = z
-  .string()
-  .trim()
-  .max(254)
-  .pipe(z.email())
-  .transform((value) => value.toLowerCase());
-/** A program's slug, as the portal names programs. */
-export const programSlugSchema = z
-  .string()
-  .trim()
-  .min(1)
-  .max(255)
-  .regex(/^[a-z0-9][a-z0-9_-]*$/i, 'a program slug');
-
-const page = z.coerce.number().int().min(1).max(100_000).default(1);
-const pageSize = z.coerce
-  .number()
-  .int()
-  .min(1)
-  .default(25)
-  .transform((size) => Math.min(size, PORTAL_MAX_PAGE_SIZE));
-
-/** Money as the portal shows it: integer minor units and the currency. */
-export const moneySchema = z.object({ amount: z.int(), currency: z.string() });
-export type Money = z.infer<typeof moneySchema>;
-
-export const programRefSchema = z.object({ slug: z.string(), name: z.string() });
-export type ProgramRef = z.infer<typeof programRefSchema>;
-
-export const paginationSchema = z.object({
-  page: z.int(),
-  pageSize: z.int(),
-  pageCount: z.int(),
-  total: z.int(),
-});
-export type Pagination = z.infer<typeof paginationSchema>;
+export * from './portal-common';
+export * from './portal-account';
 
 /* ---------------------------------------------------------------- GET /me */
 
@@ -181,8 +145,8 @@ export type StatsResponse = z.infer<typeof statsResponseSchema>;
 export const listReferralsQuerySchema = z.strictObject({
   status: z.enum(REFERRAL_STATUSES).optional(),
   program: programSlugSchema.optional(),
-  page,
-  pageSize,
+  page: pageSchema,
+  pageSize: pageSizeSchema,
 });
 export type ListReferralsQuery = z.output<typeof listReferralsQuerySchema>;
 export const exportReferralsQuerySchema = z.strictObject({
@@ -238,8 +202,8 @@ export type ReferralsResponse = z.infer<typeof referralsResponseSchema>;
 export const listCommissionsQuerySchema = z.strictObject({
   status: z.enum(COMMISSION_STATUSES).optional(),
   program: programSlugSchema.optional(),
-  page,
-  pageSize,
+  page: pageSchema,
+  pageSize: pageSizeSchema,
 });
 export type ListCommissionsQuery = z.output<typeof listCommissionsQuerySchema>;
 export const exportCommissionsQuerySchema = z.strictObject({
@@ -311,67 +275,6 @@ export const statementResponseSchema = z.object({
 });
 export type StatementResponse = z.infer<typeof statementResponseSchema>;
 
-/* ---------------------------------------------------------------- payouts */
-
-export const listPortalPayoutsQuerySchema = z.strictObject({ page, pageSize });
-export type ListPortalPayoutsQuery = z.output<typeof listPortalPayoutsQuerySchema>;
-
-export const portalPayoutSchema = z.object({
-  documentId: z.string(),
-  amount: z.int(),
-  currency: z.string(),
-  status: z.enum(PAYOUT_STATUSES),
-  periodStart: z.string().nullable(),
-  periodEnd: z.string().nullable(),
-  paidAt: z.string().nullable(),
-  method: z.object({ type: z.string() }).nullable(),
-  reference: z.string().nullable(),
-});
-export type PortalPayout = z.infer<typeof portalPayoutSchema>;
-export const payoutsResponseSchema = z.object({
-  data: z.array(portalPayoutSchema),
-  meta: z.object({ pagination: paginationSchema }),
-});
-export type PayoutsResponse = z.infer<typeof payoutsResponseSchema>;
-
-/* ---------------------------------------------------------------- payout method */
-
-export const routingNumberSchema = z
-  .string()
-  .trim()
-  .refine(isAbaRoutingNumber, 'a 9-digit US routing number (ABA) with a valid check digit');
-export const accountNumberSchema = z
-  .string()
-  .trim()
-  .regex(/^\d{4,17}$/, 'a US account number: 4 to 17 digits');
-
-export const payoutMethodInputSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('paypal'), email }),
-  z.strictObject({
-    type: z.literal('bank'),
-    holder: text(200),
-    routingNumber: routingNumberSchema,
-    accountNumber: accountNumberSchema,
-  }),
-  z.strictObject({ type: z.literal('credit') }),
-]);
-export type PayoutMethodInput = z.output<typeof payoutMethodInputSchema>;
-export const putPayoutMethodRequestSchema = z.strictObject({ data: payoutMethodInputSchema });
-export type PutPayoutMethodRequest = z.input<typeof putPayoutMethodRequestSchema>;
-
-/** What the portal shows of the active method: never a full bank number. */
-export const portalPayoutMethodSchema = z
-  .discriminatedUnion('type', [
-    z.object({ type: z.literal('paypal'), email: z.string() }),
-    z.object({ type: z.literal('bank'), holder: z.string(), last4: z.string() }),
-    z.object({ type: z.literal('credit') }),
-    z.object({ type: z.literal('stripe') }),
-  ])
-  .nullable();
-export type PortalPayoutMethod = z.infer<typeof portalPayoutMethodSchema>;
-export const payoutMethodResponseSchema = z.object({ data: portalPayoutMethodSchema });
-export type PayoutMethodResponse = z.infer<typeof payoutMethodResponseSchema>;
-
 /* ---------------------------------------------------------------- assets */
 
 export const portalAssetSchema = z.object({
@@ -391,15 +294,15 @@ export type AssetsResponse = z.infer<typeof assetsResponseSchema>;
 
 export const listLeadsQuerySchema = z.strictObject({
   program: programSlugSchema.optional(),
-  page,
-  pageSize,
+  page: pageSchema,
+  pageSize: pageSizeSchema,
 });
 export type ListLeadsQuery = z.output<typeof listLeadsQuerySchema>;
 
 export const createLeadRequestSchema = z.strictObject({
   data: z.strictObject({
     program: programSlugSchema,
-    email,
+    email: emailSchema,
     firstName: optionalText(100),
     lastName: optionalText(100),
     company: optionalText(200),
@@ -409,66 +312,6 @@ export type CreateLeadRequest = z.input<typeof createLeadRequestSchema>;
 export type CreateLeadInput = z.output<typeof createLeadRequestSchema>['data'];
 export const leadResponseSchema = z.object({ data: portalReferralSchema });
 export type LeadResponse = z.infer<typeof leadResponseSchema>;
-
-/* ---------------------------------------------------------------- deals */
-
-export const listDealsQuerySchema = z.strictObject({
-  status: z.enum(DEAL_STATUSES).optional(),
-  program: programSlugSchema.optional(),
-  page,
-  pageSize,
-});
-export type ListDealsQuery = z.output<typeof listDealsQuerySchema>;
-
-export const createDealRequestSchema = z.strictObject({
-  data: z.strictObject({
-    program: programSlugSchema,
-    company: text(200),
-    contactName: text(200),
-    contactEmail: email,
-    /** Minor units of `currency`. */
-    estimatedValue: z.int().min(0).max(MAX_AMOUNT),
-    currency: currencySchema,
-  }),
-});
-export type CreateDealRequest = z.input<typeof createDealRequestSchema>;
-export type CreateDealInput = z.output<typeof createDealRequestSchema>['data'];
-
-export const portalDealSchema = z.object({
-  documentId: z.string(),
-  company: z.string(),
-  contactName: z.string().nullable(),
-  contactEmail: z.string(),
-  estimatedValue: z.int().nullable(),
-  currency: z.string().nullable(),
-  status: z.enum(DEAL_STATUSES),
-  expiresAt: z.string().nullable(),
-  decisionNote: z.string().nullable(),
-  program: programRefSchema.nullable(),
-  createdAt: z.string(),
-});
-export type PortalDeal = z.infer<typeof portalDealSchema>;
-export const dealResponseSchema = z.object({ data: portalDealSchema });
-export const dealsResponseSchema = z.object({
-  data: z.array(portalDealSchema),
-  meta: z.object({ pagination: paginationSchema }),
-});
-export type DealsResponse = z.infer<typeof dealsResponseSchema>;
-
-/* ---------------------------------------------------------------- sub-partners */
-
-export const subPartnersResponseSchema = z.object({
-  data: z.array(
-    z.object({
-      name: z.string(),
-      joinedAt: z.string(),
-      /** Level-2 entries earned from this recruit (not reversed or rejected), per currency. */
-      earnings: z.array(moneySchema),
-    })
-  ),
-  meta: z.object({ recruitUrl: z.string().nullable() }),
-});
-export type SubPartnersResponse = z.infer<typeof subPartnersResponseSchema>;
 
 /** Routes without query parameters accept none. */
 export const emptyQuerySchema = z.strictObject({});

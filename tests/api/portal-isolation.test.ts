@@ -295,6 +295,18 @@ describe('partner A sees only its own data', () => {
     expect(await count(app.strapi, 'referral')).toBe(before);
   });
 
+  it('two partners adding the same contact at once: one lead, the other a 409', async () => {
+    const jwtB = await portalLogin(app, partnerB);
+    const email = 'contested@shop.test';
+    const results = await Promise.all(
+      [jwtA, jwtB, jwtA, jwtB].map((jwt) =>
+        portal(app, jwt).post('/leads', { program: shared.slug, email })
+      )
+    );
+    expect(results.map((res) => res.status).sort()).toEqual([201, 409, 409, 409]);
+    expect(await count(app.strapi, 'referral', { email })).toBe(1);
+  });
+
   it('a payout method written by A changes A only', async () => {
     await A().put('/payout-method', { type: 'paypal', email: 'alpha@partners.test' }).expect(200);
     const b = await app.strapi.db.query(uid('partner')).findOne({ where: { id: partnerB.id } });

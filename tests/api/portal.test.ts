@@ -1,3 +1,4 @@
+import * as contracts from '../../plugin/contracts/portal';
 import { uid } from '../../plugin/model';
 import { snapshotPayoutMethod } from '../../plugin/payouts';
 import { earnApproved } from '../helpers/ledger';
@@ -25,6 +26,7 @@ let recruit: Row;
 let program: Row;
 let twoTier: Row;
 let code: string;
+let twoTierCode: string;
 const ROUTING = '021000021';
 const ACCOUNT = '9876543210123';
 
@@ -49,6 +51,7 @@ beforeAll(async () => {
     holdDays: 0,
   });
   await enroll(app.strapi, partner, twoTier);
+  twoTierCode = (await createLink(app.strapi, partner, twoTier)).code;
   recruit = await createPartner(app.strapi, { name: 'Recruit Rita', referredBy: partner.id });
   await enroll(app.strapi, recruit, twoTier);
   const recruitLink = await createLink(app.strapi, recruit, twoTier);
@@ -76,9 +79,7 @@ describe('account and links', () => {
     expect(res.body.data.programs.map((p: Row) => p.slug).sort()).toEqual(
       [program.slug, twoTier.slug].sort()
     );
-    expect(res.body.data.recruitUrl).toContain(
-      `/apply/${twoTier.slug}?recruit=${partner.documentId}`
-    );
+    expect(res.body.data.recruitUrl).toContain(`/apply/${twoTier.slug}?recruit=${twoTierCode}`);
     expect(JSON.stringify(res.body)).not.toContain('payoutMethod');
   });
 
@@ -98,6 +99,7 @@ describe('account and links', () => {
         program: { slug: program.slug, name: program.name },
         url: expect.stringMatching(new RegExp(`^https?://.+/go/${code}$`)),
       }),
+      expect.objectContaining({ code: twoTierCode, clicks: 0 }),
     ]);
   });
 
@@ -167,7 +169,7 @@ describe('sub-partners', () => {
           earnings: [{ amount: 500, currency: 'USD' }],
         },
       ],
-      meta: { recruitUrl: expect.stringContaining(`recruit=${partner.documentId}`) },
+      meta: { recruitUrl: expect.stringContaining(`recruit=${twoTierCode}`) },
     });
     const commissions = (await as().get('/commissions').expect(200)).body.data;
     const levelTwo = commissions.find((entry: Row) => entry.level === 2);
@@ -331,5 +333,69 @@ describe('leads and deals', () => {
       })
       .expect(400);
     expect(await count(app.strapi, 'deal')).toBe(before);
+  });
+});
+
+describe('contracts', () => {
+  it('every JSON answer parses with its response schema from plugin/contracts/portal.ts', async () => {
+    const month = new Date().toISOString().slice(0, 7);
+    const routes: Array<[string, { parse(value: unknown): unknown }]> = [
+      ['/me', contracts.meResponseSchema],
+      ['/links', contracts.linksResponseSchema],
+      ['/stats?range=6m', contracts.statsResponseSchema],
+      ['/referrals', contracts.referralsResponseSchema],
+      ['/commissions', contracts.commissionsResponseSchema],
+      ['/statements', contracts.statementsResponseSchema],
+      [`/statements/${month}?currency=USD`, contracts.statementResponseSchema],
+      ['/payouts', contracts.payoutsResponseSchema],
+      ['/payout-method', contracts.payoutMethodResponseSchema],
+      ['/assets', contracts.assetsResponseSchema],
+      ['/leads', contracts.referralsResponseSchema],
+      ['/deals', contracts.dealsResponseSchema],
+      ['/sub-partners', contracts.subPartnersResponseSchema],
+    ];
+    for (const [route, schema] of routes) {
+      const res = await as().get(route).expect(200);
+      expect(() => schema.parse(res.body)).not.toThrow();
+    }
+    const statements = (await as().get('/statements')).body.data;
+    expect(statements).toContainEqual({ month, currency: 'USD' });
+  });
+});
+
+describe('odd input', () => {
+  it.each([
+    ['GET', '/referrals?page=abc'],
+    ['GET', '/referrals?page=1e12'],
+    ['GET', '/referrals?pageSize=-5'],
+    ['GET', '/referrals?status=lead&status=customer'],
+    ['GET', '/referrals?program[]=x'],
+    ['GET', '/commissions?status=%00'],
+    ['GET', '/stats?range='],
+    ['GET', '/statements/2026-00'],
+    ['GET', '/statements/2026-01?currency=ZZZ'],
+    ['GET', '/statements/2026-01?currency[]=USD'],
+    ['GET', '/statements/9999999999999/csv'],
+    ['GET', '/statements/2026-01/pdf?currency=usd%27--'],
+    ['POST', '/links/build'],
+    ['POST', '/leads'],
+    ['POST', '/deals'],
+    ['PUT', '/payout-method'],
+  ])('%s %s → 400, never 500', async (method, route) => {
+    const client = app.request();
+    const url = `/api/partners/portal${route}`;
+    const request =
+      method === 'GET' ? client.get(url) : method === 'PUT' ? client.put(url) : client.post(url);
+    request.set('Authorization', `Bearer ${jwt}`);
+    for (const body of method === 'GET' ? [undefined] : [undefined, '[]', '"x"', '{"data":[1]}']) {
+      const res = await (body === undefined
+        ? request
+        : (method === 'PUT' ? app.request().put(url) : app.request().post(url))
+            .set('Authorization', `Bearer ${jwt}`)
+            .set('Content-Type', 'application/json')
+            .send(body));
+      expect(res.status).toBe(400);
+      expect(res.body.error).toMatchObject({ status: 400 });
+    }
   });
 });

@@ -14,7 +14,6 @@ import {
 import { invitationPath } from '../../../plugin/partners';
 import { getPluginConfig, getService } from '../plugin-context';
 import { periodOf } from '../payouts/payout-view';
-import { renderStatementPdf } from '../statements/statement-pdf';
 
 const COMMISSION = uid('commission');
 const PARTNER = uid('partner');
@@ -99,12 +98,21 @@ const createNotificationsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const monthlyStatement = async (partnerId: number, currency: string, month: string) => {
     const partner = await strapi.db.query(PARTNER).findOne({
       where: { id: partnerId },
-      select: ['id', 'name', 'email', 'company'],
+      select: ['id', 'documentId', 'name', 'email', 'company'],
     });
     if (!partner?.email) return false;
-    const statements = getService('statements', { strapi });
-    const statement = await statements.compute(partnerId, currency, month);
-    const pdf = await streamToBuffer(renderStatementPdf(statement, statements.header(partner)));
+    const statement = await getService('statements', { strapi }).compute(
+      partnerId,
+      currency,
+      month
+    );
+    // The same PDF as the portal's, with referred contacts as the program lets the partner see them.
+    const { document } = await getService('portal-statements', { strapi }).pdf(
+      { id: partnerId, documentId: partner.documentId },
+      month,
+      currency
+    );
+    const pdf = await streamToBuffer(document);
     return send(
       partner.email,
       monthlyStatementEmail({

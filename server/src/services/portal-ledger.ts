@@ -242,7 +242,12 @@ const createPortalLedgerService = ({ strapi }: { strapi: Core.Strapi }) => {
           earnings: earnings.get(recruit.id) ?? [],
         })),
         meta: {
-          recruitUrl: recruitUrlOf(strapi, publicBase(strapi, requestOrigin), partner, programs),
+          recruitUrl: await recruitUrlOf(
+            strapi,
+            publicBase(strapi, requestOrigin),
+            partner,
+            programs
+          ),
         },
       };
     },

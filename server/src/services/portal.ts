@@ -27,25 +27,41 @@ export const publicBase = (strapi: Core.Strapi, requestOrigin: string) => {
 };
 
 /**
- * Recruiting (SPEC §8, two-tier programs): the portal's application page for the first
- * two-tier program the partner is approved in, with its recruit code (its documentId, which the
- * application form sends as `recruitCode`). Null when it recruits nowhere.
+ * Recruiting (SPEC §8, two-tier programs): the portal's application page for the first active
+ * two-tier program the partner is approved in and has a link in, with that link's code as the
+ * recruit code (the application form sends it as `recruitCode`; the same path as
+ * `recruitPath` of the partner lifecycle). Null when it recruits nowhere.
  */
-export const recruitUrlOf = (
+export const recruitUrlOf = async (
   strapi: Core.Strapi,
   base: string,
   partner: PortalPartner,
   programs: readonly ScopedProgram[]
 ) => {
-  const program = programs.find(
+  const candidates = programs.filter(
     (candidate) =>
       candidate.tierMode === 'two-tier' &&
       candidate.enrollmentStatus === 'approved' &&
       candidate.status === 'active'
   );
-  if (!program) return null;
-  const { path } = getPluginConfig({ strapi }).portal;
-  return `${base}${path}/apply/${encodeURIComponent(program.slug)}?recruit=${partner.documentId}`;
+  if (candidates.length === 0) return null;
+  const links = await strapi.db.query(LINK).findMany({
+    where: {
+      partner: { id: partner.id },
+      program: { id: { $in: candidates.map((program) => program.id) } },
+    },
+    select: ['code'],
+    populate: { program: { select: ['id'] } },
+    orderBy: { id: 'asc' },
+  });
+  for (const program of candidates) {
+    const link = links.find((candidate: Row) => candidate.program?.id === program.id);
+    if (!link) continue;
+    const { path } = getPluginConfig({ strapi }).portal;
+    const slug = encodeURIComponent(program.slug);
+    return `${base}${path}/apply/${slug}?recruit=${encodeURIComponent(link.code)}`;
+  }
+  return null;
 };
 
 /** The partner portal's account, links and assets (SPEC §8), scoped to the signed-in partner. */
@@ -90,7 +106,7 @@ const createPortalService = ({ strapi }: { strapi: Core.Strapi }) => {
           termsVersion: program.termsVersion,
           enrollmentStatus: program.enrollmentStatus,
         })),
-        recruitUrl: recruitUrlOf(strapi, base, partner, programs),
+        recruitUrl: await recruitUrlOf(strapi, base, partner, programs),
         portal: {
           title: portal.title,
           logoUrl: portal.logoUrl ?? null,

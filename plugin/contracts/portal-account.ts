@@ -1,0 +1,140 @@
+import { z } from 'zod';
+import { DEAL_STATUSES, PAYOUT_STATUSES } from '../model';
+import { isAbaRoutingNumber } from '../payouts/is-aba-routing-number';
+import { currencySchema, MAX_AMOUNT } from './orders';
+import {
+  emailSchema,
+  moneySchema,
+  pageSchema,
+  pageSizeSchema,
+  paginationSchema,
+  programRefSchema,
+  programSlugSchema,
+  requiredText,
+} from './portal-common';
+
+/** The portal's payouts, payout method, deals and sub-partners (see contracts/portal.ts). */
+
+/* ---------------------------------------------------------------- payouts */
+
+export const listPortalPayoutsQuerySchema = z.strictObject({
+  page: pageSchema,
+  pageSize: pageSizeSchema,
+});
+export type ListPortalPayoutsQuery = z.output<typeof listPortalPayoutsQuerySchema>;
+
+export const portalPayoutSchema = z.object({
+  documentId: z.string(),
+  amount: z.int(),
+  currency: z.string(),
+  status: z.enum(PAYOUT_STATUSES),
+  periodStart: z.string().nullable(),
+  periodEnd: z.string().nullable(),
+  paidAt: z.string().nullable(),
+  method: z.object({ type: z.string() }).nullable(),
+  reference: z.string().nullable(),
+});
+export type PortalPayout = z.infer<typeof portalPayoutSchema>;
+export const payoutsResponseSchema = z.object({
+  data: z.array(portalPayoutSchema),
+  meta: z.object({ pagination: paginationSchema }),
+});
+export type PayoutsResponse = z.infer<typeof payoutsResponseSchema>;
+
+/* ---------------------------------------------------------------- payout method */
+
+export const routingNumberSchema = z
+  .string()
+  .trim()
+  .refine(isAbaRoutingNumber, 'a 9-digit US routing number (ABA) with a valid check digit');
+export const accountNumberSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{4,17}$/, 'a US account number: 4 to 17 digits');
+
+export const payoutMethodInputSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('paypal'), email: emailSchema }),
+  z.strictObject({
+    type: z.literal('bank'),
+    holder: requiredText(200),
+    routingNumber: routingNumberSchema,
+    accountNumber: accountNumberSchema,
+  }),
+  z.strictObject({ type: z.literal('credit') }),
+]);
+export type PayoutMethodInput = z.output<typeof payoutMethodInputSchema>;
+export const putPayoutMethodRequestSchema = z.strictObject({ data: payoutMethodInputSchema });
+export type PutPayoutMethodRequest = z.input<typeof putPayoutMethodRequestSchema>;
+
+/** What the portal shows of the active method: never a full bank number. */
+export const portalPayoutMethodSchema = z
+  .discriminatedUnion('type', [
+    z.object({ type: z.literal('paypal'), email: z.string() }),
+    z.object({ type: z.literal('bank'), holder: z.string(), last4: z.string() }),
+    z.object({ type: z.literal('credit') }),
+    z.object({ type: z.literal('stripe') }),
+  ])
+  .nullable();
+export type PortalPayoutMethod = z.infer<typeof portalPayoutMethodSchema>;
+export const payoutMethodResponseSchema = z.object({ data: portalPayoutMethodSchema });
+export type PayoutMethodResponse = z.infer<typeof payoutMethodResponseSchema>;
+
+/* ---------------------------------------------------------------- deals */
+
+export const listDealsQuerySchema = z.strictObject({
+  status: z.enum(DEAL_STATUSES).optional(),
+  program: programSlugSchema.optional(),
+  page: pageSchema,
+  pageSize: pageSizeSchema,
+});
+export type ListDealsQuery = z.output<typeof listDealsQuerySchema>;
+
+export const createDealRequestSchema = z.strictObject({
+  data: z.strictObject({
+    program: programSlugSchema,
+    company: requiredText(200),
+    contactName: requiredText(200),
+    contactEmail: emailSchema,
+    /** Minor units of `currency`. */
+    estimatedValue: z.int().min(0).max(MAX_AMOUNT),
+    currency: currencySchema,
+  }),
+});
+export type CreateDealRequest = z.input<typeof createDealRequestSchema>;
+export type CreateDealInput = z.output<typeof createDealRequestSchema>['data'];
+
+export const portalDealSchema = z.object({
+  documentId: z.string(),
+  company: z.string(),
+  contactName: z.string().nullable(),
+  contactEmail: z.string(),
+  estimatedValue: z.int().nullable(),
+  currency: z.string().nullable(),
+  status: z.enum(DEAL_STATUSES),
+  expiresAt: z.string().nullable(),
+  decisionNote: z.string().nullable(),
+  program: programRefSchema.nullable(),
+  createdAt: z.string(),
+});
+export type PortalDeal = z.infer<typeof portalDealSchema>;
+export const dealResponseSchema = z.object({ data: portalDealSchema });
+export const dealsResponseSchema = z.object({
+  data: z.array(portalDealSchema),
+  meta: z.object({ pagination: paginationSchema }),
+});
+export type DealsResponse = z.infer<typeof dealsResponseSchema>;
+
+/* ---------------------------------------------------------------- sub-partners */
+
+export const subPartnersResponseSchema = z.object({
+  data: z.array(
+    z.object({
+      name: z.string(),
+      joinedAt: z.string(),
+      /** Level-2 entries earned from this recruit (not reversed or rejected), per currency. */
+      earnings: z.array(moneySchema),
+    })
+  ),
+  meta: z.object({ recruitUrl: z.string().nullable() }),
+});
+export type SubPartnersResponse = z.infer<typeof subPartnersResponseSchema>;
