@@ -296,6 +296,8 @@ describe('the partner portal in Chromium', () => {
     await nav.getByRole('link', { name: 'Commissions' }).click();
     await page.getByRole('heading', { name: 'Commissions' }).waitFor();
     expect(await nav.isVisible()).toBe(false);
+    await page.locator('table.commissions tbody tr').first().waitFor();
+    await snapshot('commissions-phone');
     await page.setViewportSize(DESKTOP);
   });
 

@@ -34,7 +34,11 @@ export function Layout() {
   const { me, signOut } = useSession();
   const [open, setOpen] = useState(false);
   const location = useLocation();
-  useEffect(() => setOpen(false), [location.pathname]);
+  // A new page: close the phone menu and start at the top, as a full page load would.
+  useEffect(() => {
+    setOpen(false);
+    window.scrollTo(0, 0);
+  }, [location.pathname]);
 
   return (
     <div className={`shell ${open ? 'nav-open' : ''}`}>
