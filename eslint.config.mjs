@@ -32,6 +32,11 @@ export default tseslint.config(
     languageOptions: { sourceType: 'script', globals: globals.browser },
   },
   {
+    // The partner portal runs in partners' browsers (SPEC §8); its Vite config in Node.
+    files: ['portal/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+  },
+  {
     rules: {
       '@typescript-eslint/no-unused-vars': [
         'error',

@@ -20,6 +20,7 @@ const pluginBin = join(
   'bin',
   'strapi-plugin.js'
 );
+const viteBin = join(dirname(require.resolve('vite/package.json')), 'bin', 'vite.js');
 
 const port = Number(process.env.PORT || 1337);
 const baseUrl = `http://localhost:${port}`;
@@ -74,6 +75,8 @@ const waitForHealth = async (child) => {
 
 step('Building the plugin');
 run([pluginBin, 'build', '--silent'], root);
+// The partner portal (dist/portal), after the plugin build that empties dist/.
+run([viteBin, 'build', '--config', 'portal/vite.config.ts', '--logLevel', 'warn'], root);
 
 ensureEnvFile();
 const adminBuild = join(playground, 'dist', 'build', 'index.html');
@@ -113,6 +116,7 @@ console.log(`
   Admin panel     ${baseUrl}/admin
                   ${DEMO.admin.email} / ${DEMO.admin.password}
   Partners page   ${baseUrl}/admin/plugins/partners
+  Partner portal  ${baseUrl}/partner-portal
   Partner login   ${DEMO.partnerLogin.email} / ${DEMO.partnerLogin.password}
                   (POST ${baseUrl}/api/auth/local)
   Health          ${baseUrl}/api/partners/health

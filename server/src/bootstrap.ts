@@ -1,11 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { getService } from './plugin-context';
+import { registerPortal } from './portal/serve-portal';
 import { registerShortLinkRoute } from './routes/short-link';
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService('partner-role', { strapi }).ensure();
   getService('jobs', { strapi }).schedule();
   registerShortLinkRoute({ strapi });
+  registerPortal({ strapi });
 };
 
 export default bootstrap;

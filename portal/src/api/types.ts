@@ -1,0 +1,55 @@
+/**
+ * The shapes the portal reads: the contracts of the portal (plugin/contracts/portal.ts) and of
+ * the partner lifecycle (plugin/contracts/partners.ts).
+ */
+import type {
+  MeResponse,
+  Pagination,
+  PortalPayoutMethod,
+  StatementResponse,
+  StatementsResponse,
+  StatsResponse,
+  SubPartnersResponse,
+} from '../../../plugin/contracts/portal';
+
+export type {
+  Money,
+  Pagination,
+  PayoutMethodInput,
+  PortalAsset,
+  PortalCommission,
+  PortalDeal,
+  PortalLink,
+  PortalPayout,
+  PortalProgram,
+  PortalReferral,
+  ProgramRef,
+  StatsRange,
+} from '../../../plugin/contracts/portal';
+import type {
+  AcceptInvitationResponse,
+  ApplicationPage,
+  InvitationView,
+  TeamMember,
+} from '../../../plugin/contracts/partners';
+
+export type { ApplicationPage, InvitationView, TeamMember };
+export type AcceptedInvitation = AcceptInvitationResponse['data'];
+
+export type Me = MeResponse['data'];
+export type Stats = StatsResponse['data'];
+export type StatementMonth = StatementsResponse['data'][number];
+export type StatementDetail = StatementResponse['data'];
+export type PayoutMethod = NonNullable<PortalPayoutMethod>;
+export type SubPartner = SubPartnersResponse['data'][number];
+
+export interface Listed<T> {
+  data: T[];
+  meta?: { pagination?: Pagination; recruitUrl?: string | null };
+}
+
+/** Strapi's own `POST /api/auth/local` answer. */
+export interface AuthResult {
+  jwt: string;
+  user: { id: number; email: string; username: string };
+}

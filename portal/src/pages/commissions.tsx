@@ -1,0 +1,146 @@
+import { useState } from 'react';
+import { api, download, query } from '../api/client';
+import type { Listed, PortalCommission } from '../api/types';
+import {
+  Card,
+  Empty,
+  ErrorNote,
+  Loading,
+  PageHeader,
+  Pager,
+  StatusBadge,
+  Tabs,
+} from '../components/ui';
+import { date, label, money } from '../format';
+import { useResource } from '../use-resource';
+
+const STATUSES = [
+  { value: '', label: 'All' },
+  { value: 'pending', label: 'Pending' },
+  { value: 'approved', label: 'Approved' },
+  { value: 'paid', label: 'Paid' },
+  { value: 'reversed', label: 'Reversed' },
+] as const;
+
+/** "Why this amount": the summary, and the steps behind a disclosure. */
+function Explanation({ explanation }: { explanation: PortalCommission['explanation'] }) {
+  if (!explanation) return null;
+  return (
+    <div className="explanation">
+      {explanation.summary}
+      {explanation.steps.length > 0 && (
+        <details>
+          <summary>How it was calculated</summary>
+          <ol>
+            {explanation.steps.map((step, index) => (
+              <li key={index}>{step}</li>
+            ))}
+          </ol>
+        </details>
+      )}
+    </div>
+  );
+}
+
+export function CommissionsPage() {
+  const [status, setStatus] = useState<string>('');
+  const [page, setPage] = useState(1);
+  const [exportError, setExportError] = useState<Error | null>(null);
+  const commissions = useResource(
+    () =>
+      api.get<Listed<PortalCommission>>(
+        `/partners/portal/commissions${query({ status, page, pageSize: 25 })}`
+      ),
+    `${status}|${page}`
+  );
+  const rows = commissions.data?.data ?? [];
+
+  return (
+    <>
+      <PageHeader
+        title="Commissions"
+        description="Every commission with the reason for its amount. Pending ones are approved after the holding period."
+        actions={
+          <button
+            type="button"
+            className="button"
+            onClick={() =>
+              download('/partners/portal/commissions/export', 'commissions.csv').catch(
+                setExportError
+              )
+            }
+          >
+            Download CSV
+          </button>
+        }
+      />
+      <ErrorNote error={exportError} />
+      <Card
+        actions={
+          <Tabs
+            name="Status"
+            value={status}
+            options={STATUSES}
+            onChange={(value) => {
+              setStatus(value);
+              setPage(1);
+            }}
+          />
+        }
+      >
+        <ErrorNote error={commissions.error} />
+        {commissions.loading && !commissions.data ? (
+          <Loading />
+        ) : rows.length === 0 ? (
+          <Empty>No commissions here yet.</Empty>
+        ) : (
+          <div className="table-wrap">
+            <table className="commissions">
+              <thead>
+                <tr>
+                  <th>Date</th>
+                  <th>Commission</th>
+                  <th>Status</th>
+                  <th className="numeric">Amount</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((commission) => (
+                  <tr key={commission.documentId}>
+                    <td className="nowrap">{date(commission.createdAt)}</td>
+                    <td>
+                      <div className="strong">
+                        {label(commission.kind)}
+                        {commission.level === 2 && ' · from a recruit'}
+                        {commission.program && (
+                          <span className="muted"> · {commission.program.name}</span>
+                        )}
+                        {commission.referral && (
+                          <span className="muted"> · {commission.referral}</span>
+                        )}
+                      </div>
+                      <Explanation explanation={commission.explanation} />
+                    </td>
+                    <td>
+                      <StatusBadge status={commission.status} />
+                      {commission.status === 'pending' && commission.availableAt && (
+                        <div className="muted small">from {date(commission.availableAt)}</div>
+                      )}
+                      {commission.paidAt && (
+                        <div className="muted small">paid {date(commission.paidAt)}</div>
+                      )}
+                    </td>
+                    <td className={`numeric ${commission.amount < 0 ? 'negative' : ''}`}>
+                      {money(commission.amount, commission.currency)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <Pager pagination={commissions.data?.meta?.pagination} onPage={setPage} />
+      </Card>
+    </>
+  );
+}

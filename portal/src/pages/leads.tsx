@@ -1,0 +1,280 @@
+import { useState, type FormEvent } from 'react';
+import { api } from '../api/client';
+import type { Listed, PortalDeal, PortalReferral } from '../api/types';
+import { Card, Empty, ErrorNote, Loading, PageHeader, StatusBadge } from '../components/ui';
+import { date, money } from '../format';
+import { useSession } from '../session';
+import { useResource } from '../use-resource';
+import { minorUnits } from '../../../plugin/currency';
+
+/** "1,250.50" in the currency's major unit → integer minor units, without float drift. */
+const toMinor = (text: string, currency: string): number | null => {
+  const match = /^\s*(\d{1,12})(?:[.,](\d+))?\s*$/.exec(text.replace(/,(?=\d{3}\b)/g, ''));
+  if (!match) return null;
+  const digits = minorUnits(currency);
+  const fraction = (match[2] ?? '').padEnd(digits, '0');
+  if (fraction.length > digits) return null;
+  return Number(match[1]) * 10 ** digits + Number(fraction || '0');
+};
+
+function LeadForm({ onAdded }: { onAdded: () => void }) {
+  const { me } = useSession();
+  const [program, setProgram] = useState(me.programs[0]?.slug ?? '');
+  const [fields, setFields] = useState({ email: '', firstName: '', lastName: '', company: '' });
+  const [error, setError] = useState<Error | null>(null);
+  const [done, setDone] = useState(false);
+  const set = (name: keyof typeof fields) => (event: { target: { value: string } }) =>
+    setFields({ ...fields, [name]: event.target.value });
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    setDone(false);
+    try {
+      const optional = (value: string) => value.trim() || undefined;
+      await api.post('/partners/portal/leads', {
+        data: {
+          program,
+          email: fields.email.trim(),
+          firstName: optional(fields.firstName),
+          lastName: optional(fields.lastName),
+          company: optional(fields.company),
+        },
+      });
+      setFields({ email: '', firstName: '', lastName: '', company: '' });
+      setDone(true);
+      onAdded();
+    } catch (caught) {
+      setError(caught as Error);
+    }
+  };
+
+  return (
+    <form onSubmit={submit}>
+      <div className="form-grid">
+        {me.programs.length > 1 && (
+          <label className="field">
+            <span>Program</span>
+            <select value={program} onChange={(event) => setProgram(event.target.value)}>
+              {me.programs.map((entry) => (
+                <option key={entry.slug} value={entry.slug}>
+                  {entry.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <label className="field">
+          <span>Email</span>
+          <input type="email" required value={fields.email} onChange={set('email')} />
+        </label>
+        <label className="field">
+          <span>First name</span>
+          <input value={fields.firstName} onChange={set('firstName')} />
+        </label>
+        <label className="field">
+          <span>Last name</span>
+          <input value={fields.lastName} onChange={set('lastName')} />
+        </label>
+        <label className="field">
+          <span>Company</span>
+          <input value={fields.company} onChange={set('company')} />
+        </label>
+      </div>
+      <ErrorNote error={error} />
+      {done && <p className="notice notice-success">Lead added.</p>}
+      <button type="submit" className="button button-primary">
+        Add lead
+      </button>
+    </form>
+  );
+}
+
+function DealForm({ onAdded }: { onAdded: () => void }) {
+  const { me } = useSession();
+  const [program, setProgram] = useState(me.programs[0]?.slug ?? '');
+  const currency = me.programs.find((entry) => entry.slug === program)?.currency ?? 'USD';
+  const [fields, setFields] = useState({
+    company: '',
+    contactName: '',
+    contactEmail: '',
+    value: '',
+  });
+  const [error, setError] = useState<Error | null>(null);
+  const [done, setDone] = useState(false);
+  const set = (name: keyof typeof fields) => (event: { target: { value: string } }) =>
+    setFields({ ...fields, [name]: event.target.value });
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    setDone(false);
+    const estimatedValue = toMinor(fields.value, currency);
+    if (estimatedValue === null) {
+      setError(new Error(`Enter the estimated value in ${currency}, like 1200 or 1200.50.`));
+      return;
+    }
+    try {
+      await api.post('/partners/portal/deals', {
+        data: {
+          program,
+          company: fields.company.trim(),
+          contactName: fields.contactName.trim(),
+          contactEmail: fields.contactEmail.trim(),
+          estimatedValue,
+          currency,
+        },
+      });
+      setFields({ company: '', contactName: '', contactEmail: '', value: '' });
+      setDone(true);
+      onAdded();
+    } catch (caught) {
+      setError(caught as Error);
+    }
+  };
+
+  return (
+    <form onSubmit={submit}>
+      <div className="form-grid">
+        {me.programs.length > 1 && (
+          <label className="field">
+            <span>Program</span>
+            <select value={program} onChange={(event) => setProgram(event.target.value)}>
+              {me.programs.map((entry) => (
+                <option key={entry.slug} value={entry.slug}>
+                  {entry.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <label className="field">
+          <span>Company</span>
+          <input required value={fields.company} onChange={set('company')} />
+        </label>
+        <label className="field">
+          <span>Contact name</span>
+          <input required value={fields.contactName} onChange={set('contactName')} />
+        </label>
+        <label className="field">
+          <span>Contact email</span>
+          <input type="email" required value={fields.contactEmail} onChange={set('contactEmail')} />
+        </label>
+        <label className="field">
+          <span>Estimated value ({currency})</span>
+          <input required inputMode="decimal" value={fields.value} onChange={set('value')} />
+        </label>
+      </div>
+      <ErrorNote error={error} />
+      {done && <p className="notice notice-success">Deal registered: the team reviews it.</p>}
+      <button type="submit" className="button button-primary">
+        Register deal
+      </button>
+    </form>
+  );
+}
+
+/** Leads the partner adds by hand, and deals registered for approval (agencies, resellers). */
+export function LeadsPage() {
+  const leads = useResource(
+    () => api.get<Listed<PortalReferral>>('/partners/portal/leads?pageSize=100'),
+    'leads'
+  );
+  const deals = useResource(
+    () => api.get<Listed<PortalDeal>>('/partners/portal/deals?pageSize=100'),
+    'deals'
+  );
+  return (
+    <>
+      <PageHeader
+        title="Leads & deals"
+        description="Add a lead you introduced, or register a deal so it is protected for you."
+      />
+      <div className="split-even">
+        <Card title="Add a lead">
+          <LeadForm onAdded={leads.reload} />
+        </Card>
+        <Card title="Register a deal">
+          <DealForm onAdded={deals.reload} />
+        </Card>
+      </div>
+      <Card title="Your leads">
+        <ErrorNote error={leads.error} />
+        {leads.loading && !leads.data ? (
+          <Loading />
+        ) : (leads.data?.data ?? []).length === 0 ? (
+          <Empty>No leads yet.</Empty>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th>Lead</th>
+                  <th>Status</th>
+                  <th>Added</th>
+                </tr>
+              </thead>
+              <tbody>
+                {(leads.data?.data ?? []).map((lead) => (
+                  <tr key={lead.id}>
+                    <td>
+                      {lead.name || lead.email || <code>{lead.id}</code>}
+                      {lead.name && lead.email && <div className="muted small">{lead.email}</div>}
+                    </td>
+                    <td>
+                      <StatusBadge status={lead.status} />
+                    </td>
+                    <td>{date(lead.createdAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Card>
+      <Card title="Your deals">
+        <ErrorNote error={deals.error} />
+        {deals.loading && !deals.data ? (
+          <Loading />
+        ) : (deals.data?.data ?? []).length === 0 ? (
+          <Empty>No deals registered yet.</Empty>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th>Company</th>
+                  <th>Contact</th>
+                  <th>Status</th>
+                  <th>Expires</th>
+                  <th className="numeric">Estimated value</th>
+                </tr>
+              </thead>
+              <tbody>
+                {(deals.data?.data ?? []).map((deal) => (
+                  <tr key={deal.documentId}>
+                    <td>{deal.company}</td>
+                    <td>
+                      {deal.contactName}
+                      <div className="muted small">{deal.contactEmail}</div>
+                    </td>
+                    <td>
+                      <StatusBadge status={deal.status} />
+                      {deal.decisionNote && <div className="muted small">{deal.decisionNote}</div>}
+                    </td>
+                    <td>{date(deal.expiresAt)}</td>
+                    <td className="numeric">
+                      {deal.estimatedValue !== null && deal.currency
+                        ? money(deal.estimatedValue, deal.currency)
+                        : '—'}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Card>
+    </>
+  );
+}

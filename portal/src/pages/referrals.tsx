@@ -1,0 +1,161 @@
+import { Fragment, useState } from 'react';
+import { api, download, query } from '../api/client';
+import type { Listed, PortalReferral } from '../api/types';
+import {
+  Card,
+  Empty,
+  ErrorNote,
+  Loading,
+  PageHeader,
+  Pager,
+  StatusBadge,
+  Tabs,
+} from '../components/ui';
+import { date, label, money } from '../format';
+import { useResource } from '../use-resource';
+
+const STATUSES = [
+  { value: '', label: 'All' },
+  { value: 'lead', label: 'Leads' },
+  { value: 'signed-up', label: 'Signed up' },
+  { value: 'customer', label: 'Customers' },
+] as const;
+
+/** What the referral's program lets the partner see: only the fields the server sent. */
+function Details({ referral }: { referral: PortalReferral }) {
+  const purchases = referral.purchases ?? [];
+  const declined = referral.declinedCharges ?? [];
+  if (purchases.length === 0 && declined.length === 0) return null;
+  return (
+    <div className="details">
+      {purchases.length > 0 && (
+        <div>
+          <h4>Purchases</h4>
+          <ul>
+            {purchases.map((purchase, index) => (
+              <li key={index}>
+                {date(purchase.date)} · {money(purchase.amount, purchase.currency)} ·{' '}
+                {label(purchase.status)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {declined.length > 0 && (
+        <div>
+          <h4>Declined charges</h4>
+          <ul>
+            {declined.map((charge, index) => (
+              <li key={index}>
+                {date(charge.date)} · {money(charge.amount, charge.currency)}
+                {charge.reason ? ` · ${charge.reason}` : ''}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}
+
+export function ReferralsPage() {
+  const [status, setStatus] = useState<string>('');
+  const [page, setPage] = useState(1);
+  const [exportError, setExportError] = useState<Error | null>(null);
+  const referrals = useResource(
+    () =>
+      api.get<Listed<PortalReferral>>(
+        `/partners/portal/referrals${query({ status, page, pageSize: 25 })}`
+      ),
+    `${status}|${page}`
+  );
+  const rows = referrals.data?.data ?? [];
+  const shows = (field: keyof PortalReferral) => rows.some((row) => field in row);
+
+  return (
+    <>
+      <PageHeader
+        title="Referrals"
+        description="People who came through your links, as much as the program lets you see."
+        actions={
+          <button
+            type="button"
+            className="button"
+            onClick={() =>
+              download('/partners/portal/referrals/export', 'referrals.csv').catch(setExportError)
+            }
+          >
+            Download CSV
+          </button>
+        }
+      />
+      <ErrorNote error={exportError} />
+      <Card
+        actions={
+          <Tabs
+            name="Status"
+            value={status}
+            options={STATUSES}
+            onChange={(value) => {
+              setStatus(value);
+              setPage(1);
+            }}
+          />
+        }
+      >
+        <ErrorNote error={referrals.error} />
+        {referrals.loading && !referrals.data ? (
+          <Loading />
+        ) : rows.length === 0 ? (
+          <Empty>No referrals yet. Share your links to get started.</Empty>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th>Referral</th>
+                  {shows('email') && <th>Email</th>}
+                  {shows('externalId') && <th>Customer id</th>}
+                  <th>Program</th>
+                  <th>Source</th>
+                  <th>Status</th>
+                  <th>Referred</th>
+                  <th>Converted</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((referral) => (
+                  <Fragment key={referral.id}>
+                    <tr>
+                      <td>
+                        <div>{referral.name || <code>{referral.id}</code>}</div>
+                        {referral.name && <div className="muted small">{referral.id}</div>}
+                      </td>
+                      {shows('email') && <td>{referral.email ?? '—'}</td>}
+                      {shows('externalId') && <td>{referral.externalId ?? '—'}</td>}
+                      <td>{referral.program.name}</td>
+                      <td>{label(referral.source)}</td>
+                      <td>
+                        <StatusBadge status={referral.status} />
+                      </td>
+                      <td>{date(referral.createdAt)}</td>
+                      <td>{date(referral.convertedAt)}</td>
+                    </tr>
+                    {(referral.purchases?.length || referral.declinedCharges?.length) && (
+                      <tr className="detail-row">
+                        <td colSpan={8}>
+                          <Details referral={referral} />
+                        </td>
+                      </tr>
+                    )}
+                  </Fragment>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <Pager pagination={referrals.data?.meta?.pagination} onPage={setPage} />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+import { useCallback, useEffect, useState } from 'react';
+
+export interface Resource<T> {
+  data: T | null;
+  error: Error | null;
+  loading: boolean;
+  reload: () => void;
+}
+
+/** Loads `load()` when `key` changes; the last answer wins when several are in flight. */
+export function useResource<T>(load: () => Promise<T>, key: string): Resource<T> {
+  const [state, setState] = useState<{ data: T | null; error: Error | null; loading: boolean }>({
+    data: null,
+    error: null,
+    loading: true,
+  });
+  const [version, setVersion] = useState(0);
+  const reload = useCallback(() => setVersion((value) => value + 1), []);
+
+  useEffect(() => {
+    let current = true;
+    setState((previous) => ({ ...previous, loading: true, error: null }));
+    load().then(
+      (data) => current && setState({ data, error: null, loading: false }),
+      (error: Error) => current && setState({ data: null, error, loading: false })
+    );
+    return () => {
+      current = false;
+    };
+    // `load` is a new closure on every render; `key` says when it reads something else.
+  }, [key, version]);
+
+  return { ...state, reload };
+}
