@@ -92,6 +92,11 @@ export const pluginConfigSchema = z.object({
   jobs: z
     .object({
       enabled: z.boolean().default(true),
+      /**
+       * Tests and demos only: every job runs every `tickSeconds` seconds and its tick is that
+       * window (instead of 5 minutes, an hour, a month), so several ticks pass in a minute.
+       */
+      tickSeconds: z.number().int().min(1).max(3600).optional(),
     })
     .prefault({}),
   /** E-mails to partners through Strapi's email plugin (SPEC §10). */
