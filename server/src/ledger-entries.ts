@@ -4,27 +4,45 @@ import { uid } from '../../plugin/model';
 import { joinTableOf, tableOf, withKnex } from './database';
 
 const COMMISSION = uid('commission');
+const PARTNER = uid('partner');
+const PAYOUT = uid('payout');
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const numberOrNull = (value: unknown) => (value == null ? null : Number(value));
 
+/** Payouts whose entries are spoken for: the money is out, or about to go. */
+const OWNING_PAYOUT = new Set(['pending', 'processing', 'paid']);
+
 /**
  * An order's ledger entries as the reconciler reads them, in one query over Strapi's link
- * tables (populating four relations would take five).
+ * tables (populating five relations would take six).
+ *
+ * An `approved` entry that a pending or processing payout owns is read as `paid`: that payout
+ * carries its amount, so a refund now claws it back from the next payout (a negative `clawback`
+ * entry) instead of reversing it under the payout. `locking` reads the latest committed rows
+ * (MySQL's `FOR SHARE`; PostgreSQL's statements see them anyway), for a caller that has just
+ * waited for the partners' locks (see `lockPartners`).
  */
-export const ledgerOfOrder = (strapi: Core.Strapi, orderId: number): Promise<LedgerEntry[]> =>
+export const ledgerOfOrder = (
+  strapi: Core.Strapi,
+  orderId: number,
+  { locking = false }: { locking?: boolean } = {}
+): Promise<LedgerEntry[]> =>
   withKnex(strapi, async (knex) => {
-    const [byOrder, byPartner, byProgram, byReferral] = [
+    const [byOrder, byPartner, byProgram, byReferral, byPayout] = [
       'order',
       'partner',
       'program',
       'referral',
+      'payout',
     ].map((attribute) => joinTableOf(strapi, COMMISSION, attribute));
-    const rows: Row[] = await knex(`${tableOf(strapi, COMMISSION)} as c`)
+    const query = knex(`${tableOf(strapi, COMMISSION)} as c`)
       .join(`${byOrder.table} as lo`, `lo.${byOrder.ownerColumn}`, 'c.id')
       .leftJoin(`${byPartner.table} as lp`, `lp.${byPartner.ownerColumn}`, 'c.id')
       .leftJoin(`${byProgram.table} as lg`, `lg.${byProgram.ownerColumn}`, 'c.id')
       .leftJoin(`${byReferral.table} as lr`, `lr.${byReferral.ownerColumn}`, 'c.id')
+      .leftJoin(`${byPayout.table} as lx`, `lx.${byPayout.ownerColumn}`, 'c.id')
+      .leftJoin(`${tableOf(strapi, PAYOUT)} as x`, 'x.id', `lx.${byPayout.targetColumn}`)
       .where(`lo.${byOrder.targetColumn}`, orderId)
       .orderBy('c.id')
       .select({
@@ -39,18 +57,39 @@ export const ledgerOfOrder = (strapi: Core.Strapi, orderId: number): Promise<Led
         partnerId: `lp.${byPartner.targetColumn}`,
         programId: `lg.${byProgram.targetColumn}`,
         referralId: `lr.${byReferral.targetColumn}`,
+        payoutStatus: 'x.status',
       });
+    if (locking && strapi.db.dialect.client === 'mysql') query.forShare();
+    const rows: Row[] = await query;
     return rows.map((row) => ({
       idempotencyKey: row.idempotencyKey,
       level: Number(row.level) as LedgerEntry['level'],
       kind: row.kind,
       amount: Number(row.amount),
       currency: row.currency,
-      status: row.status,
+      status:
+        row.status === 'approved' && OWNING_PAYOUT.has(row.payoutStatus) ? 'paid' : row.status,
       availableAt: row.availableAt == null ? null : new Date(row.availableAt).toISOString(),
       basisAmount: numberOrNull(row.basisAmount),
       partnerId: Number(row.partnerId),
       programId: Number(row.programId),
       referralId: numberOrNull(row.referralId),
     }));
+  });
+
+/**
+ * Locks partner rows (`SELECT … FOR UPDATE`, ascending ids), the lock a payout run holds while it
+ * assigns the partners' entries to payouts: whoever holds it sees no entry change owner.
+ */
+export const lockPartners = (strapi: Core.Strapi, partnerIds: readonly number[]) =>
+  withKnex(strapi, async (knex) => {
+    if (partnerIds.length === 0 || strapi.db.dialect.client === 'sqlite') return;
+    await knex(tableOf(strapi, PARTNER))
+      .select('id')
+      .whereIn(
+        'id',
+        [...new Set(partnerIds)].sort((a, b) => a - b)
+      )
+      .orderBy('id')
+      .forUpdate();
   });

@@ -1,4 +1,5 @@
 import customers from './customers';
+import emailTemplates from './email-templates';
 import health from './health';
 import orders from './orders';
 import payouts from './payouts';
@@ -8,6 +9,7 @@ import tracking from './tracking';
 
 const controllers = {
   customers,
+  'email-templates': emailTemplates,
   health,
   orders,
   payouts,

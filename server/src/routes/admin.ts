@@ -1,3 +1,4 @@
+import { adminAction } from '../permissions';
 import type { Route } from './route';
 
 /** Admin users holding the "Manage payouts" action (registered in ../permissions.ts). */
@@ -5,6 +6,14 @@ const managePayouts = {
   policies: [
     'admin::isAuthenticatedAdmin',
     { name: 'admin::hasPermissions', config: { actions: ['plugin::partners.payouts.manage'] } },
+  ],
+};
+
+/** Admin users holding the "Manage settings" action. */
+const manageSettings = {
+  policies: [
+    'admin::isAuthenticatedAdmin',
+    { name: 'admin::hasPermissions', config: { actions: [adminAction('settings.manage')] } },
   ],
 };
 
@@ -52,6 +61,18 @@ const routes: Route[] = [
   { method: 'GET', path: '/statements', handler: 'statements.find', config: managePayouts },
   { method: 'GET', path: '/statements/csv', handler: 'statements.csv', config: managePayouts },
   { method: 'GET', path: '/statements/pdf', handler: 'statements.pdf', config: managePayouts },
+  {
+    method: 'GET',
+    path: '/notifications/templates',
+    handler: 'email-templates.list',
+    config: manageSettings,
+  },
+  {
+    method: 'PUT',
+    path: '/notifications/templates/:name',
+    handler: 'email-templates.update',
+    config: manageSettings,
+  },
 ];
 
 export default { type: 'admin', routes };

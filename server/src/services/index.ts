@@ -1,6 +1,7 @@
 import analytics from './analytics';
 import attribution from './attribution';
 import commissions from './commissions';
+import emailTemplates from './email-templates';
 import health from './health';
 import jobs from './jobs';
 import notifications from './notifications';
@@ -16,6 +17,7 @@ export default {
   analytics,
   attribution,
   commissions,
+  'email-templates': emailTemplates,
   health,
   jobs,
   notifications,
