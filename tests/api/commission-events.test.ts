@@ -186,6 +186,32 @@ describe('events on strapi.eventHub', () => {
   });
 });
 
+describe('statements and reversedAt', () => {
+  it('keeps a reversed approved entry in its month and takes it off in the month it was reversed', async () => {
+    const { partner, code } = await aPartner();
+    const externalId = await earnApproved(app, apiToken, code, 30000, '2026-01-10T10:00:00Z');
+    const statements = app.strapi.plugin('partners').service('statements');
+    const january = await statements.compute(partner.id, 'USD', '2026-01');
+    expect(january).toMatchObject({ closingBalance: 6000 });
+
+    await refund(externalId, 30000).expect(200);
+    const [entry] = await entriesOf(partner.id);
+    expect(entry.status).toBe('reversed');
+    // A closed month never changes: January still shows the $60.00 it owed then...
+    expect(await statements.compute(partner.id, 'USD', '2026-01')).toEqual(january);
+    // ...and this month takes it off, on the day it was reversed.
+    const now = await statements.compute(partner.id, 'USD', new Date().toISOString().slice(0, 7));
+    expect(now).toMatchObject({ openingBalance: 6000, closingBalance: 0 });
+    expect(now.lines).toEqual([
+      expect.objectContaining({
+        type: 'reversal',
+        amount: -6000,
+        at: new Date(entry.reversedAt).toISOString(),
+      }),
+    ]);
+  });
+});
+
 describe('a refund while the entry waits in a pending payout', () => {
   it('leaves the payout whole and claws the commission back from the next payout', async () => {
     const { partner, code } = await aPartner();
