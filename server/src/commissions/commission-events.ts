@@ -54,26 +54,16 @@ export const afterCommit = async (strapi: Core.Strapi, work: () => Promise<void>
  * What follows a ledger change, after it is committed: `partners.commission.created` once per
  * new entry, `partners.commission.reversed` once per entry the reconciler reversed, and the
  * commission-earned e-mail for new positive entries of programs with `notifyOnCommission`.
- * Listeners and e-mails never hold or fail the request that changed the ledger.
+ * Listeners and e-mails never hold or fail the request that changed the ledger. `created` rows
+ * carry their relations as `{ id }` (the writer knows them), so an order that earns costs one
+ * query here (the programs' flag), none when it earns nothing.
  */
 export const announceLedgerChanges = (
   strapi: Core.Strapi,
-  change: { createdIds: readonly number[]; reversedIds: readonly number[] }
-) =>
-  afterCommit(strapi, async () => {
-    const ids = [...change.createdIds, ...change.reversedIds];
-    if (ids.length === 0) return;
-    const rows: Row[] = await strapi.db.query(COMMISSION).findMany({
-      where: { id: { $in: ids } },
-      orderBy: { id: 'asc' },
-      populate: {
-        partner: { select: ['id'] },
-        program: { select: ['id'] },
-        order: { select: ['id'] },
-        referral: { select: ['id'] },
-      },
-    });
-    const created = new Set(change.createdIds);
+  change: { created: readonly Row[]; reversedIds: readonly number[] }
+) => {
+  if (change.created.length === 0 && change.reversedIds.length === 0) return Promise.resolve();
+  return afterCommit(strapi, async () => {
     const emit = async (event: string, row: Row) => {
       try {
         await strapi.eventHub.emit(event, commissionEvent(row));
@@ -81,14 +71,22 @@ export const announceLedgerChanges = (
         strapi.log.error(`[partners] a listener of ${event} failed: ${(error as Error).message}`);
       }
     };
-    for (const row of rows) {
-      await emit(
-        created.has(row.id) ? 'partners.commission.created' : 'partners.commission.reversed',
-        row
-      );
+    for (const row of change.created) await emit('partners.commission.created', row);
+    if (change.reversedIds.length > 0) {
+      const reversed: Row[] = await strapi.db.query(COMMISSION).findMany({
+        where: { id: { $in: [...change.reversedIds] } },
+        orderBy: { id: 'asc' },
+        populate: {
+          partner: { select: ['id'] },
+          program: { select: ['id'] },
+          order: { select: ['id'] },
+          referral: { select: ['id'] },
+        },
+      });
+      for (const row of reversed) await emit('partners.commission.reversed', row);
     }
 
-    const earned = rows.filter((row) => created.has(row.id) && row.amount > 0 && row.program);
+    const earned = change.created.filter((row) => row.amount > 0 && idOf(row.program));
     if (earned.length === 0) return;
     const loud = await strapi.db.query(PROGRAM).findMany({
       where: {
@@ -97,9 +95,11 @@ export const announceLedgerChanges = (
       },
       select: ['id'],
     });
+    if (loud.length === 0) return;
     const notify = new Set(loud.map((program) => program.id as number));
     const notifications = getService('notifications', { strapi });
     for (const row of earned) {
       if (notify.has(idOf(row.program) as number)) await notifications.commissionEarned(row.id);
     }
   });
+};

@@ -138,6 +138,7 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
   ) => {
     const created: Row[] = [];
     const reversedIds: number[] = [];
+    const announced: Row[] = [];
     const idByKey = new Map<string, number>();
     for (const action of actions) {
       if (action.type === 'reverse') {
@@ -184,11 +185,15 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
       idByKey.set(draft.idempotencyKey, row.id);
       created.push(row);
+      announced.push({
+        ...row,
+        partner: { id: draft.partnerId },
+        program: { id: draft.programId },
+        order: orderId === null ? null : { id: orderId },
+        referral: draft.referralId == null ? null : { id: draft.referralId },
+      });
     }
-    await announceLedgerChanges(strapi, {
-      createdIds: created.map((row) => row.id as number),
-      reversedIds,
-    });
+    await announceLedgerChanges(strapi, { created: announced, reversedIds });
     return created;
   };
 
