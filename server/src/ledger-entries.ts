@@ -15,7 +15,8 @@ const OWNING_PAYOUT = new Set(['pending', 'processing', 'paid']);
 
 /**
  * An order's ledger entries as the reconciler reads them, in one query over Strapi's link
- * tables (populating five relations would take six).
+ * tables (populating four relations would take five), and one for the payouts of its approved
+ * entries when it has any.
  *
  * An `approved` entry that a pending or processing payout owns is read as `paid`: that payout
  * carries its amount, so a refund now claws it back from the next payout (a negative `clawback`
@@ -36,16 +37,15 @@ export const ledgerOfOrder = (
       'referral',
       'payout',
     ].map((attribute) => joinTableOf(strapi, COMMISSION, attribute));
-    const query = knex(`${tableOf(strapi, COMMISSION)} as c`)
+    const rows: Row[] = await knex(`${tableOf(strapi, COMMISSION)} as c`)
       .join(`${byOrder.table} as lo`, `lo.${byOrder.ownerColumn}`, 'c.id')
       .leftJoin(`${byPartner.table} as lp`, `lp.${byPartner.ownerColumn}`, 'c.id')
       .leftJoin(`${byProgram.table} as lg`, `lg.${byProgram.ownerColumn}`, 'c.id')
       .leftJoin(`${byReferral.table} as lr`, `lr.${byReferral.ownerColumn}`, 'c.id')
-      .leftJoin(`${byPayout.table} as lx`, `lx.${byPayout.ownerColumn}`, 'c.id')
-      .leftJoin(`${tableOf(strapi, PAYOUT)} as x`, 'x.id', `lx.${byPayout.targetColumn}`)
       .where(`lo.${byOrder.targetColumn}`, orderId)
       .orderBy('c.id')
       .select({
+        id: 'c.id',
         idempotencyKey: 'c.idempotency_key',
         level: 'c.level',
         kind: 'c.kind',
@@ -57,18 +57,28 @@ export const ledgerOfOrder = (
         partnerId: `lp.${byPartner.targetColumn}`,
         programId: `lg.${byProgram.targetColumn}`,
         referralId: `lr.${byReferral.targetColumn}`,
-        payoutStatus: 'x.status',
       });
-    if (locking && strapi.db.dialect.client === 'mysql') query.forShare();
-    const rows: Row[] = await query;
+    // Which approved entries a payout holds: a second, small query, only when there are any
+    // (a fresh order's entries are pending, so the hot path of order ingestion skips it).
+    const approved = rows.filter((row) => row.status === 'approved').map((row) => row.id);
+    const held = new Set<number>();
+    if (approved.length > 0) {
+      const query = knex(`${byPayout.table} as lx`)
+        .join(`${tableOf(strapi, PAYOUT)} as x`, 'x.id', `lx.${byPayout.targetColumn}`)
+        .whereIn(`lx.${byPayout.ownerColumn}`, approved)
+        .select({ entryId: `lx.${byPayout.ownerColumn}`, status: 'x.status' });
+      if (locking && strapi.db.dialect.client === 'mysql') query.forShare();
+      for (const link of await query) {
+        if (OWNING_PAYOUT.has(link.status)) held.add(Number(link.entryId));
+      }
+    }
     return rows.map((row) => ({
       idempotencyKey: row.idempotencyKey,
       level: Number(row.level) as LedgerEntry['level'],
       kind: row.kind,
       amount: Number(row.amount),
       currency: row.currency,
-      status:
-        row.status === 'approved' && OWNING_PAYOUT.has(row.payoutStatus) ? 'paid' : row.status,
+      status: held.has(Number(row.id)) ? 'paid' : row.status,
       availableAt: row.availableAt == null ? null : new Date(row.availableAt).toISOString(),
       basisAmount: numberOrNull(row.basisAmount),
       partnerId: Number(row.partnerId),
