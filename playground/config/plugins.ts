@@ -54,7 +54,13 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
         ipSalt: env('PARTNERS_IP_SALT'),
         fallbackUrl: env('PARTNERS_FALLBACK_URL', 'https://acme.example/'),
       },
-      jobs: { enabled: env.bool('PARTNERS_JOBS', true) },
+      jobs: {
+        enabled: env.bool('PARTNERS_JOBS', true),
+        // Tests: a tick every few seconds (tests/api/jobs-multinode.test.ts).
+        ...(env('PARTNERS_JOBS_TICK_SECONDS')
+          ? { tickSeconds: env.int('PARTNERS_JOBS_TICK_SECONDS') }
+          : {}),
+      },
       // The shop's own orders (api::shop-order) are mirrored as partner orders.
       orders: {
         contentType: 'api::shop-order.shop-order',

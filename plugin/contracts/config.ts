@@ -92,6 +92,17 @@ export const pluginConfigSchema = z.object({
   jobs: z
     .object({
       enabled: z.boolean().default(true),
+      /**
+       * Tests and demos only: every job runs every `tickSeconds` seconds and its tick is that
+       * window (instead of 5 minutes, an hour, a month), so several ticks pass in a minute.
+       */
+      tickSeconds: z
+        .number()
+        .int()
+        .refine((seconds) => seconds > 0 && 60 % seconds === 0, {
+          message: 'a divisor of 60 (1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30 or 60)',
+        })
+        .optional(),
     })
     .prefault({}),
   /** E-mails to partners through Strapi's email plugin (SPEC §10). */

@@ -6,6 +6,14 @@ export function applicationApprovedEmail(
   data: ApplicationData & { portalUrl?: string | null }
 ): EmailContent {
   return emailContent({
+    template: {
+      name: 'application-approved',
+      variables: {
+        partnerName: data.partnerName,
+        programName: data.programName,
+        portalUrl: data.portalUrl ?? '',
+      },
+    },
     subject: `Welcome to ${data.programName}`,
     greeting: `Hi ${data.partnerName},`,
     paragraphs: [

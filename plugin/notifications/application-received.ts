@@ -8,6 +8,10 @@ export interface ApplicationData {
 /** Sent to a partner when its application to a program arrives. */
 export function applicationReceivedEmail(data: ApplicationData): EmailContent {
   return emailContent({
+    template: {
+      name: 'application-received',
+      variables: { partnerName: data.partnerName, programName: data.programName },
+    },
     subject: `We received your application to ${data.programName}`,
     greeting: `Hi ${data.partnerName},`,
     paragraphs: [

@@ -6,6 +6,14 @@ export function applicationRejectedEmail(
   data: ApplicationData & { reason?: string | null }
 ): EmailContent {
   return emailContent({
+    template: {
+      name: 'application-rejected',
+      variables: {
+        partnerName: data.partnerName,
+        programName: data.programName,
+        reason: data.reason ?? '',
+      },
+    },
     subject: `Your application to ${data.programName}`,
     greeting: `Hi ${data.partnerName},`,
     paragraphs: [

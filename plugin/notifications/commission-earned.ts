@@ -16,6 +16,16 @@ export interface CommissionEarnedData {
 export function commissionEarnedEmail(data: CommissionEarnedData): EmailContent {
   const amount = formatMoney(data.amount, data.currency);
   return emailContent({
+    template: {
+      name: 'commission-earned',
+      variables: {
+        partnerName: data.partnerName,
+        programName: data.programName,
+        amount,
+        summary: data.summary ?? '',
+        availableAt: data.availableAt?.slice(0, 10) ?? '',
+      },
+    },
     subject: `You earned ${amount} with ${data.programName}`,
     greeting: `Hi ${data.partnerName},`,
     paragraphs: [

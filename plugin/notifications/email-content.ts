@@ -1,8 +1,18 @@
+/**
+ * Which editable template produced an e-mail, and the values of its placeholders: the
+ * notifications service applies an editor's subject/body override with them (templates.ts).
+ */
+export interface TemplateUse {
+  name: string;
+  variables: Record<string, string>;
+}
+
 /** What every template returns: the e-mail's subject and its text and HTML bodies. */
 export interface EmailContent {
   subject: string;
   text: string;
   html: string;
+  template?: TemplateUse;
 }
 
 const HTML_ESCAPES: Record<string, string> = {
@@ -13,7 +23,8 @@ const HTML_ESCAPES: Record<string, string> = {
   "'": '&#39;',
 };
 
-const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]);
+export const escapeHtml = (value: string) =>
+  value.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]);
 
 export interface EmailParts {
   subject: string;
@@ -23,6 +34,8 @@ export interface EmailParts {
   rows?: ReadonlyArray<readonly [string, string]>;
   /** A call to action: the portal, an invitation link. */
   link?: { label: string; url: string };
+  /** The editable template this e-mail comes from, with its placeholders' values. */
+  template?: TemplateUse;
 }
 
 /**
@@ -59,7 +72,12 @@ export function emailContent(parts: EmailParts): EmailContent {
     link,
     '</body></html>',
   ].join('');
-  return { subject: parts.subject, text, html };
+  return {
+    subject: parts.subject,
+    text,
+    html,
+    ...(parts.template ? { template: parts.template } : {}),
+  };
 }
 
 /** "January 2026" for a "YYYY-MM" month. */

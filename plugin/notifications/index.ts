@@ -10,3 +10,14 @@ export { invitationEmail, type InvitationData } from './invitation';
 export { commissionEarnedEmail, type CommissionEarnedData } from './commission-earned';
 export { payoutSentEmail, type PayoutSentData } from './payout-sent';
 export { monthlyStatementEmail, type MonthlyStatementData } from './monthly-statement';
+export {
+  applyTemplateOverride,
+  EMAIL_TEMPLATE_NAMES,
+  isEmailTemplateName,
+  placeholdersIn,
+  templateDescription,
+  templateExample,
+  templatePlaceholders,
+  type EmailTemplateName,
+  type TemplateOverride,
+} from './templates';

@@ -12,6 +12,15 @@ export interface InvitationData {
 export function invitationEmail(data: InvitationData): EmailContent {
   const where = data.programName ? `${data.programName}'s partner portal` : 'our partner portal';
   return emailContent({
+    template: {
+      name: 'invitation',
+      variables: {
+        partnerName: data.partnerName ?? '',
+        programName: data.programName ?? '',
+        acceptUrl: data.acceptUrl,
+        expiresAt: data.expiresAt.slice(0, 10),
+      },
+    },
     subject: `You are invited to ${where}`,
     greeting: data.partnerName ? `Hi ${data.partnerName},` : 'Hello,',
     paragraphs: [

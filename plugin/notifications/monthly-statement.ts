@@ -20,6 +20,20 @@ export function monthlyStatementEmail(data: MonthlyStatementData): EmailContent 
   const money = (amount: number) => formatMoney(amount, data.currency);
   const month = monthName(data.month);
   return emailContent({
+    template: {
+      name: 'monthly-statement',
+      variables: {
+        partnerName: data.partnerName,
+        month,
+        currency: data.currency,
+        openingBalance: money(data.openingBalance),
+        earned: money(data.earned),
+        deducted: money(data.deducted),
+        paidOut: money(data.paidOut),
+        closingBalance: money(data.closingBalance),
+        portalUrl: data.portalUrl ?? '',
+      },
+    },
     subject: `Your partner statement for ${month}`,
     greeting: `Hi ${data.partnerName},`,
     paragraphs: [`Here is your statement for ${month} (${data.currency}). The PDF is attached.`],

@@ -25,6 +25,16 @@ export function payoutSentEmail(data: PayoutSentData): EmailContent {
   const amount = formatMoney(data.amount, data.currency);
   const how = (data.methodType && METHODS[data.methodType]) || '';
   return emailContent({
+    template: {
+      name: 'payout-sent',
+      variables: {
+        partnerName: data.partnerName,
+        amount,
+        period: monthName(data.period),
+        reference: data.reference ?? '',
+        portalUrl: data.portalUrl ?? '',
+      },
+    },
     subject: `Your payout of ${amount} is on its way`,
     greeting: `Hi ${data.partnerName},`,
     paragraphs: [

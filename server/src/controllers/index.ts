@@ -1,5 +1,6 @@
 import applications from './applications';
 import customers from './customers';
+import emailTemplates from './email-templates';
 import health from './health';
 import invitations from './invitations';
 import orders from './orders';
@@ -13,6 +14,7 @@ import tracking from './tracking';
 const controllers = {
   applications,
   customers,
+  'email-templates': emailTemplates,
   health,
   invitations,
   orders,

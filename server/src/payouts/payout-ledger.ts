@@ -51,6 +51,7 @@ export const createPayoutLedger = (strapi: Core.Strapi) => {
     }
   ).joinTable?.inverseOrderColumnName;
   const isSqlite = strapi.db.dialect.client === 'sqlite';
+  const isPostgres = strapi.db.dialect.client === 'postgres';
   // knex writes SQLite's multi-row inserts as a compound SELECT, limited to 500 terms.
   const insertRows = isSqlite ? strapi.db.dialect.getBatchInsertSize() : INSERT_ROWS;
 
@@ -66,6 +67,41 @@ export const createPayoutLedger = (strapi: Core.Strapi) => {
       .where((query) =>
         query.whereNull(col('availableAt')).orWhere(col('availableAt'), '<', new Date(cutOff))
       );
+
+  /**
+   * PostgreSQL: the entry → payout links of a batch in one `INSERT … SELECT` from `unnest` of
+   * three arrays (three bind values, however many entries), where a multi-row VALUES insert
+   * binds three values per entry and PostgreSQL plans a VALUES list row by row.
+   */
+  const linkEntriesFromArrays = async (
+    knex: Knex,
+    payouts: ReadonlyArray<{ id: number; entryIds: readonly number[] }>
+  ) => {
+    const entries: number[] = [];
+    const owners: number[] = [];
+    const positions: number[] = [];
+    for (const payout of payouts) {
+      payout.entryIds.forEach((entryId, index) => {
+        entries.push(entryId);
+        owners.push(payout.id);
+        positions.push(index + 1);
+      });
+    }
+    if (entries.length === 0) return;
+    const array = (values: number[]) => `{${values.join(',')}}`;
+    const columns = [payoutLink.ownerColumn, payoutLink.targetColumn];
+    const sources = ['?::integer[]', '?::integer[]'];
+    const bindings: string[] = [array(entries), array(owners)];
+    if (payoutOrderColumn) {
+      columns.push(payoutOrderColumn);
+      sources.push('?::double precision[]');
+      bindings.push(array(positions));
+    }
+    await knex.raw(
+      `insert into ?? (${columns.map(() => '??').join(', ')}) select * from unnest(${sources.join(', ')})`,
+      [payoutLink.table, ...columns, ...bindings]
+    );
+  };
 
   return {
     /** Partners with something payable before `cutOff`, ascending. */
@@ -164,6 +200,10 @@ export const createPayoutLedger = (strapi: Core.Strapi) => {
         }));
         for (const chunk of chunks(partnerRows, insertRows)) {
           await knex(payoutPartnerLink.table).insert(chunk);
+        }
+        if (isPostgres) {
+          await linkEntriesFromArrays(knex, payouts);
+          return;
         }
         const entryRows = payouts.flatMap((payout) =>
           payout.entryIds.map((entryId, index) => ({

@@ -1,3 +1,4 @@
+import { adminAction } from '../permissions';
 import { partnerAdminRoutes } from './partners';
 import type { Route } from './route';
 
@@ -6,6 +7,14 @@ const managePayouts = {
   policies: [
     'admin::isAuthenticatedAdmin',
     { name: 'admin::hasPermissions', config: { actions: ['plugin::partners.payouts.manage'] } },
+  ],
+};
+
+/** Admin users holding the "Manage settings" action. */
+const manageSettings = {
+  policies: [
+    'admin::isAuthenticatedAdmin',
+    { name: 'admin::hasPermissions', config: { actions: [adminAction('settings.manage')] } },
   ],
 };
 
@@ -54,6 +63,18 @@ const routes: Route[] = [
   { method: 'GET', path: '/statements/csv', handler: 'statements.csv', config: managePayouts },
   { method: 'GET', path: '/statements/pdf', handler: 'statements.pdf', config: managePayouts },
   ...partnerAdminRoutes,
+  {
+    method: 'GET',
+    path: '/notifications/templates',
+    handler: 'email-templates.list',
+    config: manageSettings,
+  },
+  {
+    method: 'PUT',
+    path: '/notifications/templates/:name',
+    handler: 'email-templates.update',
+    config: manageSettings,
+  },
 ];
 
 export default { type: 'admin', routes };

@@ -4,7 +4,6 @@ import {
   calculateSaleCommissions,
   calculateSignupCommissions,
   parseEngineProgram,
-  reconcileOrderCommissions,
   type CommissionDraft,
   type CommissionResult,
   type EngineProgram,
@@ -13,7 +12,8 @@ import {
 import { uid } from '../../../plugin/model';
 import { addDays } from '../../../plugin/time';
 import { isUniqueViolation, setToOneRelations, toOneRelationIds } from '../database';
-import { ledgerOfOrder } from '../ledger-entries';
+import { reconcileLedger } from '../commissions/reconcile-ledger';
+import { announceLedgerChanges } from '../commissions/commission-events';
 import { createEngineInputs, engineReferral } from '../engine-inputs';
 import { getService } from '../plugin-context';
 
@@ -127,20 +127,31 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       : { drafts: [], ineligibleReason: result.ineligibleReason };
   };
 
-  /** Writes the reconciler's actions; returns the entries it created. */
+  /**
+   * Writes the reconciler's actions; returns the entries it created. Events and e-mails about
+   * them follow the commit (see announceLedgerChanges).
+   */
   const apply = async (
     orderId: number | null,
     actions: readonly ReconcileAction[],
     asOf: string
   ) => {
     const created: Row[] = [];
+    const reversedIds: number[] = [];
+    const announced: Row[] = [];
     const idByKey = new Map<string, number>();
     for (const action of actions) {
       if (action.type === 'reverse') {
-        await ledger().updateMany({
+        const entry = await ledger().findOne({
           where: { idempotencyKey: action.idempotencyKey, status: action.from },
-          data: { status: 'reversed', note: action.note },
+          select: ['id'],
         });
+        if (!entry) continue;
+        const { count } = await ledger().updateMany({
+          where: { id: entry.id, status: action.from },
+          data: { status: 'reversed', note: action.note, reversedAt: asOf },
+        });
+        if (count > 0) reversedIds.push(entry.id);
         continue;
       }
       const { draft } = action;
@@ -174,7 +185,15 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
       idByKey.set(draft.idempotencyKey, row.id);
       created.push(row);
+      announced.push({
+        ...row,
+        partner: { id: draft.partnerId },
+        program: { id: draft.programId },
+        order: orderId === null ? null : { id: orderId },
+        referral: draft.referralId == null ? null : { id: draft.referralId },
+      });
     }
+    await announceLedgerChanges(strapi, { created: announced, reversedIds });
     return created;
   };
 
@@ -240,20 +259,23 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
         ? await evaluateSale(order, attribution)
         : { drafts: [], ineligibleReason: null };
 
-      const actions = reconcileOrderCommissions({
-        order: {
-          id: order.id,
-          externalId: order.externalId,
-          amount: order.amount,
-          currency: order.currency,
-          status: order.status,
-          refundedAmount: order.refundedAmount ?? 0,
-          dispute: order.dispute === 'none' ? null : order.dispute,
+      const actions = await reconcileLedger(
+        strapi,
+        {
+          order: {
+            id: order.id,
+            externalId: order.externalId,
+            amount: order.amount,
+            currency: order.currency,
+            status: order.status,
+            refundedAmount: order.refundedAmount ?? 0,
+            dispute: order.dispute === 'none' ? null : order.dispute,
+          },
+          drafts: evaluation.drafts,
+          asOf,
         },
-        drafts: evaluation.drafts,
-        entries: await ledgerOfOrder(strapi, order.id),
-        asOf,
-      });
+        order.id
+      );
       const created = await apply(order.id, actions, asOf);
       await setToOneRelations(strapi, ORDER, order.id, {
         partner: { from: current.partner, to: attribution.partnerId },

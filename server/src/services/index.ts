@@ -1,6 +1,7 @@
 import analytics from './analytics';
 import attribution from './attribution';
 import commissions from './commissions';
+import emailTemplates from './email-templates';
 import health from './health';
 import invitations from './invitations';
 import jobs from './jobs';
@@ -26,6 +27,7 @@ export default {
   analytics,
   attribution,
   commissions,
+  'email-templates': emailTemplates,
   health,
   invitations,
   jobs,

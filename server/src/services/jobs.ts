@@ -12,6 +12,13 @@ export const tickOf = (at: Date, everyMinutes: number) =>
     Math.floor(at.getTime() / (everyMinutes * 60_000)) * everyMinutes * 60_000
   ).toISOString();
 
+/** `jobs.tickSeconds` (tests, demos): every job runs every N seconds, once per N-second window. */
+const everySeconds = (seconds: number) => ({
+  tick: (at: Date) =>
+    new Date(Math.floor(at.getTime() / (seconds * 1000)) * seconds * 1000).toISOString(),
+  rule: `*/${seconds} * * * * *`,
+});
+
 /** A job every `minutes`: its tick is the window, so it runs once per window. */
 const every = (minutes: number) => ({
   tick: (at: Date) => tickOf(at, minutes),
@@ -53,8 +60,13 @@ const createJobsService = ({ strapi }: { strapi: Core.Strapi }) => {
   } as const;
   type JobName = keyof typeof JOBS;
 
+  const scheduleOf = (job: JobName) => {
+    const { tickSeconds } = getPluginConfig({ strapi }).jobs;
+    return tickSeconds ? everySeconds(tickSeconds) : JOBS[job];
+  };
+
   const runOnce = async (job: JobName, at = new Date()) => {
-    const tick = JOBS[job].tick(at);
+    const tick = scheduleOf(job).tick(at);
     let claim: { id: number };
     try {
       claim = await strapi.db.query(JOB_RUN).create({ data: { job, tick } });
@@ -76,14 +88,16 @@ const createJobsService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Registers the cron tasks, unless `jobs.enabled` is false for this node. */
     schedule() {
       if (!getPluginConfig({ strapi }).jobs.enabled) return;
-      for (const [job, { rule }] of Object.entries(JOBS)) {
+      for (const job of Object.keys(JOBS) as JobName[]) {
         strapi.cron.add({
           [`partners:${job}`]: {
-            task: () =>
-              runOnce(job as JobName).catch((error) =>
+            // The scheduled instant, not the moment the timer woke up: every node names the
+            // same tick even when one fires a few milliseconds early or late.
+            task: (_context: unknown, fireDate: unknown) =>
+              runOnce(job, fireDate instanceof Date ? fireDate : new Date()).catch((error) =>
                 strapi.log.error(`[partners] job ${job} failed: ${(error as Error).message}`)
               ),
-            options: { rule, tz: 'Etc/UTC' },
+            options: { rule: scheduleOf(job).rule, tz: 'Etc/UTC' },
           },
         });
       }

@@ -51,10 +51,13 @@ const createNotificationsService = ({ strapi }: { strapi: Core.Strapi }) => {
       : null;
   };
 
-  const send = async (to: string, content: EmailContent, attachments: Attachment[] = []) => {
+  const send = async (to: string, template: EmailContent, attachments: Attachment[] = []) => {
     const { notifications } = getPluginConfig({ strapi });
     if (!notifications.enabled) return false;
+    let content = template;
     try {
+      // The editor's subject/body for this template, when there is one (admin: e-mail templates).
+      content = await getService('email-templates', { strapi }).apply(template);
       await strapi
         .plugin('email')
         .service('email')
