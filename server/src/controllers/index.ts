@@ -1,20 +1,32 @@
+import assets from './assets';
 import commissionReview from './commission-review';
 import customers from './customers';
+import deals from './deals';
 import health from './health';
+import orderList from './order-list';
 import orders from './orders';
 import overview from './overview';
+import partnerDirectory from './partner-directory';
 import payouts from './payouts';
+import programs from './programs';
+import settings from './settings';
 import statements from './statements';
 import stripe from './stripe';
 import tracking from './tracking';
 
 const controllers = {
+  assets,
   'commission-review': commissionReview,
   customers,
+  deals,
   health,
+  'order-list': orderList,
   orders,
   overview,
+  'partner-directory': partnerDirectory,
   payouts,
+  programs,
+  settings,
   statements,
   stripe,
   tracking,
