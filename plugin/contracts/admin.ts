@@ -43,13 +43,13 @@ export const daySchema = z
     'not a calendar day'
   );
 
-/** A program's `slug`: lower-case letters, digits and dashes. */
+/** A program's `slug`: the characters Strapi's uid field allows ("acme-partners"). */
 export const slugSchema = z
   .string()
   .trim()
   .min(1)
   .max(100)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lower-case letters, digits and single dashes');
+  .regex(/^[A-Za-z0-9\-_.~]+$/, 'letters, digits, "-", "_", "." and "~" only');
 
 /** A partner tier label ("gold"); free text chosen by the editors. */
 export const tierLabelSchema = z.string().trim().min(1).max(64);
