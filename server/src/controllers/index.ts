@@ -3,9 +3,17 @@ import customers from './customers';
 import emailTemplates from './email-templates';
 import health from './health';
 import invitations from './invitations';
+import assets from './assets';
+import commissionReview from './commission-review';
+import deals from './deals';
+import orderList from './order-list';
 import orders from './orders';
+import overview from './overview';
+import partnerDirectory from './partner-directory';
 import payouts from './payouts';
 import portal from './portal';
+import programs from './programs';
+import settings from './settings';
 import statements from './statements';
 import stripe from './stripe';
 import team from './team';
@@ -17,9 +25,17 @@ const controllers = {
   'email-templates': emailTemplates,
   health,
   invitations,
+  assets,
+  'commission-review': commissionReview,
+  deals,
+  'order-list': orderList,
   orders,
+  overview,
+  'partner-directory': partnerDirectory,
   payouts,
   portal,
+  programs,
+  settings,
   statements,
   stripe,
   team,

@@ -1,0 +1,108 @@
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import { ACTIVATION_EVENTS, uid, type ActivationEvent } from '../../../plugin/model';
+import { joinTableOf, tableOf } from '../database';
+import { scopedByRelations, toInt, type AnalyticsScope } from './scope';
+
+/**
+ * Activation (SPEC §9): of the partners who joined a program in the range (an approved
+ * enrollment created in it), those who reached the program's `activationEvent` by the end of
+ * the range. `enrollment.activatedAt` counts when set; otherwise the first event is looked up:
+ * a human click, a referral, a conversion (a referral's `convertedAt`) or a level-1 commission
+ * that was not rejected, of that partner in that program. Partners count once, however many
+ * programs they joined.
+ */
+export const activationCounts = async (
+  strapi: Core.Strapi,
+  knex: Knex,
+  scope: AnalyticsScope
+): Promise<{ joined: number; activated: number }> => {
+  const joinedQuery = () => {
+    const scoped = scopedByRelations(strapi, knex, 'enrollment', 'e', scope, {
+      joinProgram: true,
+      joinPartner: true,
+    });
+    scoped.query
+      .where('e.status', 'approved')
+      .where('e.created_at', '>=', scope.start)
+      .where('e.created_at', '<', scope.end);
+    return scoped;
+  };
+
+  const joined = joinedQuery();
+  const [joinedRow] = await joined.query.countDistinct({ count: joined.partnerColumn });
+
+  /** A row of `name` of this enrollment's partner and program, before the end of the range. */
+  const eventOf = (
+    name: 'referral' | 'commission',
+    alias: string,
+    partner: string,
+    program: string
+  ) => {
+    const model = uid(name);
+    const byPartner = joinTableOf(strapi, model, 'partner');
+    const byProgram = joinTableOf(strapi, model, 'program');
+    return knex(`${tableOf(strapi, model)} as ${alias}`)
+      .select(knex.raw('1'))
+      .join(
+        `${byPartner.table} as ${alias}_pa`,
+        `${alias}_pa.${byPartner.ownerColumn}`,
+        `${alias}.id`
+      )
+      .join(
+        `${byProgram.table} as ${alias}_pr`,
+        `${alias}_pr.${byProgram.ownerColumn}`,
+        `${alias}.id`
+      )
+      .where(`${alias}_pa.${byPartner.targetColumn}`, knex.ref(partner))
+      .where(`${alias}_pr.${byProgram.targetColumn}`, knex.ref(program));
+  };
+
+  /**
+   * The partners of the joined enrollments activated one way; one query per way, unioned, so
+   * each EXISTS is a plain semi-join the planner can drive from the (few) joined enrollments.
+   */
+  const activatedBy = (event: ActivationEvent | 'activatedAt') => {
+    const { query, partnerColumn: partner, programColumn: program } = joinedQuery();
+    query.select({ partner });
+    if (event === 'activatedAt')
+      return query.whereNotNull('e.activated_at').where('e.activated_at', '<', scope.end);
+    query
+      .join(`${tableOf(strapi, uid('program'))} as p`, 'p.id', program)
+      .where('p.activation_event', event);
+    switch (event) {
+      case 'first-click':
+        return query.whereExists(
+          knex(`${tableOf(strapi, uid('click'))} as c`)
+            .select(knex.raw('1'))
+            .where('c.partner_id', knex.ref(partner))
+            .where('c.program_id', knex.ref(program))
+            .where('c.is_bot', false)
+            .where('c.created_at', '<', scope.end)
+        );
+      case 'first-referral':
+        return query.whereExists(
+          eventOf('referral', 'r', partner, program)
+            .whereNot('r.status', 'rejected')
+            .where('r.created_at', '<', scope.end)
+        );
+      case 'first-conversion':
+        return query.whereExists(
+          eventOf('referral', 'r', partner, program)
+            .whereNotNull('r.converted_at')
+            .where('r.converted_at', '<', scope.end)
+        );
+      case 'first-commission':
+        return query.whereExists(
+          eventOf('commission', 'k', partner, program)
+            .where('k.level', 1)
+            .whereNot('k.status', 'rejected')
+            .where('k.created_at', '<', scope.end)
+        );
+    }
+  };
+
+  const [first, ...rest] = (['activatedAt', ...ACTIVATION_EVENTS] as const).map(activatedBy);
+  const [activatedRow] = await knex.from(first.union(rest).as('activated')).count({ count: '*' });
+  return { joined: toInt(joinedRow?.count), activated: toInt(activatedRow?.count) };
+};
