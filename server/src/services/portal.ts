@@ -7,6 +7,7 @@ import type {
   PortalLink,
 } from '../../../plugin/contracts/portal';
 import { uid } from '../../../plugin/model';
+import { recruitPath } from '../../../plugin/partners';
 import { buildDeepLink } from '../../../plugin/tracking';
 import { tableOf, withKnex } from '../database';
 import { getPluginConfig } from '../plugin-context';
@@ -29,8 +30,8 @@ export const publicBase = (strapi: Core.Strapi, requestOrigin: string) => {
 /**
  * Recruiting (SPEC §8, two-tier programs): the portal's application page for the first active
  * two-tier program the partner is approved in and has a link in, with that link's code as the
- * recruit code (the application form sends it as `recruitCode`; the same path as
- * `recruitPath` of the partner lifecycle). Null when it recruits nowhere.
+ * recruit code (the application form sends it as `recruitCode`; the path is `recruitPath` of
+ * the partner lifecycle). Null when it recruits nowhere.
  */
 export const recruitUrlOf = async (
   strapi: Core.Strapi,
@@ -57,9 +58,7 @@ export const recruitUrlOf = async (
   for (const program of candidates) {
     const link = links.find((candidate: Row) => candidate.program?.id === program.id);
     if (!link) continue;
-    const { path } = getPluginConfig({ strapi }).portal;
-    const slug = encodeURIComponent(program.slug);
-    return `${base}${path}/apply/${slug}?recruit=${encodeURIComponent(link.code)}`;
+    return `${base}${recruitPath(getPluginConfig({ strapi }).portal.path, program.slug, link.code)}`;
   }
   return null;
 };
