@@ -16,7 +16,7 @@ import {
 import { lockRow, withRetry } from '../database';
 import { csvStream } from '../payouts/csv-exports';
 import type { PortalPartner } from '../policies/is-partner';
-import { ConflictError } from '../portal/conflict-error';
+import { conflict } from '../partners/status-errors';
 import { createPortalScope, iso, paginate, privacyOf } from '../portal/scope';
 
 const ORDER = uid('order');
@@ -205,7 +205,7 @@ const createPortalReferralsService = ({ strapi }: { strapi: Core.Strapi }) => {
         })
       );
       if (!created) {
-        throw new ConflictError('This contact is already a referral in this program');
+        throw conflict('This contact is already a referral in this program');
       }
       const row = await strapi.db.query(REFERRAL).findOne({
         where: { id: created.id },
