@@ -1,9 +1,8 @@
 import type { Overview, OverviewQuery } from '../../plugin/contracts/admin';
 import { overviewSchema } from '../../plugin/contracts/admin';
 import { uid } from '../../plugin/model';
-import { adminToken } from '../helpers/admin';
 import { createPartner, createProgram } from '../helpers/fixtures';
-import { startStrapi, type TestApp } from '../helpers/strapi';
+import { useTestApp } from '../helpers/test-app';
 
 /**
  * SPEC §9 analytics: every number of `GET /partners/overview` equals the value worked out by
@@ -12,8 +11,7 @@ import { startStrapi, type TestApp } from '../helpers/strapi';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-let app: TestApp;
-let admin: string;
+const { app, admin } = useTestApp({ admin: true });
 const partners: Record<'A' | 'B' | 'C' | 'D' | 'E', Row> = {} as never;
 
 const at = (instant: string) => new Date(instant);
@@ -176,13 +174,7 @@ const seed = async () => {
 };
 
 beforeAll(async () => {
-  app = await startStrapi();
-  admin = await adminToken(app, 'strapi-super-admin');
   await seed();
-});
-
-afterAll(async () => {
-  await app?.stop();
 });
 
 const overview = async (query: Partial<OverviewQuery> = {}): Promise<Overview> => {
@@ -190,7 +182,7 @@ const overview = async (query: Partial<OverviewQuery> = {}): Promise<Overview> =
     .request()
     .get('/partners/overview')
     .query({ from: '2026-03-01', to: '2026-03-31', ...query })
-    .set('Authorization', `Bearer ${admin}`);
+    .set('Authorization', `Bearer ${admin()}`);
   expect(res.status).toBe(200);
   return overviewSchema.parse(res.body.data);
 };
@@ -379,7 +371,11 @@ describe('GET /partners/overview', () => {
 
   it('answers 400 to bad filters and 404 to an unknown program or partner', async () => {
     const get = (query: Record<string, string>) =>
-      app.request().get('/partners/overview').query(query).set('Authorization', `Bearer ${admin}`);
+      app
+        .request()
+        .get('/partners/overview')
+        .query(query)
+        .set('Authorization', `Bearer ${admin()}`);
     await get({ from: '2026-02-30' }).expect(400);
     await get({ from: '2026-03-10', to: '2026-03-01' }).expect(400);
     await get({ interval: 'hour' }).expect(400);

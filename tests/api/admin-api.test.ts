@@ -7,10 +7,9 @@ import type {
 import { COMMISSION_EXPORT_COLUMNS } from '../../plugin/contracts/admin';
 import { uid } from '../../plugin/model';
 import adminRoutes from '../../server/src/routes/admin';
-import { adminToken } from '../helpers/admin';
 import { adminTokenWithActions } from '../helpers/admin-roles';
 import { count, createPartner, createProgram, enroll } from '../helpers/fixtures';
-import { startStrapi, type TestApp } from '../helpers/strapi';
+import { useTestApp } from '../helpers/test-app';
 
 /** SPEC §9: the admin HTTP API (permissions, programs, review, partners, deals, assets, settings). */
 
@@ -25,19 +24,9 @@ const ALL_ACTIONS = [
   'settings.manage',
 ].map((action) => `plugin::partners.${action}`);
 
-let app: TestApp;
-let admin: string;
+const { app, admin } = useTestApp({ admin: true });
 
-beforeAll(async () => {
-  app = await startStrapi();
-  admin = await adminToken(app, 'strapi-super-admin');
-});
-
-afterAll(async () => {
-  await app?.stop();
-});
-
-const api = (method: 'get' | 'post' | 'put' | 'delete', path: string, token = admin) =>
+const api = (method: 'get' | 'post' | 'put' | 'delete', path: string, token = admin()) =>
   app.request()[method](`/partners${path}`).set('Authorization', `Bearer ${token}`);
 
 /** The actions a route asks for, read from its policies: all of them, or any one of them. */

@@ -1,8 +1,6 @@
 import { uid } from '../../plugin/model';
-import { adminToken } from '../helpers/admin';
 import { earnApproved, markPayoutPaid } from '../helpers/ledger';
 import {
-  createApiToken,
   createLink,
   createPartner,
   createProgram,
@@ -10,8 +8,7 @@ import {
   enroll,
   orderBody,
 } from '../helpers/fixtures';
-import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp';
-import { startStrapi, type TestApp } from '../helpers/strapi';
+import { useTestApp } from '../helpers/test-app';
 
 /**
  * SPEC §5.7, §10: what follows a ledger change. `reversedAt` on reversed entries, the
@@ -22,20 +19,12 @@ import { startStrapi, type TestApp } from '../helpers/strapi';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-let app: TestApp;
-let smtp: TestSmtpServer;
-let apiToken: string;
-let admin: string;
+const { app, smtp, apiToken, admin } = useTestApp({ smtp: true, apiToken: true, admin: true });
 const events: Array<{ name: string; commission: Row; committed: boolean }> = [];
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 beforeAll(async () => {
-  smtp = await startSmtpServer();
-  process.env.SMTP_PORT = String(smtp.port);
-  app = await startStrapi();
-  apiToken = await createApiToken(app.strapi);
-  admin = await adminToken(app, 'strapi-super-admin');
   const table = app.strapi.db.metadata.get(uid('commission')).tableName;
   for (const name of ['partners.commission.created', 'partners.commission.reversed']) {
     app.strapi.eventHub.on(name, async ({ commission }: { commission: Row }) => {
@@ -44,11 +33,6 @@ beforeAll(async () => {
       events.push({ name, commission, committed: Boolean(row) });
     });
   }
-});
-
-afterAll(async () => {
-  await app?.stop();
-  await smtp?.close();
 });
 
 const aPartner = async (program: Row = {}) => {
@@ -68,13 +52,13 @@ const postOrder = (data: Row) =>
   app
     .request()
     .post('/api/partners/orders')
-    .set('Authorization', `Bearer ${apiToken}`)
+    .set('Authorization', `Bearer ${apiToken()}`)
     .send(orderBody(data));
 const refund = (externalId: string, amount: number) =>
   app
     .request()
     .post(`/api/partners/orders/${externalId}/refunds`)
-    .set('Authorization', `Bearer ${apiToken}`)
+    .set('Authorization', `Bearer ${apiToken()}`)
     .send({ data: { amount } });
 const entriesOf = (partnerId: number): Promise<Row[]> =>
   app.strapi.db.query(uid('commission')).findMany({
@@ -189,7 +173,7 @@ describe('events on strapi.eventHub', () => {
 describe('statements and reversedAt', () => {
   it('keeps a reversed approved entry in its month and takes it off in the month it was reversed', async () => {
     const { partner, code } = await aPartner();
-    const externalId = await earnApproved(app, apiToken, code, 30000, '2026-01-10T10:00:00Z');
+    const externalId = await earnApproved(app, apiToken(), code, 30000, '2026-01-10T10:00:00Z');
     const statements = app.strapi.plugin('partners').service('statements');
     const january = await statements.compute(partner.id, 'USD', '2026-01');
     expect(january).toMatchObject({ closingBalance: 6000 });
@@ -215,7 +199,7 @@ describe('statements and reversedAt', () => {
 describe('a refund while the entry waits in a pending payout', () => {
   it('leaves the payout whole and claws the commission back from the next payout', async () => {
     const { partner, code } = await aPartner();
-    const externalId = await earnApproved(app, apiToken, code, 50000, '2026-01-10T10:00:00Z');
+    const externalId = await earnApproved(app, apiToken(), code, 50000, '2026-01-10T10:00:00Z');
     await app.strapi.plugin('partners').service('payouts').run('2026-01');
     const [pending] = await payoutsOf(partner.id);
     expect(pending).toMatchObject({ status: 'pending', amount: 10000 });
@@ -237,7 +221,7 @@ describe('a refund while the entry waits in a pending payout', () => {
     );
     expect(clawbackEvent.commission.amount).toBe(-10000);
 
-    await markPayoutPaid(app, admin, pending.documentId, { reference: 'BANK-77' }).expect(200);
+    await markPayoutPaid(app, admin(), pending.documentId, { reference: 'BANK-77' }).expect(200);
     expect((await entriesOf(partner.id)).map((entry) => entry.status)).toEqual([
       'paid',
       'approved',
@@ -246,7 +230,7 @@ describe('a refund while the entry waits in a pending payout', () => {
     const now = new Date();
     await earnApproved(
       app,
-      apiToken,
+      apiToken(),
       code,
       100000, // $200.00
       new Date(now.getTime() - 2 * 3_600_000).toISOString()
@@ -267,7 +251,7 @@ describe('a refund while the entry waits in a pending payout', () => {
     const partners = await Promise.all(Array.from({ length: 8 }, () => aPartner()));
     const orders: string[] = [];
     for (const { code } of partners) {
-      orders.push(await earnApproved(app, apiToken, code, 50000, '2026-03-10T10:00:00Z'));
+      orders.push(await earnApproved(app, apiToken(), code, 50000, '2026-03-10T10:00:00Z'));
     }
     await Promise.all([
       app.strapi.plugin('partners').service('payouts').run('2026-03'),
@@ -300,18 +284,20 @@ describe('commission-earned e-mails', () => {
     await postOrder({ referralCode: quiet.code, amount: 25000 }).expect(201);
     await postOrder({ referralCode: loud.code, amount: 12345 }).expect(201); // 20 % = $24.69
 
-    const mail = await smtp.waitFor((message) => message.to.includes(loud.partner.email));
+    const mail = await smtp().waitFor((message) => message.to.includes(loud.partner.email));
     expect(mail.subject).toBe('You earned $24.69 with Loud Affiliates');
     expect(mail.text).toContain('A referral just earned you $24.69 in Loud Affiliates.');
     expect(mail.html).toContain('$24.69');
     await sleep(1000);
-    expect(smtp.messages.filter((message) => message.to.includes(quiet.partner.email))).toEqual([]);
+    expect(smtp().messages.filter((message) => message.to.includes(quiet.partner.email))).toEqual(
+      []
+    );
   });
 
   it('answers the order at once when the e-mail cannot be sent', async () => {
     const loud = await aPartner({ notifyOnCommission: true });
     const warn = jest.spyOn(app.strapi.log, 'warn');
-    await smtp.close();
+    await smtp().close();
     const started = Date.now();
     await postOrder({ referralCode: loud.code, amount: 10000 }).expect(201);
     expect(Date.now() - started).toBeLessThan(4000);

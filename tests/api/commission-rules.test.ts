@@ -1,31 +1,16 @@
 import { uid } from '../../plugin/model';
-import {
-  commissionsOf,
-  createApiToken,
-  createProgramWithPartner,
-  orderBody,
-} from '../helpers/fixtures';
-import { startStrapi, type TestApp } from '../helpers/strapi';
+import { commissionsOf, createProgramWithPartner, orderBody } from '../helpers/fixtures';
+import { useTestApp } from '../helpers/test-app';
 
 /** SPEC §5's worked examples, end to end over HTTP against a real Strapi. */
 
-let app: TestApp;
-let token: string;
-
-beforeAll(async () => {
-  app = await startStrapi();
-  token = await createApiToken(app.strapi);
-});
-
-afterAll(async () => {
-  await app?.stop();
-});
+const { app, apiToken: token } = useTestApp({ apiToken: true });
 
 const postOrder = (body: unknown) =>
   app
     .request()
     .post('/api/partners/orders')
-    .set('Authorization', `Bearer ${token}`)
+    .set('Authorization', `Bearer ${token()}`)
     .send(body as object);
 
 const flat = (amount: number) => ({ type: 'flat', amount });

@@ -5,16 +5,8 @@ import type {
 import { uid } from '../../plugin/model';
 import { adminToken } from '../helpers/admin';
 import { earnApproved, markPayoutPaid } from '../helpers/ledger';
-import {
-  createApiToken,
-  createLink,
-  createPartner,
-  createProgram,
-  enroll,
-  orderBody,
-} from '../helpers/fixtures';
-import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp';
-import { startStrapi, type TestApp } from '../helpers/strapi';
+import { createLink, createPartner, createProgram, enroll, orderBody } from '../helpers/fixtures';
+import { useTestApp } from '../helpers/test-app';
 
 /**
  * SPEC §10: editable e-mail templates. Overrides are kept in Strapi's plugin store, edited through
@@ -26,29 +18,16 @@ type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-exp
 /** SMTP carries CRLF line ends and a final line end. */
 const plain = (text: string) => text.replace(/\r\n/g, '\n').trim();
 
-let app: TestApp;
-let smtp: TestSmtpServer;
-let apiToken: string;
-let admin: string;
+const { app, smtp, apiToken, admin } = useTestApp({ smtp: true, apiToken: true, admin: true });
 let editor: string;
 
 beforeAll(async () => {
-  smtp = await startSmtpServer();
-  process.env.SMTP_PORT = String(smtp.port);
-  app = await startStrapi();
-  apiToken = await createApiToken(app.strapi);
-  admin = await adminToken(app, 'strapi-super-admin');
   editor = await adminToken(app, 'strapi-editor');
 });
 
-afterAll(async () => {
-  await app?.stop();
-  await smtp?.close();
-});
-
-const list = (token = admin) =>
+const list = (token = admin()) =>
   app.request().get('/partners/notifications/templates').set('Authorization', `Bearer ${token}`);
-const put = (name: string, body: unknown, token = admin) =>
+const put = (name: string, body: unknown, token = admin()) =>
   app
     .request()
     .put(`/partners/notifications/templates/${name}`)
@@ -133,14 +112,14 @@ describe('what partners receive', () => {
     });
 
     const { partner, code } = await aPartner();
-    await earnApproved(app, apiToken, code, 60000, '2026-01-10T10:00:00Z'); // $120.00
+    await earnApproved(app, apiToken(), code, 60000, '2026-01-10T10:00:00Z'); // $120.00
     await app.strapi.plugin('partners').service('payouts').run('2026-01');
     const [payout] = await app.strapi.db
       .query(uid('payout'))
       .findMany({ where: { partner: { id: partner.id } } });
-    await markPayoutPaid(app, admin, payout.documentId, { reference: 'PP-42' }).expect(200);
+    await markPayoutPaid(app, admin(), payout.documentId, { reference: 'PP-42' }).expect(200);
 
-    const mail = await smtp.waitFor((message) => message.to.includes(partner.email));
+    const mail = await smtp().waitFor((message) => message.to.includes(partner.email));
     expect(mail.subject).toBe('$120.00 is on its way, Ada Lovelace');
     expect(plain(mail.text)).toBe(
       'Dear Ada Lovelace,\n\nWe paid $120.00 for January 2026.\nReference: PP-42\n\n<b>Thanks</b> & see you'
@@ -155,10 +134,10 @@ describe('what partners receive', () => {
     await app
       .request()
       .post('/api/partners/orders')
-      .set('Authorization', `Bearer ${apiToken}`)
+      .set('Authorization', `Bearer ${apiToken()}`)
       .send(orderBody({ referralCode: code, amount: 10000 }))
       .expect(201);
-    const mail = await smtp.waitFor((message) => message.to.includes(partner.email));
+    const mail = await smtp().waitFor((message) => message.to.includes(partner.email));
     expect(mail.subject).toBe('New: $20.00 from Loud Co');
     expect(mail.text).toContain('A referral just earned you $20.00 in Loud Co.');
 
@@ -168,7 +147,9 @@ describe('what partners receive', () => {
     expect(
       await notifications.applicationReceived(applicant.partner.id, applicant.program.id)
     ).toBe(true);
-    const received = await smtp.waitFor((message) => message.to.includes(applicant.partner.email));
+    const received = await smtp().waitFor((message) =>
+      message.to.includes(applicant.partner.email)
+    );
     expect(received.subject).toBe('We received your application to Beta Program');
     expect(plain(received.text)).toBe('Hi Ada Lovelace, Beta Program got it.');
   });
@@ -184,7 +165,7 @@ describe('what partners receive', () => {
       .plugin('partners')
       .service('notifications')
       .applicationReceived(applicant.partner.id, applicant.program.id);
-    const mail = await smtp.waitFor((message) => message.to.includes(applicant.partner.email));
+    const mail = await smtp().waitFor((message) => message.to.includes(applicant.partner.email));
     expect(mail.text).toContain('Thank you for applying to Gamma Program.');
   });
 });

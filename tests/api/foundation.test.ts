@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import * as model from '../../plugin/model';
 import { CONTENT_TYPES, uid } from '../../plugin/model';
-import { startStrapi, type TestApp } from '../helpers/strapi';
+import { useTestApp } from '../helpers/test-app';
 
 /** The fields SPEC §4 names for each content type (relations included). */
 const SPEC_FIELDS: Record<(typeof CONTENT_TYPES)[number], string[]> = {
@@ -191,15 +191,7 @@ const ENUMS: Array<[(typeof CONTENT_TYPES)[number], string, readonly string[]]> 
   ['asset', 'type', model.ASSET_TYPES],
 ];
 
-let app: TestApp;
-
-beforeAll(async () => {
-  app = await startStrapi();
-});
-
-afterAll(async () => {
-  await app?.stop();
-});
+const { app } = useTestApp();
 
 describe('the plugin inside Strapi', () => {
   it('loads and answers on its health route', async () => {

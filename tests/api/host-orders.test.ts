@@ -1,20 +1,12 @@
 import { commissionsOf, createProgramWithPartner } from '../helpers/fixtures';
-import { startStrapi, type TestApp } from '../helpers/strapi';
+import { useTestApp } from '../helpers/test-app';
 
 /**
  * The playground's own `api::shop-order.shop-order` collection is configured as the plugin's
  * `orders.contentType` (amounts in major units: 99.99): saving a shop order feeds ingestion.
  */
 
-let app: TestApp;
-
-beforeAll(async () => {
-  app = await startStrapi();
-});
-
-afterAll(async () => {
-  await app?.stop();
-});
+const { app } = useTestApp();
 
 const shopOrders = () => app.strapi.documents('api::shop-order.shop-order' as never);
 

@@ -1,28 +1,12 @@
 import { uid } from '../../plugin/model';
-import {
-  commissionsOf,
-  count,
-  createApiToken,
-  createProgramWithPartner,
-  orderBody,
-} from '../helpers/fixtures';
-import { startStrapi, type TestApp } from '../helpers/strapi';
+import { commissionsOf, count, createProgramWithPartner, orderBody } from '../helpers/fixtures';
+import { useTestApp } from '../helpers/test-app';
 
 /** The ledger's life cycle (SPEC §5.6–5.7): refunds, clawbacks, churn and the jobs. */
 
-let app: TestApp;
-let token: string;
+const { app, apiToken: token } = useTestApp({ apiToken: true });
 
-beforeAll(async () => {
-  app = await startStrapi();
-  token = await createApiToken(app.strapi);
-});
-
-afterAll(async () => {
-  await app?.stop();
-});
-
-const auth = () => ({ Authorization: `Bearer ${token}` });
+const auth = () => ({ Authorization: `Bearer ${token()}` });
 const postOrder = (body: unknown) =>
   app
     .request()

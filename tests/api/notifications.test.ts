@@ -1,15 +1,7 @@
 import { uid } from '../../plugin/model';
-import { adminToken } from '../helpers/admin';
 import { earnApproved, markPayoutPaid } from '../helpers/ledger';
-import {
-  createApiToken,
-  createLink,
-  createPartner,
-  createProgram,
-  enroll,
-} from '../helpers/fixtures';
-import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp';
-import { startStrapi, type TestApp } from '../helpers/strapi';
+import { createLink, createPartner, createProgram, enroll } from '../helpers/fixtures';
+import { useTestApp } from '../helpers/test-app';
 
 /**
  * SPEC §10: e-mails through Strapi's email plugin, delivered over real SMTP (the playground's
@@ -18,10 +10,7 @@ import { startStrapi, type TestApp } from '../helpers/strapi';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-let app: TestApp;
-let smtp: TestSmtpServer;
-let apiToken: string;
-let admin: string;
+const { app, smtp, apiToken, admin } = useTestApp({ smtp: true, apiToken: true, admin: true });
 let partner: Row;
 let program: Row;
 let code: string;
@@ -29,23 +18,14 @@ let code: string;
 const notifications = () => app.strapi.plugin('partners').service('notifications');
 const to = (email: string) => (mail: { to: string[] }) => mail.to.includes(email);
 
-const earn = (amount: number, paidAt: string) => earnApproved(app, apiToken, code, amount, paidAt);
+const earn = (amount: number, paidAt: string) =>
+  earnApproved(app, apiToken(), code, amount, paidAt);
 
 beforeAll(async () => {
-  smtp = await startSmtpServer();
-  process.env.SMTP_PORT = String(smtp.port);
-  app = await startStrapi();
-  apiToken = await createApiToken(app.strapi);
-  admin = await adminToken(app, 'strapi-super-admin');
   partner = await createPartner(app.strapi, { name: 'Grace Hopper' });
   program = await createProgram(app.strapi, { name: 'Acme Affiliates', holdDays: 0 });
   await enroll(app.strapi, partner, program);
   code = (await createLink(app.strapi, partner, program)).code;
-});
-
-afterAll(async () => {
-  await app?.stop();
-  await smtp?.close();
 });
 
 describe('payout and statement e-mails', () => {
@@ -55,12 +35,12 @@ describe('payout and statement e-mails', () => {
     const [payout] = await app.strapi.db
       .query(uid('payout'))
       .findMany({ where: { partner: { id: partner.id } } });
-    await markPayoutPaid(app, admin, payout.documentId, {
+    await markPayoutPaid(app, admin(), payout.documentId, {
       reference: 'PP-BATCH-7',
       paidAt: '2026-02-03T10:00:00Z',
     }).expect(200);
 
-    const mail = await smtp.waitFor(to(partner.email));
+    const mail = await smtp().waitFor(to(partner.email));
     expect(mail.subject).toBe('Your payout of $120.00 is on its way');
     expect(mail.text).toContain('We have sent you $120.00 for your commissions of January 2026.');
     expect(mail.text).toContain('Reference: PP-BATCH-7');
@@ -69,7 +49,7 @@ describe('payout and statement e-mails', () => {
 
   it('sends each partner its monthly statement once, with the PDF attached', async () => {
     await earn(25000, '2026-02-20T10:00:00Z'); // $50.00
-    const before = smtp.messages.length;
+    const before = smtp().messages.length;
     const jobs = app.strapi.plugin('partners').service('jobs');
     const at = new Date('2026-03-01T02:00:00Z');
     expect(await jobs.runOnce('monthly-statements', at)).toMatchObject({
@@ -83,10 +63,10 @@ describe('payout and statement e-mails', () => {
       ran: false,
     });
 
-    const mail = await smtp.waitFor(
+    const mail = await smtp().waitFor(
       (message) => to(partner.email)(message) && message.subject.includes('statement')
     );
-    expect(smtp.messages.length).toBe(before + 1);
+    expect(smtp().messages.length).toBe(before + 1);
     expect(mail.subject).toBe('Your partner statement for February 2026');
     for (const line of [
       'Opening balance: $120.00',
@@ -126,7 +106,7 @@ describe('other templates', () => {
       });
     expect(await notifications().commissionEarned((await entry(quiet)).id)).toBe(false);
     expect(await notifications().commissionEarned((await entry(loud)).id)).toBe(true);
-    const mail = await smtp.waitFor((message) => message.subject.includes('You earned'));
+    const mail = await smtp().waitFor((message) => message.subject.includes('You earned'));
     expect(mail.subject).toBe('You earned $20.00 with Loud');
     expect(mail.text).toContain('20% of $100.00 = $20.00');
     expect(mail.text).toContain('2026-12-20');
@@ -135,7 +115,7 @@ describe('other templates', () => {
   it('escapes names in HTML and keeps them in text', async () => {
     const applicant = await createPartner(app.strapi, { name: '<b>Eve</b> & Co' });
     expect(await notifications().applicationReceived(applicant.id, program.id)).toBe(true);
-    const mail = await smtp.waitFor(to(applicant.email));
+    const mail = await smtp().waitFor(to(applicant.email));
     expect(mail.subject).toBe('We received your application to Acme Affiliates');
     expect(mail.text).toContain('Hi <b>Eve</b> & Co,');
     expect(mail.html).toContain('Hi &lt;b&gt;Eve&lt;/b&gt; &amp; Co,');
@@ -156,10 +136,10 @@ describe('other templates', () => {
       acceptUrl: 'https://acme.example/partner-portal/invite?token=abc123',
       expiresAt: '2026-12-01T00:00:00.000Z',
     });
-    await smtp.waitFor((mail) => mail.subject === 'Welcome to Acme Affiliates');
-    const rejected = await smtp.waitFor((mail) => mail.subject.startsWith('Your application'));
+    await smtp().waitFor((mail) => mail.subject === 'Welcome to Acme Affiliates');
+    const rejected = await smtp().waitFor((mail) => mail.subject.startsWith('Your application'));
     expect(rejected.text).toContain('Your site is not live yet.');
-    const invitation = await smtp.waitFor(to('new.partner@partners.test'));
+    const invitation = await smtp().waitFor(to('new.partner@partners.test'));
     expect(invitation.text).toContain(
       'Accept the invitation: https://acme.example/partner-portal/invite?token=abc123'
     );
@@ -169,7 +149,7 @@ describe('other templates', () => {
 
 describe('without an SMTP server', () => {
   it('logs the failure and lets the payout go through', async () => {
-    await smtp.close();
+    await smtp().close();
     const warn = jest.spyOn(app.strapi.log, 'warn');
     const other = await createPartner(app.strapi);
     await enroll(app.strapi, other, program);
@@ -179,7 +159,7 @@ describe('without an SMTP server', () => {
     const [payout] = await app.strapi.db
       .query(uid('payout'))
       .findMany({ where: { partner: { id: other.id } } });
-    await markPayoutPaid(app, admin, payout.documentId, { reference: 'PP-BATCH-8' }).expect(200);
+    await markPayoutPaid(app, admin(), payout.documentId, { reference: 'PP-BATCH-8' }).expect(200);
     expect(await notifications().payoutSent(payout.id)).toBe(false);
     const messages = warn.mock.calls.map(([message]) => String(message));
     expect(

@@ -1,30 +1,14 @@
 import { uid } from '../../plugin/model';
-import {
-  commissionsOf,
-  count,
-  createApiToken,
-  createProgramWithPartner,
-  orderBody,
-} from '../helpers/fixtures';
-import { startStrapi, type TestApp } from '../helpers/strapi';
+import { commissionsOf, count, createProgramWithPartner, orderBody } from '../helpers/fixtures';
+import { useTestApp } from '../helpers/test-app';
 
-let app: TestApp;
-let token: string;
-
-beforeAll(async () => {
-  app = await startStrapi();
-  token = await createApiToken(app.strapi);
-});
-
-afterAll(async () => {
-  await app?.stop();
-});
+const { app, apiToken: token } = useTestApp({ apiToken: true });
 
 const postOrder = (body: unknown) =>
   app
     .request()
     .post('/api/partners/orders')
-    .set('Authorization', `Bearer ${token}`)
+    .set('Authorization', `Bearer ${token()}`)
     .send(body as object);
 
 describe('POST /api/partners/orders', () => {
@@ -157,7 +141,7 @@ describe("bad input gets a 400 in Strapi's error shape and stores nothing", () =
     const res = await app
       .request()
       .post('/api/partners/orders')
-      .set('Authorization', `Bearer ${token}`)
+      .set('Authorization', `Bearer ${token()}`)
       .set('Content-Type', 'application/json')
       .send('{"data": ');
     expect(res.status).toBe(400);

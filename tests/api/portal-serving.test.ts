@@ -1,15 +1,7 @@
-import { startStrapi, type TestApp } from '../helpers/strapi';
+import { useTestApp } from '../helpers/test-app';
 
 /** The partner portal's page, served by the plugin from dist/portal (built by `npm run build`). */
-let app: TestApp;
-
-beforeAll(async () => {
-  app = await startStrapi();
-});
-
-afterAll(async () => {
-  await app?.stop();
-});
+const { app } = useTestApp();
 
 const BASE = '/partner-portal';
 

@@ -1,38 +1,26 @@
 import { uid } from '../../plugin/model';
-import { adminToken } from '../helpers/admin';
 import { earnApproved, markPayoutPaid } from '../helpers/ledger';
-import {
-  createApiToken,
-  createLink,
-  createPartner,
-  createProgram,
-  enroll,
-} from '../helpers/fixtures';
-import { startStrapi, type TestApp } from '../helpers/strapi';
+import { createLink, createPartner, createProgram, enroll } from '../helpers/fixtures';
+import { useTestApp } from '../helpers/test-app';
 
 /** SPEC §8, §10: monthly statements — opening balance, entries, payouts, closing balance. */
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-let app: TestApp;
-let apiToken: string;
-let admin: string;
+const { app, apiToken, admin } = useTestApp({ apiToken: true, admin: true });
 let partner: Row;
 let refundedOrder: string;
 
 const api = (path: string) =>
-  app.request().get(`/partners${path}`).set('Authorization', `Bearer ${admin}`);
+  app.request().get(`/partners${path}`).set('Authorization', `Bearer ${admin()}`);
 const statementOf = async (month: string) =>
   (await api(`/statements?partner=${partner.documentId}&currency=USD&month=${month}`).expect(200))
     .body.data.statement;
 
 const earn = (code: string, amount: number, paidAt: string) =>
-  earnApproved(app, apiToken, code, amount, paidAt);
+  earnApproved(app, apiToken(), code, amount, paidAt);
 
 beforeAll(async () => {
-  app = await startStrapi();
-  apiToken = await createApiToken(app.strapi);
-  admin = await adminToken(app, 'strapi-super-admin');
   app.strapi.config.set('plugin::partners.notifications', { enabled: false });
 
   partner = await createPartner(app.strapi, { name: 'Ada Lovelace', company: 'Analytical Ltd' });
@@ -48,15 +36,11 @@ beforeAll(async () => {
   const [payout] = await app.strapi.db
     .query(uid('payout'))
     .findMany({ where: { partner: { id: partner.id } } });
-  await markPayoutPaid(app, admin, payout.documentId, {
+  await markPayoutPaid(app, admin(), payout.documentId, {
     reference: 'BANK-0303',
     paidAt: '2026-03-03T09:00:00Z',
   }).expect(200);
   await earn(code, 50000, '2026-03-15T10:00:00Z');
-});
-
-afterAll(async () => {
-  await app?.stop();
 });
 
 describe('monthly statements', () => {
@@ -102,7 +86,7 @@ describe('monthly statements', () => {
     await app
       .request()
       .post(`/api/partners/orders/${refundedOrder}/refunds`)
-      .set('Authorization', `Bearer ${apiToken}`)
+      .set('Authorization', `Bearer ${apiToken()}`)
       .send({ data: { amount: 30000 } })
       .expect(200);
     const after = await Promise.all(['2026-01', '2026-02', '2026-03'].map(statementOf));
