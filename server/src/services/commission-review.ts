@@ -8,6 +8,11 @@ import { COMMISSION_EXPORT_COLUMNS } from '../../../plugin/contracts/admin';
 import { uid } from '../../../plugin/model';
 import { tableOf } from '../database';
 import { csvStream } from '../payouts/csv-exports';
+import {
+  NEWEST_FIRST,
+  createdBetweenWhere,
+  statusPartnerProgramWhere,
+} from '../admin/list-filters';
 import { partnerRef, programRef, iso } from '../admin/views';
 
 const COMMISSION = uid('commission');
@@ -15,23 +20,12 @@ const PAGE = 2000;
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-const DAY_MS = 24 * 3600 * 1000;
-
 /** The Query Engine filter for the list and the export: relations by documentId and slug. */
 const whereOf = (query: ExportCommissionsQuery): Row => ({
-  ...(query.status ? { status: query.status } : {}),
+  ...statusPartnerProgramWhere(query),
   ...(query.kind ? { kind: query.kind } : {}),
   ...(query.currency ? { currency: query.currency } : {}),
-  ...(query.program ? { program: { slug: query.program } } : {}),
-  ...(query.partner ? { partner: { documentId: query.partner } } : {}),
-  ...(query.from || query.to
-    ? {
-        createdAt: {
-          ...(query.from ? { $gte: new Date(`${query.from}T00:00:00Z`) } : {}),
-          ...(query.to ? { $lt: new Date(Date.parse(`${query.to}T00:00:00Z`) + DAY_MS) } : {}),
-        },
-      }
-    : {}),
+  ...createdBetweenWhere(query),
 });
 
 const populate = {
@@ -85,7 +79,7 @@ const createCommissionReviewService = ({ strapi }: { strapi: Core.Strapi }) => {
     async list(query: ListCommissionsQuery) {
       const { results, pagination } = await strapi.db.query(COMMISSION).findPage({
         where: whereOf(query),
-        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        orderBy: NEWEST_FIRST,
         page: query.page,
         pageSize: query.pageSize,
         populate,

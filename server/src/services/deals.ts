@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import type { DealView, ListDealsQuery } from '../../../plugin/contracts/admin';
 import { uid } from '../../../plugin/model';
 import { addDays } from '../../../plugin/time';
+import { NEWEST_FIRST, statusPartnerProgramWhere } from '../admin/list-filters';
 import { PARTNER_REF, PROGRAM_REF, iso, partnerRef, programRef } from '../admin/views';
 
 const DEAL = uid('deal');
@@ -51,12 +52,8 @@ const createDealsService = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async list(query: ListDealsQuery) {
       const { results, pagination } = await deals().findPage({
-        where: {
-          ...(query.status ? { status: query.status } : {}),
-          ...(query.partner ? { partner: { documentId: query.partner } } : {}),
-          ...(query.program ? { program: { slug: query.program } } : {}),
-        },
-        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        where: statusPartnerProgramWhere(query),
+        orderBy: NEWEST_FIRST,
         page: query.page,
         pageSize: query.pageSize,
         populate,

@@ -10,6 +10,7 @@ import type {
   UpdatePartnerRequest,
 } from '../../../plugin/contracts/admin';
 import { COMMISSION_STATUSES, uid } from '../../../plugin/model';
+import { NEWEST_FIRST, statusPartnerProgramWhere } from '../admin/list-filters';
 import { PARTNER_REF, PROGRAM_REF, iso, partnerRef, programRef } from '../admin/views';
 import { joinTableOf, tableOf, withKnex } from '../database';
 
@@ -91,7 +92,7 @@ const createPartnerDirectoryService = ({ strapi }: { strapi: Core.Strapi }) => {
               }
             : {}),
         },
-        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        orderBy: NEWEST_FIRST,
         page: query.page,
         pageSize: query.pageSize,
         populate: enrollmentsPopulate,
@@ -111,7 +112,7 @@ const createPartnerDirectoryService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
       const payouts: Row[] = await strapi.db.query(uid('payout')).findMany({
         where: { partner: { id } },
-        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        orderBy: NEWEST_FIRST,
         limit: 20,
       });
       const referrals = strapi.db.query(REFERRAL);
@@ -185,12 +186,8 @@ const createPartnerDirectoryService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async referrals(query: ListReferralsQuery) {
       const { results, pagination } = await strapi.db.query(REFERRAL).findPage({
-        where: {
-          ...(query.status ? { status: query.status } : {}),
-          ...(query.partner ? { partner: { documentId: query.partner } } : {}),
-          ...(query.program ? { program: { slug: query.program } } : {}),
-        },
-        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        where: statusPartnerProgramWhere(query),
+        orderBy: NEWEST_FIRST,
         page: query.page,
         pageSize: query.pageSize,
         populate: { partner: PARTNER_REF, program: PROGRAM_REF },

@@ -1,0 +1,28 @@
+/** Query Engine filters shared by the admin lists: relations by documentId and slug, days in UTC. */
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/** The admin lists' order: newest first, the id breaking ties. */
+export const NEWEST_FIRST = [{ createdAt: 'desc' as const }, { id: 'desc' as const }];
+
+/** `status`, `partner` (documentId) and `program` (slug), each only when given. */
+export const statusPartnerProgramWhere = (query: {
+  status?: string;
+  partner?: string;
+  program?: string;
+}) => ({
+  ...(query.status ? { status: query.status } : {}),
+  ...(query.partner ? { partner: { documentId: query.partner } } : {}),
+  ...(query.program ? { program: { slug: query.program } } : {}),
+});
+
+/** `createdAt` from the start of day `from` to the end of day `to` (YYYY-MM-DD, UTC), when given. */
+export const createdBetweenWhere = (query: { from?: string; to?: string }) =>
+  query.from || query.to
+    ? {
+        createdAt: {
+          ...(query.from ? { $gte: new Date(`${query.from}T00:00:00Z`) } : {}),
+          ...(query.to ? { $lt: new Date(Date.parse(`${query.to}T00:00:00Z`) + DAY_MS) } : {}),
+        },
+      }
+    : {};
