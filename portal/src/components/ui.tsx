@@ -1,5 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
+import { download } from '../api/client';
 import type { Pagination as PaginationMeta } from '../api/types';
+import type { Resource } from '../use-resource';
 import { label } from '../format';
 
 export function PageHeader(props: { title: string; description?: string; actions?: ReactNode }) {
@@ -126,6 +128,23 @@ export function Pager(props: { pagination?: PaginationMeta; onPage: (page: numbe
   );
 }
 
+/** "Download CSV": saves the export at `path` as `filename`; a failure goes to `onError`. */
+export function CsvButton(props: {
+  path: string;
+  filename: string;
+  onError: (error: Error) => void;
+}) {
+  return (
+    <button
+      type="button"
+      className="button"
+      onClick={() => download(props.path, props.filename).catch(props.onError)}
+    >
+      Download CSV
+    </button>
+  );
+}
+
 export function Empty({ children }: { children: ReactNode }) {
   return <p className="empty">{children}</p>;
 }
@@ -136,6 +155,31 @@ export function ErrorNote({ error }: { error: Error | null | undefined }) {
     <p className="notice notice-error" role="alert">
       {error.message}
     </p>
+  );
+}
+
+/**
+ * A loaded list's body: its error, then "Loading…" until the first answer, `empty` when it has
+ * no rows, else the list itself.
+ */
+export function ListBody(props: {
+  resource: Resource<unknown>;
+  rows: number;
+  empty: ReactNode;
+  children: ReactNode;
+}) {
+  const { resource } = props;
+  return (
+    <>
+      <ErrorNote error={resource.error} />
+      {resource.loading && !resource.data ? (
+        <Loading />
+      ) : props.rows === 0 ? (
+        <Empty>{props.empty}</Empty>
+      ) : (
+        props.children
+      )}
+    </>
   );
 }
 

@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { api, download, query } from '../api/client';
+import { api, query } from '../api/client';
 import type { Listed, PortalCommission } from '../api/types';
 import {
   Card,
-  Empty,
+  CsvButton,
   ErrorNote,
-  Loading,
+  ListBody,
   PageHeader,
   Pager,
   StatusBadge,
@@ -61,17 +61,11 @@ export function CommissionsPage() {
         title="Commissions"
         description="Every commission with the reason for its amount. Pending ones are approved after the holding period."
         actions={
-          <button
-            type="button"
-            className="button"
-            onClick={() =>
-              download('/partners/portal/commissions/export', 'commissions.csv').catch(
-                setExportError
-              )
-            }
-          >
-            Download CSV
-          </button>
+          <CsvButton
+            path="/partners/portal/commissions/export"
+            filename="commissions.csv"
+            onError={setExportError}
+          />
         }
       />
       <ErrorNote error={exportError} />
@@ -88,12 +82,7 @@ export function CommissionsPage() {
           />
         }
       >
-        <ErrorNote error={commissions.error} />
-        {commissions.loading && !commissions.data ? (
-          <Loading />
-        ) : rows.length === 0 ? (
-          <Empty>No commissions here yet.</Empty>
-        ) : (
+        <ListBody resource={commissions} rows={rows.length} empty="No commissions here yet.">
           <div className="table-wrap">
             <table className="commissions">
               <thead>
@@ -138,7 +127,7 @@ export function CommissionsPage() {
               </tbody>
             </table>
           </div>
-        )}
+        </ListBody>
         <Pager pagination={commissions.data?.meta?.pagination} onPage={setPage} />
       </Card>
     </>

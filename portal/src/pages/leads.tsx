@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
 import type { Listed, PortalDeal, PortalReferral } from '../api/types';
-import { Card, Empty, ErrorNote, Loading, PageHeader, StatusBadge } from '../components/ui';
+import { Card, ErrorNote, ListBody, PageHeader, StatusBadge } from '../components/ui';
 import { date, money } from '../format';
 import { useSession } from '../session';
 import { useResource } from '../use-resource';
@@ -16,6 +16,24 @@ const toMinor = (text: string, currency: string): number | null => {
   if (fraction.length > digits) return null;
   return Number(match[1]) * 10 ** digits + Number(fraction || '0');
 };
+
+/** The program a lead or deal is for; shown only to a partner in more than one program. */
+function ProgramField(props: { value: string; onChange: (slug: string) => void }) {
+  const { me } = useSession();
+  if (me.programs.length <= 1) return null;
+  return (
+    <label className="field">
+      <span>Program</span>
+      <select value={props.value} onChange={(event) => props.onChange(event.target.value)}>
+        {me.programs.map((entry) => (
+          <option key={entry.slug} value={entry.slug}>
+            {entry.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
 
 function LeadForm({ onAdded }: { onAdded: () => void }) {
   const { me } = useSession();
@@ -52,18 +70,7 @@ function LeadForm({ onAdded }: { onAdded: () => void }) {
   return (
     <form onSubmit={submit}>
       <div className="form-grid">
-        {me.programs.length > 1 && (
-          <label className="field">
-            <span>Program</span>
-            <select value={program} onChange={(event) => setProgram(event.target.value)}>
-              {me.programs.map((entry) => (
-                <option key={entry.slug} value={entry.slug}>
-                  {entry.name}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
+        <ProgramField value={program} onChange={setProgram} />
         <label className="field">
           <span>Email</span>
           <input type="email" required value={fields.email} onChange={set('email')} />
@@ -136,18 +143,7 @@ function DealForm({ onAdded }: { onAdded: () => void }) {
   return (
     <form onSubmit={submit}>
       <div className="form-grid">
-        {me.programs.length > 1 && (
-          <label className="field">
-            <span>Program</span>
-            <select value={program} onChange={(event) => setProgram(event.target.value)}>
-              {me.programs.map((entry) => (
-                <option key={entry.slug} value={entry.slug}>
-                  {entry.name}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
+        <ProgramField value={program} onChange={setProgram} />
         <label className="field">
           <span>Company</span>
           <input required value={fields.company} onChange={set('company')} />
@@ -199,12 +195,7 @@ export function LeadsPage() {
         </Card>
       </div>
       <Card title="Your leads">
-        <ErrorNote error={leads.error} />
-        {leads.loading && !leads.data ? (
-          <Loading />
-        ) : (leads.data?.data ?? []).length === 0 ? (
-          <Empty>No leads yet.</Empty>
-        ) : (
+        <ListBody resource={leads} rows={(leads.data?.data ?? []).length} empty="No leads yet.">
           <div className="table-wrap">
             <table>
               <thead>
@@ -230,15 +221,14 @@ export function LeadsPage() {
               </tbody>
             </table>
           </div>
-        )}
+        </ListBody>
       </Card>
       <Card title="Your deals">
-        <ErrorNote error={deals.error} />
-        {deals.loading && !deals.data ? (
-          <Loading />
-        ) : (deals.data?.data ?? []).length === 0 ? (
-          <Empty>No deals registered yet.</Empty>
-        ) : (
+        <ListBody
+          resource={deals}
+          rows={(deals.data?.data ?? []).length}
+          empty="No deals registered yet."
+        >
           <div className="table-wrap">
             <table>
               <thead>
@@ -273,7 +263,7 @@ export function LeadsPage() {
               </tbody>
             </table>
           </div>
-        )}
+        </ListBody>
       </Card>
     </>
   );

@@ -1,7 +1,7 @@
 import { api } from '../api/client';
 import type { Listed, PortalPayout } from '../api/types';
 import { PayoutMethodCard } from '../components/payout-method-card';
-import { Card, Empty, ErrorNote, Loading, PageHeader, StatusBadge } from '../components/ui';
+import { Card, ListBody, PageHeader, StatusBadge } from '../components/ui';
 import { date, label, money } from '../format';
 import { useResource } from '../use-resource';
 
@@ -19,12 +19,7 @@ export function PayoutsPage() {
       />
       <PayoutMethodCard />
       <Card title="Payout history">
-        <ErrorNote error={payouts.error} />
-        {payouts.loading && !payouts.data ? (
-          <Loading />
-        ) : rows.length === 0 ? (
-          <Empty>No payouts yet.</Empty>
-        ) : (
+        <ListBody resource={payouts} rows={rows.length} empty="No payouts yet.">
           <div className="table-wrap">
             <table>
               <thead>
@@ -56,7 +51,7 @@ export function PayoutsPage() {
               </tbody>
             </table>
           </div>
-        )}
+        </ListBody>
       </Card>
     </>
   );

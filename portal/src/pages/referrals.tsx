@@ -1,11 +1,11 @@
 import { Fragment, useState } from 'react';
-import { api, download, query } from '../api/client';
+import { api, query } from '../api/client';
 import type { Listed, PortalReferral } from '../api/types';
 import {
   Card,
-  Empty,
+  CsvButton,
   ErrorNote,
-  Loading,
+  ListBody,
   PageHeader,
   Pager,
   StatusBadge,
@@ -78,15 +78,11 @@ export function ReferralsPage() {
         title="Referrals"
         description="People who came through your links, as much as the program lets you see."
         actions={
-          <button
-            type="button"
-            className="button"
-            onClick={() =>
-              download('/partners/portal/referrals/export', 'referrals.csv').catch(setExportError)
-            }
-          >
-            Download CSV
-          </button>
+          <CsvButton
+            path="/partners/portal/referrals/export"
+            filename="referrals.csv"
+            onError={setExportError}
+          />
         }
       />
       <ErrorNote error={exportError} />
@@ -103,12 +99,11 @@ export function ReferralsPage() {
           />
         }
       >
-        <ErrorNote error={referrals.error} />
-        {referrals.loading && !referrals.data ? (
-          <Loading />
-        ) : rows.length === 0 ? (
-          <Empty>No referrals yet. Share your links to get started.</Empty>
-        ) : (
+        <ListBody
+          resource={referrals}
+          rows={rows.length}
+          empty="No referrals yet. Share your links to get started."
+        >
           <div className="table-wrap">
             <table>
               <thead>
@@ -153,7 +148,7 @@ export function ReferralsPage() {
               </tbody>
             </table>
           </div>
-        )}
+        </ListBody>
         <Pager pagination={referrals.data?.meta?.pagination} onPage={setPage} />
       </Card>
     </>

@@ -4,8 +4,8 @@ import type { Listed, SubPartner, TeamMember } from '../api/types';
 import {
   Card,
   CopyButton,
-  Empty,
   ErrorNote,
+  ListBody,
   Loading,
   PageHeader,
   StatusBadge,
@@ -113,12 +113,11 @@ function SubPartners() {
           <CopyButton text={recruitUrl} />
         </div>
       )}
-      <ErrorNote error={subPartners.error} />
-      {subPartners.loading && !subPartners.data ? (
-        <Loading />
-      ) : rows.length === 0 ? (
-        <Empty>No sub-partners yet. Share your recruit link with other partners.</Empty>
-      ) : (
+      <ListBody
+        resource={subPartners}
+        rows={rows.length}
+        empty="No sub-partners yet. Share your recruit link with other partners."
+      >
         <div className="table-wrap">
           <table>
             <thead>
@@ -139,7 +138,7 @@ function SubPartners() {
             </tbody>
           </table>
         </div>
-      )}
+      </ListBody>
     </Card>
   );
 }
