@@ -35,6 +35,11 @@ const createPortalController = ({ strapi }: { strapi: Core.Strapi }) => {
   const statements = () => getService('portal-statements', { strapi });
   const account = () => getService('portal-account', { strapi });
   const month = (ctx: Context) => parseInput(statementMonthParamSchema, ctx.params.month);
+  /** The partner, month and currency of one statement: the query is validated first. */
+  const statementOf = (ctx: Context) => {
+    const { currency } = parseInput(statementQuerySchema, ctx.query);
+    return [partnerOf(ctx), month(ctx), currency] as const;
+  };
 
   return {
     async me(ctx: Context) {
@@ -89,19 +94,16 @@ const createPortalController = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async statement(ctx: Context) {
-      const { currency } = parseInput(statementQuerySchema, ctx.query);
-      ctx.body = { data: await statements().statement(partnerOf(ctx), month(ctx), currency) };
+      ctx.body = { data: await statements().statement(...statementOf(ctx)) };
     },
 
     async statementCsv(ctx: Context) {
-      const { currency } = parseInput(statementQuerySchema, ctx.query);
-      const csv = await statements().csv(partnerOf(ctx), month(ctx), currency);
+      const csv = await statements().csv(...statementOf(ctx));
       sendCsv(ctx, `statement-${month(ctx)}-${csv.currency}.csv`, csv.stream);
     },
 
     async statementPdf(ctx: Context) {
-      const { currency } = parseInput(statementQuerySchema, ctx.query);
-      const pdf = await statements().pdf(partnerOf(ctx), month(ctx), currency);
+      const pdf = await statements().pdf(...statementOf(ctx));
       ctx.type = 'application/pdf';
       ctx.attachment(`statement-${month(ctx)}-${pdf.currency}.pdf`);
       ctx.body = pdf.document;
