@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
+import { api, query } from './api/client';
+import type { Listed } from './api/types';
 
 export interface Resource<T> {
   data: T | null;
@@ -31,4 +33,22 @@ export function useResource<T>(load: () => Promise<T>, key: string): Resource<T>
   }, [key, version]);
 
   return { ...state, reload };
+}
+
+/**
+ * A portal list filtered by status, 25 a page: choosing another status goes back to page 1.
+ * `rows` is the current page, empty until it has loaded.
+ */
+export function useStatusList<T>(path: string) {
+  const [status, setStatus] = useState<string>('');
+  const [page, setPage] = useState(1);
+  const list = useResource(
+    () => api.get<Listed<T>>(`${path}${query({ status, page, pageSize: 25 })}`),
+    `${status}|${page}`
+  );
+  const filter = (value: string) => {
+    setStatus(value);
+    setPage(1);
+  };
+  return { list, rows: list.data?.data ?? [], status, filter, setPage };
 }

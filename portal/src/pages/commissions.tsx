@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { api, query } from '../api/client';
-import type { Listed, PortalCommission } from '../api/types';
+import type { PortalCommission } from '../api/types';
 import {
   Card,
   CsvButton,
@@ -12,7 +11,7 @@ import {
   Tabs,
 } from '../components/ui';
 import { date, label, money } from '../format';
-import { useResource } from '../use-resource';
+import { useStatusList } from '../use-resource';
 
 const STATUSES = [
   { value: '', label: 'All' },
@@ -43,17 +42,14 @@ function Explanation({ explanation }: { explanation: PortalCommission['explanati
 }
 
 export function CommissionsPage() {
-  const [status, setStatus] = useState<string>('');
-  const [page, setPage] = useState(1);
   const [exportError, setExportError] = useState<Error | null>(null);
-  const commissions = useResource(
-    () =>
-      api.get<Listed<PortalCommission>>(
-        `/partners/portal/commissions${query({ status, page, pageSize: 25 })}`
-      ),
-    `${status}|${page}`
-  );
-  const rows = commissions.data?.data ?? [];
+  const {
+    list: commissions,
+    rows,
+    status,
+    filter,
+    setPage,
+  } = useStatusList<PortalCommission>('/partners/portal/commissions');
 
   return (
     <>
@@ -69,19 +65,7 @@ export function CommissionsPage() {
         }
       />
       <ErrorNote error={exportError} />
-      <Card
-        actions={
-          <Tabs
-            name="Status"
-            value={status}
-            options={STATUSES}
-            onChange={(value) => {
-              setStatus(value);
-              setPage(1);
-            }}
-          />
-        }
-      >
+      <Card actions={<Tabs name="Status" value={status} options={STATUSES} onChange={filter} />}>
         <ListBody resource={commissions} rows={rows.length} empty="No commissions here yet.">
           <div className="table-wrap">
             <table className="commissions">

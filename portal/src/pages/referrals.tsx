@@ -1,6 +1,5 @@
 import { Fragment, useState } from 'react';
-import { api, query } from '../api/client';
-import type { Listed, PortalReferral } from '../api/types';
+import type { PortalReferral } from '../api/types';
 import {
   Card,
   CsvButton,
@@ -12,7 +11,7 @@ import {
   Tabs,
 } from '../components/ui';
 import { date, label, money } from '../format';
-import { useResource } from '../use-resource';
+import { useStatusList } from '../use-resource';
 
 const STATUSES = [
   { value: '', label: 'All' },
@@ -59,17 +58,14 @@ function Details({ referral }: { referral: PortalReferral }) {
 }
 
 export function ReferralsPage() {
-  const [status, setStatus] = useState<string>('');
-  const [page, setPage] = useState(1);
   const [exportError, setExportError] = useState<Error | null>(null);
-  const referrals = useResource(
-    () =>
-      api.get<Listed<PortalReferral>>(
-        `/partners/portal/referrals${query({ status, page, pageSize: 25 })}`
-      ),
-    `${status}|${page}`
-  );
-  const rows = referrals.data?.data ?? [];
+  const {
+    list: referrals,
+    rows,
+    status,
+    filter,
+    setPage,
+  } = useStatusList<PortalReferral>('/partners/portal/referrals');
   const shows = (field: keyof PortalReferral) => rows.some((row) => field in row);
 
   return (
@@ -86,19 +82,7 @@ export function ReferralsPage() {
         }
       />
       <ErrorNote error={exportError} />
-      <Card
-        actions={
-          <Tabs
-            name="Status"
-            value={status}
-            options={STATUSES}
-            onChange={(value) => {
-              setStatus(value);
-              setPage(1);
-            }}
-          />
-        }
-      >
+      <Card actions={<Tabs name="Status" value={status} options={STATUSES} onChange={filter} />}>
         <ListBody
           resource={referrals}
           rows={rows.length}
