@@ -1,3 +1,4 @@
+import { adminAction, type AdminAction } from '../permissions';
 import type { Route } from './route';
 
 /** Admin users holding the "Manage payouts" action (registered in ../permissions.ts). */
@@ -7,6 +8,25 @@ const managePayouts = {
     { name: 'admin::hasPermissions', config: { actions: ['plugin::partners.payouts.manage'] } },
   ],
 };
+
+/** Admin users holding `action`. */
+const allow = (action: AdminAction) => ({
+  policies: [
+    'admin::isAuthenticatedAdmin',
+    { name: 'admin::hasPermissions', config: { actions: [adminAction(action)] } },
+  ],
+});
+
+/** Admin users holding any of `actions` (reads open to "Read" and to the area's managers). */
+const allowAny = (...actions: AdminAction[]) => ({
+  policies: [
+    'admin::isAuthenticatedAdmin',
+    {
+      name: 'plugin::partners.has-any-admin-action',
+      config: { actions: actions.map(adminAction) },
+    },
+  ],
+});
 
 /** Admin panel routes, mounted under /partners (admin JWT). */
 const routes: Route[] = [
@@ -52,6 +72,32 @@ const routes: Route[] = [
   { method: 'GET', path: '/statements', handler: 'statements.find', config: managePayouts },
   { method: 'GET', path: '/statements/csv', handler: 'statements.csv', config: managePayouts },
   { method: 'GET', path: '/statements/pdf', handler: 'statements.pdf', config: managePayouts },
+
+  { method: 'GET', path: '/overview', handler: 'overview.find', config: allow('read') },
+  {
+    method: 'GET',
+    path: '/commissions',
+    handler: 'commission-review.find',
+    config: allowAny('read', 'commissions.approve'),
+  },
+  {
+    method: 'GET',
+    path: '/commissions/export',
+    handler: 'commission-review.exportCsv',
+    config: allowAny('read', 'commissions.approve'),
+  },
+  {
+    method: 'POST',
+    path: '/commissions/approve',
+    handler: 'commission-review.approve',
+    config: allow('commissions.approve'),
+  },
+  {
+    method: 'POST',
+    path: '/commissions/reject',
+    handler: 'commission-review.reject',
+    config: allow('commissions.approve'),
+  },
 ];
 
 export default { type: 'admin', routes };
