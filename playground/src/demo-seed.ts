@@ -3,7 +3,7 @@ import type { Core, UID } from '@strapi/strapi';
 /**
  * Demo data for `npm run demo`: an admin login, two programs (one-tier 20 %, two-tier 20 % / 5 %),
  * partners (one recruited by another), links, six months of clicks, referrals, paid and refunded
- * orders and their commissions, and a partner login for the portal.
+ * orders and their commissions, a partner login for the portal and a pending application.
  *
  * Idempotent: the admin and the partner login are ensured on every run; the program data is
  * created once (detected by the first program's slug) and kept afterwards.
@@ -73,6 +73,43 @@ async function ensurePartnerLogin(strapi, partner) {
   await strapi.documents(uid('partner')).update({
     documentId: partner.documentId,
     data: { users: { connect: [user.documentId] } },
+  });
+}
+
+/**
+ * A pending application for the admin's Applications page: Alex applied to the two-tier
+ * network through Jane's recruit link, with a message. Ensured on every run (older demo
+ * databases get it too); approving it in the admin mails Alex an invitation.
+ */
+async function ensureApplicant(strapi) {
+  const partners = strapi.documents(uid('partner'));
+  if (await partners.findFirst({ filters: { email: 'alex@applicant.local' } })) return;
+  const network = await strapi
+    .documents(uid('program'))
+    .findFirst({ filters: { slug: 'acme-partner-network' } });
+  const jane = await partners.findFirst({ filters: { email: 'jane@partners.local' } });
+  if (!network) return;
+  const alex = await partners.create({
+    data: {
+      name: 'Alex Applicant',
+      email: 'alex@applicant.local',
+      company: 'Applicant Media',
+      website: 'https://alex-applicant.example',
+      type: 'affiliate',
+      status: 'applied',
+      ...(jane ? { referredBy: jane.documentId } : {}),
+    },
+  });
+  await strapi.documents(uid('enrollment')).create({
+    data: {
+      partner: alex.documentId,
+      program: network.documentId,
+      status: 'applied',
+      applicationMessage:
+        'I review marketing tools for small shops (40k monthly readers) and would like to recommend Acme.',
+      termsVersionAccepted: network.termsVersion ?? null,
+      acceptedAt: new Date(Date.now() - 2 * DAY),
+    },
   });
 }
 
@@ -336,4 +373,5 @@ export async function seedDemo(strapi: Core.Strapi) {
     .documents(uid('partner'))
     .findFirst({ filters: { email: 'jane@partners.local' } });
   await ensurePartnerLogin(strapi, jane);
+  await ensureApplicant(strapi);
 }

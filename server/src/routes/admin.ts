@@ -1,4 +1,5 @@
 import { adminAction, type AdminAction } from '../permissions';
+import { partnerAdminRoutes } from './partners';
 import type { Route } from './route';
 
 /** Admin users holding the "Manage payouts" action (registered in ../permissions.ts). */
@@ -98,6 +99,7 @@ const routes: Route[] = [
     handler: 'commission-review.reject',
     config: allow('commissions.approve'),
   },
+  ...partnerAdminRoutes,
 ];
 
 export default { type: 'admin', routes };

@@ -1,4 +1,5 @@
 import type { Route } from './route';
+import { partnerRoutes } from './partners';
 import { trackingRoutes } from './tracking';
 
 const siteBackend = { policies: ['plugin::partners.is-api-token'] };
@@ -21,6 +22,7 @@ const routes: Route[] = [
   },
   { method: 'POST', path: '/stripe/webhook', handler: 'stripe.webhook', config: { auth: false } },
   ...trackingRoutes,
+  ...partnerRoutes,
 ];
 
 export default { type: 'content-api', routes };

@@ -11,6 +11,7 @@ import {
   type EmailContent,
   type InvitationData,
 } from '../../../plugin/notifications';
+import { invitationPath } from '../../../plugin/partners';
 import { getPluginConfig, getService } from '../plugin-context';
 import { periodOf } from '../payouts/payout-view';
 import { renderStatementPdf } from '../statements/statement-pdf';
@@ -151,6 +152,17 @@ const createNotificationsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The invitation carries the token in clear: call it right after creating the invitation. */
     invitation: (email: string, data: InvitationData) => send(email, invitationEmail(data)),
+
+    // Partner lifecycle: the invitation link from its token, on the portal's public URL
+    // (`server.url`, never a request's Host header, which a stranger could choose).
+    invitationWithToken: (email: string, token: string, data: Omit<InvitationData, 'acceptUrl'>) =>
+      send(
+        email,
+        invitationEmail({
+          ...data,
+          acceptUrl: invitationPath(portalUrl() ?? getPluginConfig({ strapi }).portal.path, token),
+        })
+      ),
 
     /** A new positive entry, for programs with `notifyOnCommission` only. */
     async commissionEarned(entryId: number) {
