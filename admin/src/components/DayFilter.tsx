@@ -17,7 +17,7 @@ const fromDay = (day: string | undefined) => {
 export const DayFilter = ({ name, label }: { name: string; label: string }) => {
   const { query, set } = useListQuery();
   return (
-    <Box minWidth="16rem">
+    <Box width="15rem">
       <Field.Root name={name}>
         <Field.Label>{label}</Field.Label>
         <DatePicker

@@ -39,7 +39,7 @@ export const QuerySelect = ({ name, label, options, allLabel }: QuerySelectProps
   const t = useT();
   const { query, set } = useListQuery();
   return (
-    <Box minWidth="18rem">
+    <Box width="16rem">
       <Field.Root name={name}>
         <Field.Label>{label}</Field.Label>
         <SingleSelect

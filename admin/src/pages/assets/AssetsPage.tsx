@@ -1,10 +1,11 @@
 import * as React from 'react';
 import { Button, Dialog, Flex, IconButton, Link, Typography } from '@strapi/design-system';
 import { Pencil, Plus, Trash, WarningCircle } from '@strapi/icons';
-import { ConfirmDialog, Page } from '@strapi/strapi/admin';
+import { ConfirmDialog } from '@strapi/strapi/admin';
 import type { AssetView } from '../../../../plugin/contracts/admin';
 import { ASSET_TYPES } from '../../../../plugin/model';
 import { EmptyState } from '../../components/EmptyState';
+import { ErrorState, LoadingState } from '../../components/LoadState';
 import { ListFooter, QuerySelect, useListQuery } from '../../components/ListQuery';
 import { useProgramOptions } from '../../components/Options';
 import { PluginPage } from '../../components/PluginPage';
@@ -48,9 +49,9 @@ export const AssetsPage = () => {
       }
     >
       {error ? (
-        <Page.Error />
+        <ErrorState error={error} />
       ) : isLoading && !data ? (
-        <Page.Loading />
+        <LoadingState />
       ) : !data || data.length === 0 ? (
         <EmptyState text={t('assets.empty')} action={create} />
       ) : (

@@ -1,7 +1,8 @@
 import * as React from 'react';
-import { Page } from '@strapi/strapi/admin';
+
 import type { CommissionView } from '../../../../plugin/contracts/admin';
 import { EmptyState } from '../../components/EmptyState';
+import { ErrorState, LoadingState } from '../../components/LoadState';
 import { ListFooter } from '../../components/ListQuery';
 import { type Query, toQueryString, useApi } from '../../hooks/useApi';
 import { usePermissions } from '../../hooks/usePermissions';
@@ -36,8 +37,8 @@ export const CommissionsPanel = ({
       return next;
     });
 
-  if (error) return <Page.Error />;
-  if (isLoading && !data) return <Page.Loading />;
+  if (error) return <ErrorState error={error} />;
+  if (isLoading && !data) return <LoadingState />;
   if (!data || data.length === 0) return <EmptyState text={t('commissions.empty')} />;
   return (
     <>

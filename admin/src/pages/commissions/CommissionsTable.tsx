@@ -127,7 +127,7 @@ export const CommissionsTable = ({
             <Td>
               <StatusBadge status={row.status} />
             </Td>
-            <Td style={{ maxWidth: '28rem' }}>
+            <Td style={{ maxWidth: '20rem' }}>
               <Typography variant="pi" textColor="neutral600" ellipsis>
                 {row.explanation ?? ''}
               </Typography>

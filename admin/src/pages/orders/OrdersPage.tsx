@@ -1,9 +1,10 @@
 import { Flex, Tooltip, Typography } from '@strapi/design-system';
-import { Page } from '@strapi/strapi/admin';
+
 import type { OrderView } from '../../../../plugin/contracts/admin';
 import { ORDER_STATUSES } from '../../../../plugin/model';
 import { DayFilter } from '../../components/DayFilter';
 import { EmptyState } from '../../components/EmptyState';
+import { ErrorState, LoadingState } from '../../components/LoadState';
 import { dateTime, money } from '../../components/format';
 import { ListFooter, QuerySelect, useListQuery } from '../../components/ListQuery';
 import { usePartnerOptions, useProgramOptions } from '../../components/Options';
@@ -47,9 +48,9 @@ export const OrdersPage = () => {
       startActions={<OrderFilters />}
     >
       {error ? (
-        <Page.Error />
+        <ErrorState error={error} />
       ) : isLoading && !data ? (
-        <Page.Loading />
+        <LoadingState />
       ) : !data || data.length === 0 ? (
         <EmptyState text={t('orders.empty')} />
       ) : (

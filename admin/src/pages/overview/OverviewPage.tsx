@@ -1,5 +1,6 @@
+import { ErrorState, LoadingState } from '../../components/LoadState';
 import { Flex, Grid } from '@strapi/design-system';
-import { Page } from '@strapi/strapi/admin';
+
 import type { Overview } from '../../../../plugin/contracts/admin';
 import { day } from '../../components/format';
 import { useListQuery } from '../../components/ListQuery';
@@ -32,9 +33,9 @@ export const OverviewPage = () => {
       startActions={<OverviewFilters />}
     >
       {error ? (
-        <Page.Error />
+        <ErrorState error={error} />
       ) : isLoading && !data ? (
-        <Page.Loading />
+        <LoadingState />
       ) : data ? (
         <Flex direction="column" alignItems="stretch" gap={4}>
           <KpiCards kpis={data.kpis} />

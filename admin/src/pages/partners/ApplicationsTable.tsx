@@ -1,7 +1,8 @@
 import * as React from 'react';
 import { Button, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
-import { Page } from '@strapi/strapi/admin';
+
 import { EmptyState } from '../../components/EmptyState';
+import { ErrorState, LoadingState } from '../../components/LoadState';
 import { day } from '../../components/format';
 import { ListFooter, useListQuery } from '../../components/ListQuery';
 import { useApi } from '../../hooks/useApi';
@@ -19,8 +20,8 @@ export const ApplicationsTable = () => {
   const { data, pagination, isLoading, error, refetch } = useApi<ApplicationView[]>(
     `/partners/applications?status=applied&page=${query.page ?? 1}&pageSize=${query.pageSize ?? 25}`
   );
-  if (error) return <Page.Error />;
-  if (isLoading && !data) return <Page.Loading />;
+  if (error) return <ErrorState error={error} />;
+  if (isLoading && !data) return <LoadingState />;
   if (!data || data.length === 0) return <EmptyState text={t('applications.empty')} />;
   return (
     <>

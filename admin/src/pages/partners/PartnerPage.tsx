@@ -65,7 +65,7 @@ export const PartnerPage = () => {
     >
       <Flex direction="column" alignItems="stretch" gap={6}>
         <PartnerSummary partner={partner} />
-        <Tabs.Root value={tab} onValueChange={setTab}>
+        <Tabs.Root variant="simple" value={tab} onValueChange={setTab}>
           <Tabs.List aria-label={partner.name}>
             {TABS.map((value) => (
               <Tabs.Trigger key={value} value={value}>

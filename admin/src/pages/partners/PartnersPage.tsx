@@ -43,6 +43,7 @@ export const PartnersPage = () => {
       startActions={tab === 'partners' ? <PartnerFilters /> : undefined}
     >
       <Tabs.Root
+        variant="simple"
         value={tab}
         onValueChange={(next) =>
           set({ tab: next === 'applications' ? 'applications' : undefined, status: undefined })

@@ -1,8 +1,9 @@
 import { Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
-import { Page } from '@strapi/strapi/admin';
+
 import { useNavigate } from 'react-router-dom';
 import type { PartnerListItem } from '../../../../plugin/contracts/admin';
 import { EmptyState } from '../../components/EmptyState';
+import { ErrorState, LoadingState } from '../../components/LoadState';
 import { day } from '../../components/format';
 import { ListFooter, useListQuery } from '../../components/ListQuery';
 import { pagePath } from '../../components/PartnersNav';
@@ -19,8 +20,8 @@ export const PartnersTable = () => {
   const { data, pagination, isLoading, error } = useApi<PartnerListItem[]>(
     `/partners/partners${toQueryString({ status, tier, type, program, q, page, pageSize })}`
   );
-  if (error) return <Page.Error />;
-  if (isLoading && !data) return <Page.Loading />;
+  if (error) return <ErrorState error={error} />;
+  if (isLoading && !data) return <LoadingState />;
   if (!data || data.length === 0) return <EmptyState text={t('partners.empty')} />;
   return (
     <>

@@ -1,10 +1,11 @@
 import * as React from 'react';
 import { Button, Flex, Typography } from '@strapi/design-system';
 import { Play } from '@strapi/icons';
-import { Page } from '@strapi/strapi/admin';
+
 import type { PayoutView } from '../../../../plugin/contracts/payouts';
 import { PAYOUT_STATUSES } from '../../../../plugin/model';
 import { EmptyState } from '../../components/EmptyState';
+import { ErrorState, LoadingState } from '../../components/LoadState';
 import { day, money } from '../../components/format';
 import { ListFooter, QuerySelect, useListQuery } from '../../components/ListQuery';
 import { usePartnerOptions } from '../../components/Options';
@@ -61,9 +62,9 @@ export const PayoutsPage = () => {
       }
     >
       {error ? (
-        <Page.Error />
+        <ErrorState error={error} />
       ) : isLoading && !data ? (
-        <Page.Loading />
+        <LoadingState />
       ) : !data || data.length === 0 ? (
         <EmptyState text={t('payouts.empty')} />
       ) : (

@@ -1,11 +1,12 @@
 import { Button, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
-import { Page } from '@strapi/strapi/admin';
+
 import { useNavigate } from 'react-router-dom';
 import type { ProgramView } from '../../../../plugin/contracts/admin';
 import type { Rate } from '../../../../plugin/contracts/rules';
 import { PROGRAM_STATUSES } from '../../../../plugin/model';
 import { EmptyState } from '../../components/EmptyState';
+import { ErrorState, LoadingState } from '../../components/LoadState';
 import { money, percent } from '../../components/format';
 import { ListFooter, QuerySelect, useListQuery } from '../../components/ListQuery';
 import { pagePath } from '../../components/PartnersNav';
@@ -48,9 +49,9 @@ export const ProgramsPage = () => {
       }
     >
       {error ? (
-        <Page.Error />
+        <ErrorState error={error} />
       ) : isLoading && !data ? (
-        <Page.Loading />
+        <LoadingState />
       ) : !data || data.length === 0 ? (
         <EmptyState text={t('programs.empty')} action={create} />
       ) : (

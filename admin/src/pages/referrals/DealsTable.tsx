@@ -1,8 +1,9 @@
 import * as React from 'react';
 import { Button, Flex } from '@strapi/design-system';
-import { Page } from '@strapi/strapi/admin';
+
 import type { DealView } from '../../../../plugin/contracts/admin';
 import { EmptyState } from '../../components/EmptyState';
+import { ErrorState, LoadingState } from '../../components/LoadState';
 import { day, money } from '../../components/format';
 import { ListFooter } from '../../components/ListQuery';
 import { ReasonDialog } from '../../components/ReasonDialog';
@@ -24,8 +25,8 @@ export const DealsTable = ({ query }: { query: Query }) => {
   const { data, pagination, isLoading, error, refetch } = useApi<DealView[]>(
     `/partners/deals${toQueryString(query)}`
   );
-  if (error) return <Page.Error />;
-  if (isLoading && !data) return <Page.Loading />;
+  if (error) return <ErrorState error={error} />;
+  if (isLoading && !data) return <LoadingState />;
   if (!data || data.length === 0) return <EmptyState text={t('deals.empty')} />;
   const approve = decision?.kind === 'approve';
   return (

@@ -33,6 +33,7 @@ export const ReferralsPage = () => {
       }
     >
       <Tabs.Root
+        variant="simple"
         value={tab}
         onValueChange={(next) =>
           set({ tab: next === 'deals' ? 'deals' : undefined, status: undefined })

@@ -1,6 +1,7 @@
-import { Page } from '@strapi/strapi/admin';
+
 import type { ReferralView } from '../../../../plugin/contracts/admin';
 import { EmptyState } from '../../components/EmptyState';
+import { ErrorState, LoadingState } from '../../components/LoadState';
 import { day } from '../../components/format';
 import { ListFooter } from '../../components/ListQuery';
 import { SimpleTable, Text } from '../../components/SimpleTable';
@@ -26,8 +27,8 @@ export const ReferralsTable = ({
   const { data, pagination, isLoading, error } = useApi<ReferralView[]>(
     `/partners/referrals${toQueryString(query)}`
   );
-  if (error) return <Page.Error />;
-  if (isLoading && !data) return <Page.Loading />;
+  if (error) return <ErrorState error={error} />;
+  if (isLoading && !data) return <LoadingState />;
   if (!data || data.length === 0) return <EmptyState text={t('referrals.empty')} />;
   return (
     <>
