@@ -33,3 +33,4 @@ export {
 export { describeRate, formatBps } from './explanation-text';
 export type * from './types';
 export { parseEngineProgram, type ParsedEngineProgram } from './parse-engine-program';
+export { previewProgram } from './preview-program';

@@ -100,6 +100,106 @@ const routes: Route[] = [
     config: allow('commissions.approve'),
   },
   ...partnerAdminRoutes,
+
+  {
+    method: 'GET',
+    path: '/programs',
+    handler: 'programs.find',
+    config: allowAny('read', 'programs.manage'),
+  },
+  {
+    method: 'POST',
+    path: '/programs',
+    handler: 'programs.create',
+    config: allow('programs.manage'),
+  },
+  {
+    method: 'POST',
+    path: '/programs/preview',
+    handler: 'programs.preview',
+    config: allow('programs.manage'),
+  },
+  {
+    method: 'GET',
+    path: '/programs/:id',
+    handler: 'programs.findOne',
+    config: allowAny('read', 'programs.manage'),
+  },
+  {
+    method: 'PUT',
+    path: '/programs/:id',
+    handler: 'programs.update',
+    config: allow('programs.manage'),
+  },
+
+  {
+    method: 'GET',
+    path: '/partners',
+    handler: 'partner-directory.find',
+    config: allowAny('read', 'partners.manage'),
+  },
+  {
+    method: 'GET',
+    path: '/partners/:id',
+    handler: 'partner-directory.findOne',
+    config: allowAny('read', 'partners.manage'),
+  },
+  {
+    method: 'PUT',
+    path: '/partners/:id',
+    handler: 'partner-directory.update',
+    config: allow('partners.manage'),
+  },
+  {
+    method: 'GET',
+    path: '/referrals',
+    handler: 'partner-directory.referrals',
+    config: allowAny('read', 'partners.manage'),
+  },
+
+  {
+    method: 'GET',
+    path: '/deals',
+    handler: 'deals.find',
+    config: allowAny('read', 'partners.manage'),
+  },
+  {
+    method: 'POST',
+    path: '/deals/:id/approve',
+    handler: 'deals.approve',
+    config: allow('partners.manage'),
+  },
+  {
+    method: 'POST',
+    path: '/deals/:id/reject',
+    handler: 'deals.reject',
+    config: allow('partners.manage'),
+  },
+
+  { method: 'GET', path: '/orders', handler: 'order-list.find', config: allow('read') },
+
+  { method: 'GET', path: '/assets', handler: 'assets.find', config: allow('programs.manage') },
+  { method: 'POST', path: '/assets', handler: 'assets.create', config: allow('programs.manage') },
+  {
+    method: 'PUT',
+    path: '/assets/:id',
+    handler: 'assets.update',
+    config: allow('programs.manage'),
+  },
+  {
+    method: 'DELETE',
+    path: '/assets/:id',
+    handler: 'assets.delete',
+    config: allow('programs.manage'),
+  },
+
+  { method: 'GET', path: '/settings', handler: 'settings.find', config: allow('settings.manage') },
+  {
+    method: 'PUT',
+    path: '/settings',
+    handler: 'settings.update',
+    config: allow('settings.manage'),
+  },
 ];
 
 export default { type: 'admin', routes };
