@@ -20,7 +20,8 @@ export const programSlugSchema = z
   .string()
   .min(1)
   .max(255)
-  .regex(/^[a-z0-9][a-z0-9_-]*$/i, 'a program slug');
+  // Strapi's uid fields allow letters, digits and "-_.~".
+  .regex(/^[a-z0-9][a-z0-9._~-]*$/i, 'a program slug');
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const emailSchema = z

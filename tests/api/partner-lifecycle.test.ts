@@ -141,7 +141,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await app?.stop();
-  await smtp?.close();
+  await smtp?.close().catch(() => undefined);
 });
 
 describe('the application page', () => {
@@ -601,5 +601,19 @@ describe('portal team', () => {
     const last = await as(b.jwt).remove(b.user.id).expect(409);
     expect(last.body.error.details).toEqual({ reason: 'last-login' });
     expect((await partnerByEmail(b.partner.email)).users).toHaveLength(1);
+  });
+});
+
+describe('when the mail server is down', () => {
+  it('still answers: the application is stored and the failure only logged', async () => {
+    await smtp.close();
+    const data = application(openProgram);
+    await apply(data).expect(201);
+    const partner = await partnerByEmail(data.email);
+    expect(partner.status).toBe('approved');
+    expect(await count(app.strapi, 'invitation', { partner: { id: partner.id } })).toBe(1);
+    const res = await adminPost(`/partners/partners/${partner.documentId}/invite`, superAdmin);
+    expect(res.status).toBe(201);
+    expect(res.body.data).toMatchObject({ mailed: false, state: 'valid' });
   });
 });

@@ -20,6 +20,12 @@ describe('application contract', () => {
     });
   });
 
+  it("takes every slug Strapi's uid fields allow", () => {
+    expect(
+      applicationInputSchema.safeParse({ ...valid, program: 'spring.2026~EU_b-2' }).success
+    ).toBe(true);
+  });
+
   it('lower-cases the recruit code like link codes', () => {
     expect(applicationInputSchema.parse({ ...valid, recruitCode: 'Jane20' }).recruitCode).toBe(
       'jane20'
