@@ -53,17 +53,19 @@ const seed = async (app: TestApp) => {
   }
   await strapi.plugin('partners').service('tracking').flush();
 
-  const orders: Array<[string, number]> = [
-    ['grace', 10000],
-    ['grace', 25000],
-    ['sam', 5000],
+  const orders: Array<[string, number, string]> = [
+    ['grace', 10000, 'Ada Lovelace'],
+    ['grace', 25000, 'Alan Turing'],
+    ['sam', 5000, 'Grace Hopper'],
   ];
-  for (const [code, amount] of orders) {
+  for (const [code, amount, customerName] of orders) {
     const res = await app
       .request()
       .post('/api/partners/orders')
       .set('Authorization', `Bearer ${token}`)
-      .send(orderBody({ amount, referralCode: code, paidAt: new Date().toISOString() }));
+      .send(
+        orderBody({ amount, customerName, referralCode: code, paidAt: new Date().toISOString() })
+      );
     if (res.status >= 300) throw new Error(`order: ${res.status} ${res.text}`);
   }
   return { program, other, gold, silver, applicant };

@@ -150,10 +150,9 @@ describe('the admin pages, in Chromium against the built admin panel', () => {
     await page.waitForFunction(
       'document.querySelector(\'[data-sample="0"] [data-preview-text]\')?.textContent?.includes("$5.00")'
     );
-    const text = await preview.innerText();
-    expect(text).toContain('$100.00');
-    expect(text).toContain('$20.00');
-    expect(text).toContain('$5.00');
+    expect(await preview.innerText()).toContain(
+      'A $100.00 order pays the partner $20.00 and the recruiter $5.00.'
+    );
     await shot('program-new');
 
     const saved = answerOf(/^\/partners\/programs$/);
@@ -195,7 +194,7 @@ describe('the admin pages, in Chromium against the built admin panel', () => {
 
     await open('/partners', 'Partners');
     await shot('partners');
-    await page.getByText('Grace Gold').click();
+    await page.getByText('Grace Gold').first().click();
     await page.getByRole('heading', { level: 1, name: 'Grace Gold' }).waitFor();
     await shot('partner');
   });

@@ -5,7 +5,7 @@ import { ORDER_STATUSES } from '../../../../plugin/model';
 import { DayFilter } from '../../components/DayFilter';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState, LoadingState } from '../../components/LoadState';
-import { dateTime, money } from '../../components/format';
+import { day, money } from '../../components/format';
 import { ListFooter, QuerySelect, useListQuery } from '../../components/ListQuery';
 import { usePartnerOptions, useProgramOptions } from '../../components/Options';
 import { PluginPage } from '../../components/PluginPage';
@@ -63,7 +63,14 @@ export const OrdersPage = () => {
               {
                 id: 'order',
                 label: t('table.order'),
-                render: (row) => <Typography fontWeight="bold">{row.externalId}</Typography>,
+                render: (row) => (
+                  <Flex direction="column" alignItems="flex-start">
+                    <Typography fontWeight="bold">{row.externalId}</Typography>
+                    <Typography variant="pi" textColor="neutral600">
+                      {t(`orders.source.${row.source}`)}
+                    </Typography>
+                  </Flex>
+                ),
               },
               {
                 id: 'customer',
@@ -102,12 +109,7 @@ export const OrdersPage = () => {
               {
                 id: 'paid',
                 label: t('table.paidAt'),
-                render: (row) => <Text>{dateTime(row.paidAt)}</Text>,
-              },
-              {
-                id: 'source',
-                label: t('table.source'),
-                render: (row) => <Text>{t(`orders.source.${row.source}`)}</Text>,
+                render: (row) => <Text>{day(row.paidAt)}</Text>,
               },
               {
                 id: 'eligibility',

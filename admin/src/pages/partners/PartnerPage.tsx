@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Box, Button, Flex, Tabs } from '@strapi/design-system';
+import { Box, Button, Flex, Tabs, Typography } from '@strapi/design-system';
 import { BackButton, Page } from '@strapi/strapi/admin';
 import { useParams } from 'react-router-dom';
 import type { PartnerDetail } from '../../../../plugin/contracts/admin';
@@ -46,9 +46,11 @@ export const PartnerPage = () => {
       subtitle={
         <Flex gap={2}>
           <StatusBadge status={partner.status} />
-          {[partner.email, partner.tier ? t('partner.tierLabel', { tier: partner.tier }) : null]
-            .filter(Boolean)
-            .join(' · ')}
+          <Typography variant="epsilon" textColor="neutral600">
+            {[partner.email, partner.tier ? t('partner.tierLabel', { tier: partner.tier }) : null]
+              .filter(Boolean)
+              .join(' · ')}
+          </Typography>
         </Flex>
       }
       navigationAction={<BackButton fallback={pagePath('partners')} />}

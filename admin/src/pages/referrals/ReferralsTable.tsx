@@ -1,4 +1,4 @@
-
+import { Flex, Typography } from '@strapi/design-system';
 import type { ReferralView } from '../../../../plugin/contracts/admin';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState, LoadingState } from '../../components/LoadState';
@@ -9,11 +9,22 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { type Query, toQueryString, useApi } from '../../hooks/useApi';
 import { useT } from '../../hooks/useT';
 
-const contact = (referral: ReferralView) =>
-  [referral.firstName, referral.lastName].filter(Boolean).join(' ') ||
-  referral.email ||
-  referral.externalId ||
-  '—';
+const name = (referral: ReferralView) =>
+  [referral.firstName, referral.lastName].filter(Boolean).join(' ');
+
+/** The contact's name, with its email (or the site's id) under it. */
+const Contact = ({ referral }: { referral: ReferralView }) => (
+  <Flex direction="column" alignItems="flex-start">
+    <Typography fontWeight="bold">
+      {name(referral) || referral.email || referral.externalId || '—'}
+    </Typography>
+    {name(referral) && referral.email ? (
+      <Typography variant="pi" textColor="neutral600">
+        {referral.email}
+      </Typography>
+    ) : null}
+  </Flex>
+);
 
 /** Referred contacts: who they are, through whom, and how far they got. */
 export const ReferralsTable = ({
@@ -37,16 +48,7 @@ export const ReferralsTable = ({
         rowKey={(row) => row.documentId}
         empty={t('referrals.empty')}
         columns={[
-          {
-            id: 'contact',
-            label: t('table.contact'),
-            render: (row) => <Text>{contact(row)}</Text>,
-          },
-          {
-            id: 'email',
-            label: t('table.email'),
-            render: (row) => <Text>{row.email ?? '—'}</Text>,
-          },
+          { id: 'contact', label: t('table.contact'), render: (row) => <Contact referral={row} /> },
           ...(showPartner
             ? [
                 {
