@@ -266,4 +266,50 @@ describe('the admin pages, in Chromium against the built admin panel', () => {
       await shot(name);
     }
   });
+
+  it('hides from a Program Manager what the role may not do', async () => {
+    const role: Row = await app.strapi.db
+      .query('admin::role')
+      .findOne({ where: { name: 'Program Manager' } });
+    const manager = { email: 'manager@acme.test', password: 'Manager-pass-1' };
+    await app.strapi.service('admin::user').create({
+      ...manager,
+      firstname: 'Max',
+      lastname: 'Manager',
+      isActive: true,
+      registrationToken: null,
+      roles: [role.id],
+    });
+    const own = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const view = await own.newPage();
+    await view.goto(`${origin}/admin/auth/login`);
+    await view.locator('input[name="email"]').fill(manager.email);
+    await view.locator('input[name="password"]').fill(manager.password);
+    await view.getByRole('button', { name: 'Login' }).click();
+    await view.waitForURL(/\/admin\/?$/);
+
+    await view.goto(`${origin}/admin/plugins/partners/commissions`);
+    const nav = view.getByRole('navigation', { name: 'Partners' });
+    await view.locator('[data-commission]').first().waitFor();
+    for (const link of ['Overview', 'Programs', 'Commissions', 'Assets']) {
+      expect(await nav.getByRole('link', { name: link }).count()).toBe(1);
+    }
+    for (const link of ['Payouts', 'Settings']) {
+      expect(await nav.getByRole('link', { name: link }).count()).toBe(0);
+    }
+    // Reading the ledger, but no approving: no selection, no bulk actions.
+    expect(await view.getByRole('checkbox').count()).toBe(0);
+    await view.screenshot({ path: join(ARTIFACTS, 'program-manager-commissions.png') });
+
+    await view.goto(`${origin}/admin/plugins/partners/payouts`);
+    await view
+      .getByText(/permissions/i)
+      .first()
+      .waitFor();
+    expect(await view.getByRole('heading', { level: 1, name: 'Payouts' }).count()).toBe(0);
+
+    await view.goto(`${origin}/admin/plugins/partners/programs`);
+    await view.getByRole('button', { name: 'Create a program' }).waitFor();
+    await own.close();
+  });
 });
