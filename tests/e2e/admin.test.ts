@@ -26,8 +26,11 @@ let world: AdminWorld;
 
 const db = (name: Parameters<typeof uid>[0]) => app.strapi.db.query(uid(name));
 
-const shot = (name: string) =>
-  page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+/** A screenshot once dialogs and toasts have finished animating in. */
+const shot = async (name: string) => {
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+};
 
 /** Opens a page of the plugin and waits until its header shows. */
 const open = async (path: string, heading: string) => {

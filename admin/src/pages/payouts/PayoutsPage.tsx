@@ -39,11 +39,13 @@ export const PayoutsPage = () => {
       title={t('payouts.title')}
       subtitle={t('payouts.subtitle')}
       primaryAction={
-        <Button startIcon={<Play />} onClick={() => setRunning(true)}>
-          {t('payouts.run')}
-        </Button>
+        <Flex gap={2}>
+          <PayoutExports period={period} status={status} currency={currency} />
+          <Button startIcon={<Play />} onClick={() => setRunning(true)}>
+            {t('payouts.run')}
+          </Button>
+        </Flex>
       }
-      secondaryAction={<PayoutExports period={period} status={status} currency={currency} />}
       startActions={
         <Flex gap={3} wrap="wrap" alignItems="flex-end">
           <QuerySelect
