@@ -1,3 +1,4 @@
+import { adminOverview } from './admin-overview';
 import { bareRedirect, clickRedirect } from './click-redirect';
 import { orderIngestion } from './order-ingestion';
 import { payoutEntriesExport, payoutRun } from './payout-run';
@@ -16,4 +17,5 @@ export const scenarios: Array<Scenario | TimedScenario> = [
   clickRedirect,
   payoutRun,
   payoutEntriesExport,
+  adminOverview,
 ];

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { uid } from '../../../plugin/model';
+import { ACTIVATION_EVENTS, uid, type ActivationEvent } from '../../../plugin/model';
 import { joinTableOf, tableOf } from '../database';
 import { scopedByRelations, toInt, type AnalyticsScope } from './scope';
 
@@ -18,7 +18,10 @@ export const activationCounts = async (
   scope: AnalyticsScope
 ): Promise<{ joined: number; activated: number }> => {
   const joinedQuery = () => {
-    const scoped = scopedByRelations(strapi, knex, 'enrollment', 'e', scope, { joinProgram: true });
+    const scoped = scopedByRelations(strapi, knex, 'enrollment', 'e', scope, {
+      joinProgram: true,
+      joinPartner: true,
+    });
     scoped.query
       .where('e.status', 'approved')
       .where('e.created_at', '>=', scope.start)
@@ -29,10 +32,13 @@ export const activationCounts = async (
   const joined = joinedQuery();
   const [joinedRow] = await joined.query.countDistinct({ count: joined.partnerColumn });
 
-  const { query, partnerColumn, programColumn } = joinedQuery();
-  query.join(`${tableOf(strapi, uid('program'))} as p`, 'p.id', programColumn);
   /** A row of `name` of this enrollment's partner and program, before the end of the range. */
-  const eventOf = (name: 'referral' | 'commission', alias: string) => {
+  const eventOf = (
+    name: 'referral' | 'commission',
+    alias: string,
+    partner: string,
+    program: string
+  ) => {
     const model = uid(name);
     const byPartner = joinTableOf(strapi, model, 'partner');
     const byProgram = joinTableOf(strapi, model, 'program');
@@ -48,51 +54,55 @@ export const activationCounts = async (
         `${alias}_pr.${byProgram.ownerColumn}`,
         `${alias}.id`
       )
-      .where(`${alias}_pa.${byPartner.targetColumn}`, knex.ref(partnerColumn))
-      .where(`${alias}_pr.${byProgram.targetColumn}`, knex.ref(programColumn));
+      .where(`${alias}_pa.${byPartner.targetColumn}`, knex.ref(partner))
+      .where(`${alias}_pr.${byProgram.targetColumn}`, knex.ref(program));
   };
-  query.where((activated) => {
-    activated
-      .where((set) => set.whereNotNull('e.activated_at').where('e.activated_at', '<', scope.end))
-      .orWhere((click) =>
-        click.where('p.activation_event', 'first-click').whereExists(
+
+  /**
+   * The partners of the joined enrollments activated one way; one query per way, unioned, so
+   * each EXISTS is a plain semi-join the planner can drive from the (few) joined enrollments.
+   */
+  const activatedBy = (event: ActivationEvent | 'activatedAt') => {
+    const { query, partnerColumn: partner, programColumn: program } = joinedQuery();
+    query.select({ partner });
+    if (event === 'activatedAt')
+      return query.whereNotNull('e.activated_at').where('e.activated_at', '<', scope.end);
+    query
+      .join(`${tableOf(strapi, uid('program'))} as p`, 'p.id', program)
+      .where('p.activation_event', event);
+    switch (event) {
+      case 'first-click':
+        return query.whereExists(
           knex(`${tableOf(strapi, uid('click'))} as c`)
             .select(knex.raw('1'))
-            .where('c.partner_id', knex.ref(partnerColumn))
-            .where('c.program_id', knex.ref(programColumn))
+            .where('c.partner_id', knex.ref(partner))
+            .where('c.program_id', knex.ref(program))
             .where('c.is_bot', false)
             .where('c.created_at', '<', scope.end)
-        )
-      )
-      .orWhere((referral) =>
-        referral
-          .where('p.activation_event', 'first-referral')
-          .whereExists(
-            eventOf('referral', 'r')
-              .whereNot('r.status', 'rejected')
-              .where('r.created_at', '<', scope.end)
-          )
-      )
-      .orWhere((conversion) =>
-        conversion
-          .where('p.activation_event', 'first-conversion')
-          .whereExists(
-            eventOf('referral', 'r')
-              .whereNotNull('r.converted_at')
-              .where('r.converted_at', '<', scope.end)
-          )
-      )
-      .orWhere((commission) =>
-        commission
-          .where('p.activation_event', 'first-commission')
-          .whereExists(
-            eventOf('commission', 'k')
-              .where('k.level', 1)
-              .whereNot('k.status', 'rejected')
-              .where('k.created_at', '<', scope.end)
-          )
-      );
-  });
-  const [activatedRow] = await query.countDistinct({ count: partnerColumn });
+        );
+      case 'first-referral':
+        return query.whereExists(
+          eventOf('referral', 'r', partner, program)
+            .whereNot('r.status', 'rejected')
+            .where('r.created_at', '<', scope.end)
+        );
+      case 'first-conversion':
+        return query.whereExists(
+          eventOf('referral', 'r', partner, program)
+            .whereNotNull('r.converted_at')
+            .where('r.converted_at', '<', scope.end)
+        );
+      case 'first-commission':
+        return query.whereExists(
+          eventOf('commission', 'k', partner, program)
+            .where('k.level', 1)
+            .whereNot('k.status', 'rejected')
+            .where('k.created_at', '<', scope.end)
+        );
+    }
+  };
+
+  const [first, ...rest] = (['activatedAt', ...ACTIVATION_EVENTS] as const).map(activatedBy);
+  const [activatedRow] = await knex.from(first.union(rest).as('activated')).count({ count: '*' });
   return { joined: toInt(joinedRow?.count), activated: toInt(activatedRow?.count) };
 };

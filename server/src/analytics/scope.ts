@@ -15,9 +15,10 @@ export interface AnalyticsScope {
 
 /**
  * A query over one of the plugin's tables whose partner and program are relations (link
- * tables), narrowed to the scope's partner, program and tier. The partner link is always joined
- * (an analytics row without a partner is not attributed); `alias.partner` / `alias.program` name
- * the columns holding their ids.
+ * tables), narrowed to the scope's partner, program and tier. The partner link is joined when a
+ * filter or the caller (`joinPartner`, e.g. to group by partner, or for orders, where a row
+ * without a partner is not attributed) needs it; referrals, ledger entries and enrollments always
+ * have a partner. `partnerColumn` / `programColumn` name the columns holding their ids.
  */
 export const scopedByRelations = (
   strapi: Core.Strapi,
@@ -25,18 +26,21 @@ export const scopedByRelations = (
   name: 'referral' | 'order' | 'commission' | 'enrollment',
   alias: string,
   scope: AnalyticsScope,
-  options: { joinProgram?: boolean } = {}
+  options: { joinProgram?: boolean; joinPartner?: boolean } = {}
 ) => {
   const model: UID.Schema = uid(name);
   const byPartner = joinTableOf(strapi, model, 'partner');
   const byProgram = joinTableOf(strapi, model, 'program');
   const partnerColumn = `${alias}_pa.${byPartner.targetColumn}`;
   const programColumn = `${alias}_pr.${byProgram.targetColumn}`;
-  const query = knex(`${tableOf(strapi, model)} as ${alias}`).join(
-    `${byPartner.table} as ${alias}_pa`,
-    `${alias}_pa.${byPartner.ownerColumn}`,
-    `${alias}.id`
-  );
+  const query = knex(`${tableOf(strapi, model)} as ${alias}`);
+  if (options.joinPartner !== false || scope.partnerId !== null || scope.tier !== null) {
+    query.join(
+      `${byPartner.table} as ${alias}_pa`,
+      `${alias}_pa.${byPartner.ownerColumn}`,
+      `${alias}.id`
+    );
+  }
   if (scope.programId !== null || options.joinProgram) {
     query.join(
       `${byProgram.table} as ${alias}_pr`,

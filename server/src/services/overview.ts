@@ -62,14 +62,16 @@ const createOverviewService = ({ strapi }: { strapi: Core.Strapi }) => {
   const inRange = (query: Knex.QueryBuilder, column: string, scope: AnalyticsScope) =>
     query.where(column, '>=', scope.start).where(column, '<', scope.end);
 
-  const clickSeries = (knex: Knex, scope: AnalyticsScope, interval: OverviewQuery['interval']) =>
-    inRange(scopedClicks(strapi, knex, scope), 'c.created_at', scope)
+  const clickSeries = (knex: Knex, scope: AnalyticsScope, interval: OverviewQuery['interval']) => {
+    const bucket = dateBucket(knex, dialect(), 'c.created_at', interval);
+    return inRange(scopedClicks(strapi, knex, scope), 'c.created_at', scope)
       .select({
-        bucket: dateBucket(knex, dialect(), 'c.created_at', interval),
+        bucket: bucket.select,
         clicks: knex.raw('count(*)'),
         uniqueClicks: knex.raw('sum(case when ?? then 1 else 0 end)', ['c.is_unique']),
       })
-      .groupBy('bucket');
+      .groupBy(bucket.groupBy);
+  };
 
   /** Referrals by the day they were created, or customers by the day they converted. */
   const referralSeries = (
@@ -78,14 +80,14 @@ const createOverviewService = ({ strapi }: { strapi: Core.Strapi }) => {
     interval: OverviewQuery['interval'],
     column: 'created_at' | 'converted_at'
   ) => {
-    const { query } = scopedByRelations(strapi, knex, 'referral', 'r', scope);
+    const { query } = scopedByRelations(strapi, knex, 'referral', 'r', scope, {
+      joinPartner: false,
+    });
+    const bucket = dateBucket(knex, dialect(), `r.${column}`, interval);
     return inRange(query, `r.${column}`, scope)
       .whereNot('r.status', 'rejected')
-      .select({
-        bucket: dateBucket(knex, dialect(), `r.${column}`, interval),
-        count: knex.raw('count(*)'),
-      })
-      .groupBy('bucket');
+      .select({ bucket: bucket.select, count: knex.raw('count(*)') })
+      .groupBy(bucket.groupBy);
   };
 
   /** Paid attributed orders, by `paidAt`, net of refunds. */
@@ -96,8 +98,8 @@ const createOverviewService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
   const netRevenue = (knex: Knex) => knex.raw('sum(?? - ??)', ['o.amount', 'o.refunded_amount']);
 
-  const accruedCommissions = (knex: Knex, scope: AnalyticsScope) => {
-    const scoped = scopedByRelations(strapi, knex, 'commission', 'k', scope);
+  const accruedCommissions = (knex: Knex, scope: AnalyticsScope, joinPartner = false) => {
+    const scoped = scopedByRelations(strapi, knex, 'commission', 'k', scope, { joinPartner });
     inRange(scoped.query, 'k.created_at', scope).whereIn('k.status', [...ACCRUED]);
     return scoped;
   };
@@ -115,7 +117,7 @@ const createOverviewService = ({ strapi }: { strapi: Core.Strapi }) => {
     const ids = leaders.map((row) => toInt(row.partnerId));
     if (ids.length === 0) return [];
     const revenue = paidOrders(knex, scope);
-    const commissions = accruedCommissions(knex, scope);
+    const commissions = accruedCommissions(knex, scope, true);
     const customers = scopedByRelations(strapi, knex, 'referral', 'r', scope);
     // One after the other: a transaction holds a single connection.
     const names: Row[] = await knex(tableOf(strapi, uid('partner')))
@@ -163,13 +165,11 @@ const createOverviewService = ({ strapi }: { strapi: Core.Strapi }) => {
         const clicks: Row[] = await clickSeries(knex, scope, interval);
         const referrals: Row[] = await referralSeries(knex, scope, interval, 'created_at');
         const customers: Row[] = await referralSeries(knex, scope, interval, 'converted_at');
+        const paidDay = dateBucket(knex, dialect(), 'o.paid_at', interval);
         const revenueRows: Row[] = await revenue.query
-          .select({
-            bucket: dateBucket(knex, dialect(), 'o.paid_at', interval),
-            currency: 'o.currency',
-            amount: netRevenue(knex),
-          })
-          .groupBy('bucket', 'o.currency');
+          .select({ bucket: paidDay.select, currency: 'o.currency', amount: netRevenue(knex) })
+          .groupBy(paidDay.groupBy)
+          .groupBy('o.currency');
         const commissionRows: Row[] = await commissions.query
           .select({ status: 'k.status', currency: 'k.currency' })
           .sum({ amount: 'k.amount' })
