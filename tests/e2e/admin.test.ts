@@ -190,16 +190,34 @@ describe('the admin pages, in Chromium against the built admin panel', () => {
 
     const partner: Row = await db('partner').findOne({ where: { id: world.applicant.id } });
     expect(partner.status).toBe('approved');
-    const enrollment: Row = await db('enrollment').findOne({
+    const applied: Row = await db('enrollment').findOne({
       where: { partner: world.applicant.id },
     });
-    expect(enrollment.status).toBe('approved');
+    expect(applied.status).toBe('approved');
 
     await open('/partners', 'Partners');
     await shot('partners');
     await page.getByText('Grace Gold').first().click();
     await page.getByRole('heading', { level: 1, name: 'Grace Gold' }).waitFor();
     await shot('partner');
+
+    // Grace's own rate in Acme Cloud, above every rate of the program.
+    await page.getByRole('tab', { name: 'Programs & links' }).click();
+    await page.getByRole('button', { name: 'Change the rate' }).first().click();
+    const modal = page.getByRole('dialog');
+    await modal.getByRole('checkbox', { name: 'Own rate' }).click();
+    await modal.locator('input[name="commissionOverride.percent"]').fill('25');
+    await shot('partner-own-rate');
+    const updated = answerOf(/^\/partners\/partners\/[^/]+$/);
+    await modal.getByRole('button', { name: 'Save' }).click();
+    expect((await updated).status()).toBe(200);
+    const enrollment: Row = await db('enrollment').findOne({
+      where: { partner: world.gold.id, program: world.program.id },
+    });
+    expect(enrollment.commissionOverride).toEqual({ type: 'percentage', bps: 2500 });
+    await page.getByRole('tab', { name: 'Payouts' }).click();
+    await page.locator('[data-section="statements"]').waitFor();
+    await shot('partner-payouts');
   });
 
   it('approves commissions in bulk, explains one, and exports the ledger as CSV', async () => {

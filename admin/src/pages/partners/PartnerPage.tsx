@@ -16,6 +16,7 @@ import { ReferralsTable } from '../referrals/ReferralsTable';
 import { type Decision, PartnerDecisionDialog } from './DecisionDialogs';
 import { PartnerProfile } from './PartnerProfile';
 import { PartnerPrograms } from './PartnerPrograms';
+import { PartnerStatements } from './PartnerStatements';
 import { PartnerSummary } from './PartnerSummary';
 import { PortalAccess } from './PortalAccess';
 
@@ -89,35 +90,38 @@ export const PartnerPage = () => {
               <CommissionsPanel query={{ partner: partner.documentId }} showPartner={false} />
             </Tabs.Content>
             <Tabs.Content value="payouts">
-              <SimpleTable
-                rows={partner.payouts}
-                rowKey={(row) => row.documentId}
-                empty={t('payouts.empty')}
-                columns={[
-                  {
-                    id: 'amount',
-                    label: t('table.amount'),
-                    render: (row) => <Text>{money(row.amount, row.currency)}</Text>,
-                  },
-                  {
-                    id: 'period',
-                    label: t('payouts.period'),
-                    render: (row) => (
-                      <Text>{`${day(row.periodStart)} – ${day(row.periodEnd)}`}</Text>
-                    ),
-                  },
-                  {
-                    id: 'status',
-                    label: t('table.status'),
-                    render: (row) => <StatusBadge status={row.status} />,
-                  },
-                  {
-                    id: 'paid',
-                    label: t('table.paidAt'),
-                    render: (row) => <Text>{day(row.paidAt)}</Text>,
-                  },
-                ]}
-              />
+              <Flex direction="column" alignItems="stretch" gap={4}>
+                <SimpleTable
+                  rows={partner.payouts}
+                  rowKey={(row) => row.documentId}
+                  empty={t('payouts.empty')}
+                  columns={[
+                    {
+                      id: 'amount',
+                      label: t('table.amount'),
+                      render: (row) => <Text>{money(row.amount, row.currency)}</Text>,
+                    },
+                    {
+                      id: 'period',
+                      label: t('payouts.period'),
+                      render: (row) => (
+                        <Text>{`${day(row.periodStart)} – ${day(row.periodEnd)}`}</Text>
+                      ),
+                    },
+                    {
+                      id: 'status',
+                      label: t('table.status'),
+                      render: (row) => <StatusBadge status={row.status} />,
+                    },
+                    {
+                      id: 'paid',
+                      label: t('table.paidAt'),
+                      render: (row) => <Text>{day(row.paidAt)}</Text>,
+                    },
+                  ]}
+                />
+                {can.managePayouts ? <PartnerStatements partner={partner} /> : null}
+              </Flex>
             </Tabs.Content>
             <Tabs.Content value="access">
               <PortalAccess partner={partner} />

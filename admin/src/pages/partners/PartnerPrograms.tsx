@@ -1,4 +1,12 @@
-import { Flex, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
+import * as React from 'react';
+import {
+  Flex,
+  IconButton,
+  SingleSelect,
+  SingleSelectOption,
+  Typography,
+} from '@strapi/design-system';
+import { Pencil } from '@strapi/icons';
 import type { EnrollmentView, PartnerDetail } from '../../../../plugin/contracts/admin';
 import { ENROLLMENT_STATUSES } from '../../../../plugin/model';
 import { day } from '../../components/format';
@@ -9,6 +17,7 @@ import { useAction } from '../../hooks/useAction';
 import { usePermissions } from '../../hooks/usePermissions';
 import { useT } from '../../hooks/useT';
 import { rateText } from '../programs/ProgramsPage';
+import { OverrideModal } from './OverrideModal';
 
 /** The programs the partner is in (with agreement and rate) and its referral links. */
 export const PartnerPrograms = ({
@@ -24,14 +33,16 @@ export const PartnerPrograms = ({
   const { data: programs } = usePrograms();
   const currencyOf = (slug: string | undefined) =>
     programs?.find((program) => program.slug === slug)?.currency ?? 'USD';
-  const setStatus = async (enrollment: EnrollmentView, status: string) => {
+  const [editing, setEditing] = React.useState<EnrollmentView | null>(null);
+  const save = async (enrollment: EnrollmentView, change: Record<string, unknown>) => {
     const saved = await api.put(
       `/partners/partners/${partner.documentId}`,
-      { enrollments: [{ documentId: enrollment.documentId, status }] },
+      { enrollments: [{ documentId: enrollment.documentId, ...change }] },
       t('partner.saved')
     );
     if (saved !== undefined) onSaved();
   };
+  const setStatus = (enrollment: EnrollmentView, status: string) => save(enrollment, { status });
   return (
     <Flex direction="column" alignItems="stretch" gap={6}>
       <Flex direction="column" alignItems="stretch" gap={3}>
@@ -73,11 +84,22 @@ export const PartnerPrograms = ({
               id: 'rate',
               label: t('partner.override'),
               render: (row) => (
-                <Text>
-                  {row.commissionOverride
-                    ? rateText(row.commissionOverride, currencyOf(row.program?.slug))
-                    : t('partner.override.none')}
-                </Text>
+                <Flex gap={1}>
+                  <Text>
+                    {row.commissionOverride
+                      ? rateText(row.commissionOverride, currencyOf(row.program?.slug))
+                      : t('partner.override.none')}
+                  </Text>
+                  {can.managePartners ? (
+                    <IconButton
+                      label={t('partner.override.edit')}
+                      variant="ghost"
+                      onClick={() => setEditing(row)}
+                    >
+                      <Pencil />
+                    </IconButton>
+                  ) : null}
+                </Flex>
               ),
             },
             {
@@ -130,6 +152,12 @@ export const PartnerPrograms = ({
           ]}
         />
       </Flex>
+      <OverrideModal
+        enrollment={editing}
+        currency={currencyOf(editing?.program?.slug)}
+        onClose={() => setEditing(null)}
+        onSave={(enrollment, commissionOverride) => save(enrollment, { commissionOverride })}
+      />
     </Flex>
   );
 };
