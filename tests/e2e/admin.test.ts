@@ -32,10 +32,15 @@ const shot = async (name: string) => {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 };
 
-/** Opens a page of the plugin and waits until its header shows. */
+/** Opens a page of the plugin and waits until its header shows (a screenshot when it does not). */
 const open = async (path: string, heading: string) => {
   await page.goto(`${origin}/admin/plugins/partners${path}`);
-  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+  try {
+    await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+  } catch (error) {
+    await page.screenshot({ path: join(ARTIFACTS, `failed-${heading.replace(/\W+/g, '-')}.png`) });
+    throw error;
+  }
 };
 
 /** Waits for the answer of the admin route under `/partners` whose address matches. */
@@ -73,8 +78,14 @@ beforeAll(async () => {
     viewport: { width: 1440, height: 900 },
     acceptDownloads: true,
   });
-  page = await context.newPage();
 }, 900_000);
+
+// A fresh tab per test (the session is the context's cookie): one test's dialogs or pending
+// requests never reach the next.
+beforeEach(async () => {
+  await page?.close();
+  page = await context.newPage();
+});
 
 afterAll(async () => {
   await browser?.close();
@@ -176,7 +187,7 @@ describe('the admin pages, in Chromium against the built admin panel', () => {
   });
 
   it('approves an application', async () => {
-    await page.goto(`${origin}/admin/plugins/partners/partners?tab=applications`);
+    await open('/partners?tab=applications', 'Partners');
     const row = page.locator('[data-application="alex@applicant.test"]');
     await row.waitFor();
     await shot('partners-applications');
