@@ -482,6 +482,11 @@ describe('settings', () => {
       .expect(200);
     expect(updated.body.data.effective.portal.title).toBe('Acme partners');
     expect(updated.body.data.overrides).toEqual({ portal: { title: 'Acme partners' } });
+    const noLogo = await api('put', '/settings')
+      .send({ data: { portal: { logoUrl: null } } })
+      .expect(200);
+    expect(noLogo.body.data.effective.portal.logoUrl).toBeNull();
+    await api('get', '/overview').expect(200);
     await api('put', '/settings').send({ data: {} }).expect(200);
     expect((await api('get', '/settings').expect(200)).body.data.effective.portal.title).not.toBe(
       'Acme partners'

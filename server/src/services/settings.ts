@@ -41,7 +41,9 @@ const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
     base ??= Object.fromEntries(OVERRIDABLE.map((path) => [path, valueAt(config, path)]));
     for (const path of OVERRIDABLE) {
       const value = valueAt(stored, path);
-      strapi.config.set(`plugin::${PLUGIN_ID}.${path}`, value === undefined ? base[path] : value);
+      // null is an explicit "none" (no logo): the config's optional keys are then absent.
+      const next = value === undefined ? base[path] : value === null ? undefined : value;
+      strapi.config.set(`plugin::${PLUGIN_ID}.${path}`, next);
     }
   };
 

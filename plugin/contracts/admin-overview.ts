@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import {
+  daySchema,
+  slugSchema,
+  tierLabelSchema,
+  moneySchema,
+  dateRange,
+  rangeMessage,
+  documentIdSchema,
+} from './admin-common';
+
+/** The admin Overview (SPEC §9); part of ./admin.ts. */
+
+// GET /overview (permission: read)
+
+export const OVERVIEW_INTERVALS = ['day', 'month'] as const;
+export type OverviewInterval = (typeof OVERVIEW_INTERVALS)[number];
+
+/** Without `from`/`to` the last 30 days up to today (UTC). */
+export const overviewQuerySchema = z
+  .strictObject({
+    from: daySchema.optional(),
+    to: daySchema.optional(),
+    program: slugSchema.optional(),
+    tier: tierLabelSchema.optional(),
+    partner: documentIdSchema.optional(),
+    /** Chart buckets; `day` by default. */
+    interval: z.enum(OVERVIEW_INTERVALS).default('day'),
+  })
+  .refine(dateRange, rangeMessage)
+  .refine(
+    (query) =>
+      !query.from ||
+      !query.to ||
+      Date.parse(query.to) - Date.parse(query.from) <= 3660 * 24 * 3600 * 1000,
+    { message: 'a range of at most ten years', path: ['to'] }
+  );
+export type OverviewQuery = z.output<typeof overviewQuerySchema>;
+
+export const commissionTotalsSchema = z.object({
+  pending: z.array(moneySchema),
+  approved: z.array(moneySchema),
+  paid: z.array(moneySchema),
+});
+
+export const overviewSchema = z.object({
+  range: z.object({ from: z.string(), to: z.string(), interval: z.enum(OVERVIEW_INTERVALS) }),
+  kpis: z.object({
+    /** Human clicks (bots never count). */
+    clicks: z.int(),
+    /** Human clicks marked unique (one per visitor per link per 24 h). */
+    uniqueClicks: z.int(),
+    /** Referrals created in the range. */
+    referrals: z.int(),
+    /** Referrals that became customers (`convertedAt`) in the range. */
+    customers: z.int(),
+    /** customers / unique clicks, in basis points (0 without clicks). */
+    conversionRateBps: z.int(),
+    /** Paid attributed orders (by `paidAt`), net of refunds, per currency. */
+    attributedRevenue: z.array(moneySchema),
+    /** Ledger entries created in the range, by status, per currency (signed sums). */
+    commissions: commissionTotalsSchema,
+    activation: z.object({ joined: z.int(), activated: z.int(), rateBps: z.int() }),
+  }),
+  series: z.array(
+    z.object({ date: z.string(), clicks: z.int(), referrals: z.int(), customers: z.int() })
+  ),
+  revenueSeries: z.array(z.object({ date: z.string(), currency: z.string(), amount: z.int() })),
+  topPartners: z.array(
+    z.object({
+      documentId: z.string(),
+      name: z.string(),
+      revenue: z.array(moneySchema),
+      customers: z.int(),
+      commissions: z.array(moneySchema),
+    })
+  ),
+  /** Each top partner's share of the attributed revenue in its currency, in basis points. */
+  contribution: z.array(
+    z.object({
+      documentId: z.string(),
+      name: z.string(),
+      currency: z.string(),
+      shareBps: z.int(),
+    })
+  ),
+});
+export type Overview = z.infer<typeof overviewSchema>;
+export interface OverviewResponse {
+  data: Overview;
+}
