@@ -7,6 +7,8 @@ import { PLAYGROUND_DIR, PLAYGROUND_DIST_DIR } from './strapi';
 const PLUGIN_ADMIN_DIR = join(__dirname, '..', '..', 'dist', 'admin');
 export const ADMIN_BUILD_DIR = join(PLAYGROUND_DIST_DIR, 'build');
 const STAMP = join(ADMIN_BUILD_DIR, '.partners-admin.sha256');
+/** The browser test that needs the build. */
+export const ADMIN_TEST = join(__dirname, '..', 'e2e', 'admin.test.ts');
 
 /** A digest of the plugin's built admin bundle (`npm run build` writes it to dist/admin). */
 const pluginAdminDigest = () => {

@@ -1,6 +1,6 @@
 import * as React from 'react';
-import { useRBAC } from '@strapi/strapi/admin';
-import { type Ability, permissionsFor } from '../permissions';
+import { useAuth, useRBAC } from '@strapi/strapi/admin';
+import { ACTIONS, type Ability, permissionsFor } from '../permissions';
 
 type Abilities = Record<Ability, boolean> & { isLoading: boolean };
 
@@ -26,7 +26,10 @@ const SETTINGS = permissionsFor('manageSettings');
 
 /**
  * Asks the admin once per action: useRBAC names an action by its last segment, and five of the
- * plugin's actions end in "manage", so they cannot share one call.
+ * plugin's actions end in "manage", so they cannot share one call. useRBAC checks once, on mount;
+ * a page opened before the admin has fetched the user's permissions would keep "no", so the
+ * user's permissions (which re-render when they arrive) count too. The plugin's actions carry no
+ * conditions, so holding the action is the whole check.
  */
 export const PermissionsProvider = ({ children }: { children: React.ReactNode }) => {
   const read = useRBAC(READ);
@@ -35,15 +38,20 @@ export const PermissionsProvider = ({ children }: { children: React.ReactNode })
   const commissions = useRBAC(COMMISSIONS);
   const payouts = useRBAC(PAYOUTS);
   const settings = useRBAC(SETTINGS);
+  const held = useAuth('PartnersPermissions', (state) => state.permissions);
+  const authLoading = useAuth('PartnersPermissions', (state) => state.isLoading);
+  const holds = (ability: Ability) =>
+    held.some((permission) => permission.action === ACTIONS[ability]);
   const all = [read, programs, partners, commissions, payouts, settings];
   const value: Abilities = {
-    isLoading: all.some((check) => check.isLoading),
-    read: Boolean(read.allowedActions.canRead),
-    managePrograms: Boolean(programs.allowedActions.canManage),
-    managePartners: Boolean(partners.allowedActions.canManage),
-    approveCommissions: Boolean(commissions.allowedActions.canApprove),
-    managePayouts: Boolean(payouts.allowedActions.canManage),
-    manageSettings: Boolean(settings.allowedActions.canManage),
+    isLoading: authLoading || all.some((check) => check.isLoading),
+    read: Boolean(read.allowedActions.canRead) || holds('read'),
+    managePrograms: Boolean(programs.allowedActions.canManage) || holds('managePrograms'),
+    managePartners: Boolean(partners.allowedActions.canManage) || holds('managePartners'),
+    approveCommissions:
+      Boolean(commissions.allowedActions.canApprove) || holds('approveCommissions'),
+    managePayouts: Boolean(payouts.allowedActions.canManage) || holds('managePayouts'),
+    manageSettings: Boolean(settings.allowedActions.canManage) || holds('manageSettings'),
   };
   return <PermissionsContext.Provider value={value}>{children}</PermissionsContext.Provider>;
 };
