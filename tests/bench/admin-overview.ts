@@ -274,8 +274,13 @@ export const adminOverview: TimedScenario = {
       await explain.connect();
       for (const statement of statements) {
         const started = performance.now();
-        const plan = await explain.query(`EXPLAIN ANALYZE ${statement.text}`, statement.values as never);
-        console.log(`${(performance.now() - started).toFixed(1)} ms: ${statement.text.slice(0, 300)}`);
+        const plan = await explain.query(
+          `EXPLAIN ANALYZE ${statement.text}`,
+          statement.values as never
+        );
+        console.log(
+          `${(performance.now() - started).toFixed(1)} ms: ${statement.text.slice(0, 300)}`
+        );
         console.log(plan.rows.map((row) => row['QUERY PLAN']).join('\n'));
       }
       await explain.end();
