@@ -1,5 +1,6 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { PluginIcon } from './components/PluginIcon';
+import { ACTIONS } from './permissions';
 import { PLUGIN_ID } from './pluginId';
 
 type TranslationModule = { default: Record<string, string> };
@@ -11,7 +12,7 @@ export default {
       icon: PluginIcon,
       intlLabel: { id: `${PLUGIN_ID}.plugin.name`, defaultMessage: 'Partners' },
       Component: () => import('./pages/App'),
-      permissions: [],
+      permissions: [{ action: ACTIONS.read, subject: null }],
     });
     app.registerPlugin({ id: PLUGIN_ID, name: 'Partners' });
   },

@@ -24,11 +24,18 @@ export interface TestApp {
   stop(): Promise<void>;
 }
 
-/**
- * Boots the playground Strapi, with the plugin built from this repository, on a fresh database.
- * No admin build is needed: the API tests talk to the HTTP server only.
- */
-export const startStrapi = async (): Promise<TestApp> => {
+export interface StartOptions {
+  /**
+   * Serve the built admin panel (playground/dist/build, see tests/helpers/admin-build.ts) for
+   * browser tests; the API tests talk to the HTTP server only and need no build.
+   */
+  serveAdminPanel?: boolean;
+}
+
+/** Boots the playground Strapi, with the plugin built from this repository, on a fresh database. */
+export const startStrapi = async ({
+  serveAdminPanel = false,
+}: StartOptions = {}): Promise<TestApp> => {
   const database = currentDatabase();
   const scratch = await createScratchDatabase(database);
   Object.assign(process.env, scratch.env, {
@@ -49,7 +56,7 @@ export const startStrapi = async (): Promise<TestApp> => {
     appDir: PLAYGROUND_DIR,
     distDir: PLAYGROUND_DIST_DIR,
     autoReload: false,
-    serveAdminPanel: false,
+    serveAdminPanel,
   }).load();
   strapi.server.mount();
 

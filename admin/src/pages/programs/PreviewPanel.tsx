@@ -1,0 +1,160 @@
+import * as React from 'react';
+import { Box, Button, Divider, Flex, IconButton, Typography } from '@strapi/design-system';
+import { Plus, Trash } from '@strapi/icons';
+import { useFetchClient } from '@strapi/strapi/admin';
+import type { PreviewResponse, PreviewResult } from '../../../../plugin/contracts/admin';
+import { errorMessage } from '../../hooks/useApi';
+import { useT } from '../../hooks/useT';
+import { IntegerField, MoneyField } from './inputs';
+import { previewProgram, type ProgramForm } from './programForm';
+
+interface Sample {
+  amount: number | null;
+  tierMetricValue: number | null;
+  monthsAfterFirst: number | null;
+}
+
+const FIRST_SAMPLE: Sample = { amount: 10000, tierMetricValue: 0, monthsAfterFirst: 0 };
+
+/**
+ * What the rules being edited pay on sample orders, computed by the server's commission engine
+ * (`POST /programs/preview`) as the editor types: nothing is saved.
+ */
+export const PreviewPanel = ({ form }: { form: ProgramForm }) => {
+  const t = useT();
+  const { post } = useFetchClient();
+  const [samples, setSamples] = React.useState<Sample[]>([FIRST_SAMPLE]);
+  const [results, setResults] = React.useState<PreviewResult[] | null>(null);
+  const [problem, setProblem] = React.useState<string | null>(null);
+  const program = React.useMemo(() => JSON.stringify(previewProgram(form)), [form]);
+  const orders = JSON.stringify(
+    samples.map((sample) => ({
+      amount: sample.amount ?? 0,
+      currency: form.currency,
+      tierMetricValue: sample.tierMetricValue ?? 0,
+      monthsAfterFirst: sample.monthsAfterFirst ?? 0,
+    }))
+  );
+
+  React.useEffect(() => {
+    let current = true;
+    const timer = setTimeout(() => {
+      post<PreviewResponse>('/partners/programs/preview', {
+        data: { program: JSON.parse(program), orders: JSON.parse(orders) },
+      })
+        .then(({ data }) => {
+          if (!current) return;
+          setResults(data.data);
+          setProblem(null);
+        })
+        .catch((error: unknown) => {
+          if (current) setProblem(errorMessage(error));
+        });
+    }, 300);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+    // Re-run on the serialized rules and samples only, not on a new fetch client.
+  }, [program, orders]);
+
+  const update = (index: number, patch: Partial<Sample>) =>
+    setSamples((list) =>
+      list.map((sample, at) => (at === index ? { ...sample, ...patch } : sample))
+    );
+
+  return (
+    <Box background="neutral0" hasRadius shadow="tableShadow" padding={6} data-section="preview">
+      <Flex direction="column" alignItems="stretch" gap={4}>
+        <Flex direction="column" alignItems="flex-start" gap={1}>
+          <Typography variant="delta" tag="h2">
+            {t('programs.preview.title')}
+          </Typography>
+          <Typography variant="pi" textColor="neutral600">
+            {t('programs.preview.description')}
+          </Typography>
+        </Flex>
+        {samples.map((sample, index) => {
+          const result = results?.find((entry) => entry.order === index);
+          return (
+            <Flex key={index} direction="column" alignItems="stretch" gap={3} data-sample={index}>
+              {index > 0 ? <Divider /> : null}
+              <Flex gap={2} alignItems="flex-end">
+                <Box flex="1">
+                  <MoneyField
+                    name={`sample.${index}.amount`}
+                    label={t('programs.preview.amount')}
+                    currency={form.currency}
+                    value={sample.amount}
+                    onChange={(amount) => update(index, { amount })}
+                  />
+                </Box>
+                {samples.length > 1 ? (
+                  <IconButton
+                    label={t('actions.remove')}
+                    variant="ghost"
+                    onClick={() => setSamples((list) => list.filter((_, at) => at !== index))}
+                  >
+                    <Trash />
+                  </IconButton>
+                ) : null}
+              </Flex>
+              {form.tiers.length > 0 || form.recurringMonths !== 0 ? (
+                <Flex gap={2}>
+                  {form.tiers.length > 0 ? (
+                    <Box flex="1">
+                      <IntegerField
+                        name={`sample.${index}.tierMetricValue`}
+                        label={t(`programs.preview.metric.${form.tierMetric}`)}
+                        value={sample.tierMetricValue}
+                        onChange={(tierMetricValue) => update(index, { tierMetricValue })}
+                      />
+                    </Box>
+                  ) : null}
+                  {form.trigger === 'sale' && form.recurringMonths !== 0 ? (
+                    <Box flex="1">
+                      <IntegerField
+                        name={`sample.${index}.monthsAfterFirst`}
+                        label={t('programs.preview.monthsAfterFirst')}
+                        value={sample.monthsAfterFirst}
+                        onChange={(monthsAfterFirst) => update(index, { monthsAfterFirst })}
+                      />
+                    </Box>
+                  ) : null}
+                </Flex>
+              ) : null}
+              {result ? (
+                <Box background="primary100" padding={3} hasRadius data-preview-text>
+                  <Typography fontWeight="bold" textColor="primary700">
+                    {result.text}
+                  </Typography>
+                  {result.entries.map((entry) => (
+                    <Typography key={entry.level} tag="p" variant="pi" textColor="neutral700">
+                      {entry.explanation.summary}
+                    </Typography>
+                  ))}
+                </Box>
+              ) : null}
+            </Flex>
+          );
+        })}
+        {problem ? (
+          <Typography variant="pi" textColor="danger600" data-preview-problem>
+            {problem}
+          </Typography>
+        ) : null}
+        <Box>
+          <Button
+            variant="secondary"
+            size="S"
+            startIcon={<Plus />}
+            disabled={samples.length >= 20}
+            onClick={() => setSamples((list) => [...list, { ...FIRST_SAMPLE, amount: 25000 }])}
+          >
+            {t('programs.preview.add')}
+          </Button>
+        </Box>
+      </Flex>
+    </Box>
+  );
+};

@@ -1,0 +1,347 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { uid } from '../../plugin/model';
+import type { TestApp } from '../helpers/strapi';
+import { ADMIN, type AdminWorld, startAdminWorld } from './admin-world';
+
+type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/**
+ * The admin pages in Chromium, against the playground's built admin panel (SPEC §9): the first
+ * admin signs in, creates a two-tier program, approves an application, approves commissions in
+ * bulk, exports them as CSV and reads the overview under each filter. Every page is screenshot
+ * into tests/artifacts/admin/.
+ */
+
+const ARTIFACTS = join(__dirname, '..', 'artifacts', 'admin');
+
+let app: TestApp;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let origin: string;
+/** The seeded data (./admin-world.ts). */
+let world: AdminWorld;
+
+const db = (name: Parameters<typeof uid>[0]) => app.strapi.db.query(uid(name));
+
+/** A screenshot once dialogs and toasts have finished animating in. */
+const shot = async (name: string) => {
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+};
+
+/** Opens a page of the plugin and waits until its header shows (a screenshot when it does not). */
+const open = async (path: string, heading: string) => {
+  await page.goto(`${origin}/admin/plugins/partners${path}`);
+  try {
+    await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+  } catch (error) {
+    await page.screenshot({ path: join(ARTIFACTS, `failed-${heading.replace(/\W+/g, '-')}.png`) });
+    throw error;
+  }
+};
+
+/** Waits for the answer of the admin route under `/partners` whose address matches. */
+const answerOf = (pattern: RegExp) =>
+  page.waitForResponse((response) =>
+    pattern.test(new URL(response.url()).pathname + new URL(response.url()).search)
+  );
+
+/** Picks `option` in the design-system select labelled `label`. */
+const choose = async (label: string, option: string | RegExp) => {
+  await page.getByRole('combobox', { name: label }).click();
+  await page.getByRole('option', { name: option }).click();
+};
+
+const kpi = (id: string) => page.locator(`[data-kpi="${id}"] [data-value]`).innerText();
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  world = await startAdminWorld();
+  ({ app, origin } = world);
+
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    acceptDownloads: true,
+  });
+}, 900_000);
+
+// A fresh tab per test (the session is the context's cookie): one test's dialogs or pending
+// requests never reach the next.
+beforeEach(async () => {
+  await page?.close();
+  page = await context.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+describe('the admin pages, in Chromium against the built admin panel', () => {
+  it('signs in and lists the plugin in the main menu', async () => {
+    await page.goto(`${origin}/admin/auth/login`);
+    await page.locator('input[name="email"]').fill(ADMIN.email);
+    await page.locator('input[name="password"]').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Login' }).click();
+    await page.getByRole('link', { name: 'Partners' }).first().waitFor();
+    await page.getByRole('link', { name: 'Partners' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/admin/plugins/partners');
+  });
+
+  it('shows the overview, and each filter narrows it', async () => {
+    const first = answerOf(/^\/partners\/overview/);
+    await open('', 'Overview');
+    expect((await first).status()).toBe(200);
+    await page.locator('[data-kpi="clicks"]').waitFor();
+    expect(await kpi('clicks')).toBe('3');
+    expect(await kpi('referrals')).toBe('3');
+    await page.locator('[data-chart="activity"] svg').first().waitFor();
+    await shot('overview');
+
+    // The program filter through its menu: the address and the request carry it.
+    const byProgram = answerOf(/^\/partners\/overview\?.*program=acme-books/);
+    await choose('Program', 'Acme Books');
+    expect((await byProgram).status()).toBe(200);
+    expect(new URL(page.url()).searchParams.get('program')).toBe('acme-books');
+    await page.waitForFunction(
+      'document.querySelector(\'[data-kpi="referrals"] [data-value]\')?.textContent === "0"'
+    );
+    await shot('overview-program');
+
+    // Every other filter, from the address (as a bookmarked or shared view opens).
+    const today = new Date().toISOString().slice(0, 10);
+    const cases: Array<[string, Record<string, string>, string]> = [
+      ['dates', { from: today, to: today }, '3'],
+      ['tier', { tier: 'silver' }, '1'],
+      ['partner', { partner: world.gold.documentId }, '2'],
+      ['dates-before', { from: '2020-01-01', to: '2020-01-31' }, '0'],
+    ];
+    for (const [name, filters, referrals] of cases) {
+      const answer = answerOf(/^\/partners\/overview/);
+      await page.goto(`${origin}/admin/plugins/partners?${new URLSearchParams(filters)}`);
+      const response = await answer;
+      expect(response.status()).toBe(200);
+      const sent = new URL(response.url()).searchParams;
+      for (const [key, value] of Object.entries(filters)) expect(sent.get(key)).toBe(value);
+      await page.waitForFunction(
+        `document.querySelector('[data-kpi="referrals"] [data-value]')?.textContent === ${JSON.stringify(referrals)}`
+      );
+      await shot(`overview-${name}`);
+    }
+  });
+
+  it('creates a two-tier program, previewing what it pays, with its referral visibility', async () => {
+    await open('/programs', 'Programs');
+    await shot('programs');
+    await page.getByRole('button', { name: 'Create a program' }).click();
+    await page.getByRole('heading', { level: 1, name: 'New program' }).waitFor();
+    await page.locator('input[name="name"]').fill('Acme Partners Plus');
+    expect(await page.locator('input[name="slug"]').inputValue()).toBe('acme-partners-plus');
+    await choose('Tiers of partners', 'Two tiers');
+    await page.locator('input[name="landingUrl"]').fill('https://acme.example/');
+    await page.getByRole('radio', { name: /First name and last initial/ }).click();
+    await page.getByRole('checkbox', { name: 'Show purchase history' }).click();
+
+    // The live preview runs the engine on the unsaved rules: 20 % to the partner, 5 % of the sale.
+    const preview = page.locator('[data-sample="0"] [data-preview-text]');
+    await preview.waitFor();
+    await page.waitForFunction(
+      'document.querySelector(\'[data-sample="0"] [data-preview-text]\')?.textContent?.includes("$5.00")'
+    );
+    expect(await preview.innerText()).toContain(
+      'A $100.00 order pays the partner $20.00 and the recruiter $5.00.'
+    );
+    await shot('program-new');
+
+    const saved = answerOf(/^\/partners\/programs$/);
+    await page.getByRole('button', { name: 'Save' }).click();
+    expect((await saved).status()).toBe(201);
+    await page.getByRole('heading', { level: 1, name: 'Acme Partners Plus' }).waitFor();
+    await shot('program-edit');
+
+    const stored: Row = await db('program').findOne({ where: { slug: 'acme-partners-plus' } });
+    expect(stored).toMatchObject({
+      tierMode: 'two-tier',
+      commission: { type: 'percentage', bps: 2000 },
+      secondTier: { commission: { type: 'percentage', bps: 500 }, basis: 'sale' },
+      referralDetail: 'first-name-last-initial',
+      showPurchaseHistory: true,
+      showDeclinedCharges: false,
+    });
+  });
+
+  it('approves an application', async () => {
+    await open('/partners?tab=applications', 'Partners');
+    const row = page.locator('[data-application="alex@applicant.test"]');
+    await row.waitFor();
+    await shot('partners-applications');
+    await row.getByRole('button', { name: 'Approve' }).click();
+    await page.getByRole('alertdialog').waitFor();
+    await shot('partners-approve-dialog');
+    const decided = answerOf(/^\/partners\/partners\/[^/]+\/approve$/);
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Approve' }).click();
+    expect((await decided).status()).toBe(200);
+    await row.waitFor({ state: 'detached' });
+
+    const partner: Row = await db('partner').findOne({ where: { id: world.applicant.id } });
+    expect(partner.status).toBe('approved');
+    const applied: Row = await db('enrollment').findOne({
+      where: { partner: world.applicant.id },
+    });
+    expect(applied.status).toBe('approved');
+
+    await open('/partners', 'Partners');
+    await shot('partners');
+    await page.getByText('Grace Gold').first().click();
+    await page.getByRole('heading', { level: 1, name: 'Grace Gold' }).waitFor();
+    await shot('partner');
+
+    // Grace's own rate in Acme Cloud, above every rate of the program.
+    await page.getByRole('tab', { name: 'Programs & links' }).click();
+    await page.getByRole('button', { name: 'Change the rate' }).first().click();
+    const modal = page.getByRole('dialog');
+    await modal.getByRole('checkbox', { name: 'Own rate' }).click();
+    await modal.locator('input[name="commissionOverride.percent"]').fill('25');
+    await shot('partner-own-rate');
+    const updated = answerOf(/^\/partners\/partners\/[^/]+$/);
+    await modal.getByRole('button', { name: 'Save' }).click();
+    expect((await updated).status()).toBe(200);
+    const enrollment: Row = await db('enrollment').findOne({
+      where: { partner: world.gold.id, program: world.program.id },
+    });
+    expect(enrollment.commissionOverride).toEqual({ type: 'percentage', bps: 2500 });
+    await page.getByRole('tab', { name: 'Payouts' }).click();
+    await page.locator('[data-section="statements"]').waitFor();
+    await shot('partner-payouts');
+  });
+
+  it('approves commissions in bulk, explains one, and exports the ledger as CSV', async () => {
+    const listed = answerOf(/^\/partners\/commissions/);
+    await open('/commissions', 'Commissions');
+    expect((await listed).status()).toBe(200);
+    const pending: Row[] = await db('commission').findMany({
+      where: { status: 'pending' },
+      orderBy: { id: 'asc' },
+    });
+    expect(pending).toHaveLength(3);
+    await page.locator(`[data-commission="${pending[0].documentId}"]`).waitFor();
+    await shot('commissions');
+
+    const picked = pending.slice(0, 2).map((entry) => entry.documentId as string);
+    for (const id of picked)
+      await page.getByRole('checkbox', { name: `Select entry ${id}` }).click();
+    await page.locator('[data-bulk-actions]').getByRole('button', { name: 'Approve' }).click();
+    await page.getByRole('alertdialog').waitFor();
+    const approved = answerOf(/^\/partners\/commissions\/approve$/);
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Confirm' }).click();
+    const response = await approved;
+    expect(response.status()).toBe(200);
+    expect(await response.json()).toMatchObject({ data: { updated: 2, skipped: 0 } });
+    await page.locator('[data-bulk-actions]').waitFor({ state: 'detached' });
+
+    const after: Row[] = await db('commission').findMany({ orderBy: { id: 'asc' } });
+    const statusOf = new Map(after.map((entry) => [entry.documentId, entry.status]));
+    expect(picked.map((id) => statusOf.get(id))).toEqual(['approved', 'approved']);
+    expect(statusOf.get(pending[2].documentId)).toBe('pending');
+
+    // The explanation of an entry, in a modal.
+    await page.locator(`[data-commission="${pending[2].documentId}"]`).click();
+    const explanation = page.getByRole('dialog').locator('[data-explanation]');
+    await explanation.waitFor();
+    expect(await explanation.innerText()).toContain('20');
+    await shot('commission-explanation');
+    await page.getByRole('dialog').getByRole('button', { name: 'Close' }).last().click();
+
+    // The CSV of the filtered ledger downloads with the admin's session.
+    await page.goto(`${origin}/admin/plugins/partners/commissions?status=approved`);
+    await page.locator(`[data-commission="${picked[0]}"]`).waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
+    const csv = readFileSync(await download.path(), 'utf8')
+      .trim()
+      .split(/\r?\n/);
+    expect(csv[0]).toMatch(/^"?id"?,/);
+    expect(csv).toHaveLength(3);
+    expect(picked.every((id) => csv.some((line) => line.includes(id)))).toBe(true);
+  });
+
+  it('shows every other page like Strapi’s own', async () => {
+    const pages: Array<[string, string, string]> = [
+      ['/referrals', 'Referrals & deals', 'referrals'],
+      ['/referrals?tab=deals', 'Referrals & deals', 'deals'],
+      ['/orders', 'Orders', 'orders'],
+      ['/payouts', 'Payouts', 'payouts'],
+      ['/assets', 'Assets', 'assets'],
+      ['/settings', 'Settings', 'settings'],
+    ];
+    for (const [path, heading, name] of pages) {
+      await open(path, heading);
+      await page.waitForLoadState('networkidle');
+      await shot(name);
+    }
+  });
+
+  it('hides from a Program Manager what the role may not do', async () => {
+    const role: Row = await app.strapi.db
+      .query('admin::role')
+      .findOne({ where: { name: 'Program Manager' } });
+    const manager = { email: 'manager@acme.test', password: 'Manager-pass-1' };
+    await app.strapi.service('admin::user').create({
+      ...manager,
+      firstname: 'Max',
+      lastname: 'Manager',
+      isActive: true,
+      registrationToken: null,
+      roles: [role.id],
+    });
+    const own = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const view = await own.newPage();
+    await view.goto(`${origin}/admin/auth/login`);
+    await view.locator('input[name="email"]').fill(manager.email);
+    await view.locator('input[name="password"]').fill(manager.password);
+    await view.getByRole('button', { name: 'Login' }).click();
+    await view.waitForURL(/\/admin\/?$/);
+
+    await view.goto(`${origin}/admin/plugins/partners/commissions`);
+    const nav = view.getByRole('navigation', { name: 'Partners' });
+    await view.locator('[data-commission]').first().waitFor();
+    for (const link of ['Overview', 'Programs', 'Commissions', 'Assets']) {
+      expect(await nav.getByRole('link', { name: link }).count()).toBe(1);
+    }
+    for (const link of ['Payouts', 'Settings']) {
+      expect(await nav.getByRole('link', { name: link }).count()).toBe(0);
+    }
+    // Reading the ledger, but no approving: no selection, no bulk actions.
+    expect(await view.getByRole('checkbox').count()).toBe(0);
+    await view.screenshot({ path: join(ARTIFACTS, 'program-manager-commissions.png') });
+
+    await view.goto(`${origin}/admin/plugins/partners/payouts`);
+    await view
+      .getByText(/permissions/i)
+      .first()
+      .waitFor();
+    expect(await view.getByRole('heading', { level: 1, name: 'Payouts' }).count()).toBe(0);
+
+    await view.goto(`${origin}/admin/plugins/partners/programs`);
+    await view.getByRole('button', { name: 'Create a program' }).waitFor();
+    await own.close();
+  });
+});
