@@ -258,6 +258,19 @@ const LAST = ['Smith', 'Garcia', 'Nguyen', 'Müller', 'Rossi', 'Kowalski', 'Silv
  * in the two-tier program 5 % of the sale to its recruiter. Some are refunded afterwards, which
  * reverses their entries.
  */
+/** Moves rows' createdAt into the past (the Document Service always stamps "now"). */
+async function backdate(
+  strapi: Core.Strapi,
+  name: 'referral' | 'order' | 'commission',
+  ids: number[],
+  at: Date
+) {
+  if (ids.length === 0) return;
+  await strapi.db
+    .query(uid(name))
+    .updateMany({ where: { id: { $in: ids } }, data: { createdAt: at } });
+}
+
 async function createReferralsAndOrders(strapi, { partner, program, link, count }) {
   for (let i = 0; i < count; i += 1) {
     const firstName = pick(FIRST);
@@ -283,6 +296,8 @@ async function createReferralsAndOrders(strapi, { partner, program, link, count 
         convertedAt: isCustomer ? convertedAt : null,
       },
     });
+    // Dated when the contact signed up, so charts and lists read like six months of activity.
+    await backdate(strapi, 'referral', [referral.id], new Date(convertedAt.getTime() - 2 * DAY));
     if (!isCustomer) continue;
 
     const amount = pick([3900, 9900, 29900]);
@@ -304,6 +319,16 @@ async function createReferralsAndOrders(strapi, { partner, program, link, count 
         source: 'admin',
       },
     });
+    const entries = await strapi.db
+      .query(uid('commission'))
+      .findMany({ where: { order: { id: order.id } }, select: ['id'] });
+    await backdate(strapi, 'order', [order.id], convertedAt);
+    await backdate(
+      strapi,
+      'commission',
+      entries.map(({ id }) => id),
+      convertedAt
+    );
     if (random() < 0.12) {
       await strapi.documents(uid('order')).update({
         documentId: order.documentId,
