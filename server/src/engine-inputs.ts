@@ -8,13 +8,9 @@ import type {
 } from '../../plugin/commissions';
 import { uid } from '../../plugin/model';
 import { getService } from './plugin-context';
+import { idOf, iso } from './rows';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-const idOf = (relation: unknown): number | null =>
-  relation && typeof relation === 'object' && 'id' in relation ? Number(relation.id) : null;
-const iso = (value: string | Date | null | undefined) =>
-  value ? new Date(value).toISOString() : null;
 
 /** Who takes part in a commission: the partner, its enrollment, and its two-tier recruiter. */
 export interface Participants {

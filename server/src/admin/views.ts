@@ -4,8 +4,7 @@ import type { PartnerRef, ProgramRef } from '../../../plugin/contracts/admin';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-export const iso = (value: string | Date | null | undefined): string | null =>
-  value ? new Date(value).toISOString() : null;
+export { iso } from '../rows';
 
 export const partnerRef = (row: Row | null | undefined): PartnerRef | null =>
   row ? { documentId: row.documentId, name: row.name } : null;

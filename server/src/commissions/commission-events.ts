@@ -1,15 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { uid } from '../../../plugin/model';
 import { getService } from '../plugin-context';
+import { idOf, iso } from '../rows';
 
 const COMMISSION = uid('commission');
 const PROGRAM = uid('program');
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-const idOf = (relation: unknown): number | null =>
-  relation && typeof relation === 'object' && 'id' in relation ? Number(relation.id) : null;
-const iso = (value: unknown) => (value ? new Date(value as string).toISOString() : null);
 
 /** The payload of `partners.commission.*` events: `{ commission }`. */
 export const commissionEvent = (entry: Row) => ({

@@ -4,7 +4,6 @@ import type { Pagination, ProgramRef } from '../../../plugin/contracts/portal';
 import type { EnrollmentStatus, ReferralDetail, TierMode } from '../../../plugin/model';
 import { uid } from '../../../plugin/model';
 import type { PortalPartner } from '../policies/is-partner';
-import { isoOrNull } from '../payouts/payout-ledger';
 
 const ENROLLMENT = uid('enrollment');
 
@@ -61,7 +60,7 @@ export const paginate = (query: { page: number; pageSize: number }) => ({
   }),
 });
 
-export const iso = (value: unknown) => isoOrNull(value);
+export { iso } from '../rows';
 
 /**
  * The programs of the signed-in partner (any enrollment status), and the one a `program=slug`

@@ -5,6 +5,7 @@ import type { ReferralSource } from '../../../plugin/model';
 import { uid } from '../../../plugin/model';
 import { addDays } from '../../../plugin/time';
 import { lockRow, withRetry } from '../database';
+import { idOf } from '../rows';
 
 const LINK = uid('link');
 const CLICK = uid('click');
@@ -42,9 +43,6 @@ interface Candidate {
   attributedAt: string;
   visitorId?: string | null;
 }
-
-const idOf = (relation: unknown): number | null =>
-  relation && typeof relation === 'object' && 'id' in relation ? Number(relation.id) : null;
 
 const splitName = (name?: string | null) => {
   const [firstName, ...rest] = (name ?? '').trim().split(/\s+/);

@@ -16,16 +16,12 @@ import { reconcileLedger } from '../commissions/reconcile-ledger';
 import { announceLedgerChanges } from '../commissions/commission-events';
 import { createEngineInputs, engineReferral } from '../engine-inputs';
 import { getService } from '../plugin-context';
+import { idOf, iso } from '../rows';
 
 const COMMISSION = uid('commission');
 const ORDER = uid('order');
 const PROGRAM = uid('program');
 const REFERRAL = uid('referral');
-
-const idOf = (relation: unknown): number | null =>
-  relation && typeof relation === 'object' && 'id' in relation ? Number(relation.id) : null;
-const iso = (value: string | Date | null | undefined) =>
-  value ? new Date(value).toISOString() : null;
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 

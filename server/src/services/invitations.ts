@@ -11,6 +11,7 @@ import { hashInvitationToken, newInvitationToken } from '../partners/invitation-
 import { conflict, gone } from '../partners/status-errors';
 import { getPluginConfig, getService } from '../plugin-context';
 import { PARTNER_ROLE_TYPE } from './partner-role';
+import { iso } from '../rows';
 
 const INVITATION = uid('invitation');
 const PARTNER = uid('partner');
@@ -26,8 +27,6 @@ const SPENT = {
   expired: 'This invitation has expired: ask for a new one',
   revoked: 'This invitation was revoked',
 } as const;
-
-const iso = (value: unknown) => (value ? new Date(value as string).toISOString() : null);
 
 export const toInvitationAdminView = (row: Row, now = new Date()): InvitationAdminView => ({
   documentId: row.documentId,

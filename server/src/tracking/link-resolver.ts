@@ -9,6 +9,7 @@ import {
   type PartnerStatus,
   type ProgramStatus,
 } from '../../../plugin/model';
+import { iso } from '../rows';
 
 /** A link with what a click on it needs: where it goes and whether it counts. */
 export interface ResolvedLink {
@@ -35,8 +36,6 @@ const MAX_ENTRIES = 10_000;
 const WATCHED = [uid('link'), uid('program'), uid('partner'), uid('enrollment')];
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-const iso = (value: unknown) => (value ? new Date(value as string).toISOString() : null);
 
 const toResolved = (link: Row, enrollment: Row | null): ResolvedLink => {
   const program = link.program ?? null;
