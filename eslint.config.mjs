@@ -28,7 +28,7 @@ export default tseslint.config(
   },
   {
     // The tracker runs in visitors' browsers as a classic script (SPEC §6).
-    files: ['server/src/tracking/tracker.js'],
+    files: ['server/src/attribution/tracker.js'],
     languageOptions: { sourceType: 'script', globals: globals.browser },
   },
   {

@@ -1,6 +1,9 @@
 import { PLUGIN_ID } from './pluginId';
 
-/** The plugin's admin actions (server/src/permissions.ts), as the admin's RBAC checks name them. */
+/**
+ * The plugin's admin actions (server/src/platform/permissions.ts), as the admin's RBAC checks
+ * name them.
+ */
 export const ACTIONS = {
   read: `plugin::${PLUGIN_ID}.read`,
   managePrograms: `plugin::${PLUGIN_ID}.programs.manage`,

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { getService } from './plugin-context';
+import { getService } from './platform/plugin-context';
 import { registerPortal } from './portal/serve-portal';
-import { registerShortLinkRoute } from './routes/short-link';
+import { registerShortLinkRoute } from './attribution/short-link';
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService('partner-role', { strapi }).ensure();

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { getService } from './plugin-context';
+import { getService } from './platform/plugin-context';
 
 /** `strapi.destroy()`: clicks still queued for the database are written before it closes. */
 const destroy = async ({ strapi }: { strapi: Core.Strapi }) => {

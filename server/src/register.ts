@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { uid } from '../../plugin/model';
-import { stripeRawBody } from './middlewares/stripe-raw-body';
-import { registerPermissions } from './permissions';
-import { getService } from './plugin-context';
+import { stripeRawBody } from './orders/stripe-raw-body';
+import { registerPermissions } from './platform/permissions';
+import { getService } from './platform/plugin-context';
 
 const ORDER = uid('order');
 

@@ -212,7 +212,7 @@ describe('payout method', () => {
       country: 'US',
     });
     expect(
-      await app.strapi.plugin('partners').service('portal-account').bankAccount(partner.id)
+      await app.strapi.plugin('partners').service('partner-account').bankAccount(partner.id)
     ).toEqual({
       holder: 'Portal Co',
       routingNumber: ROUTING,

@@ -3,7 +3,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { Client } from 'pg';
 import { uid } from '../../plugin/model';
-import { joinTableOf, tableOf } from '../../server/src/database';
+import { joinTableOf, tableOf } from '../../server/src/platform/database';
 import { runLoad } from './load';
 import type { TimedScenario } from './types';
 

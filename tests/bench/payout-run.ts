@@ -3,7 +3,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { Core } from '@strapi/strapi';
 import { uid } from '../../plugin/model';
-import { joinTableOf, tableOf } from '../../server/src/database';
+import { joinTableOf, tableOf } from '../../server/src/platform/database';
 import type { TimedScenario } from './types';
 
 /**

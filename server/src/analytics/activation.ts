@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { ACTIVATION_EVENTS, uid, type ActivationEvent } from '../../../plugin/model';
-import { joinTableOf, tableOf } from '../database';
+import { joinTableOf, tableOf } from '../platform/database';
 import { scopedByRelations, toInt, type AnalyticsScope } from './scope';
 
 /**

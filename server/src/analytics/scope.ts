@@ -1,7 +1,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { uid } from '../../../plugin/model';
-import { joinTableOf, tableOf } from '../database';
+import { joinTableOf, tableOf } from '../platform/database';
 
 /** Who and when an analytics query covers (SPEC §9 filters), resolved to row ids. */
 export interface AnalyticsScope {

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { PayoutMethod } from '../../../plugin/contracts/payouts';
 import { uid } from '../../../plugin/model';
 import { payoutPeriod, planPayoutRun, snapshotPayoutMethod } from '../../../plugin/payouts';
-import { isUniqueViolation, withRetry } from '../database';
+import { isUniqueViolation, withRetry } from '../platform/database';
 import type { PayoutLedger } from './payout-ledger';
 
 const PAYOUT = uid('payout');

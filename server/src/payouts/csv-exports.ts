@@ -9,7 +9,7 @@ import type {
 import { toDecimalString } from '../../../plugin/currency';
 import { uid } from '../../../plugin/model';
 import { escapeCsvCell, payoutPeriod } from '../../../plugin/payouts';
-import { joinTableOf, tableOf } from '../database';
+import { joinTableOf, tableOf } from '../platform/database';
 import { isoOrNull } from './payout-ledger';
 import { periodOf } from './payout-view';
 

@@ -2,7 +2,7 @@ import type { Core, UID } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { uid } from '../../../plugin/model';
 import type { PayableEntry } from '../../../plugin/payouts';
-import { joinTableOf, tableOf, withKnex } from '../database';
+import { joinTableOf, tableOf, withKnex } from '../platform/database';
 
 const COMMISSION = uid('commission');
 const PARTNER = uid('partner');

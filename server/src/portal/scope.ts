@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 import type { Pagination, ProgramRef } from '../../../plugin/contracts/portal';
 import type { EnrollmentStatus, ReferralDetail, TierMode } from '../../../plugin/model';
 import { uid } from '../../../plugin/model';
-import type { PortalPartner } from '../policies/is-partner';
+import type { PortalPartner } from './is-partner';
 
 const ENROLLMENT = uid('enrollment');
 
@@ -60,7 +60,7 @@ export const paginate = (query: { page: number; pageSize: number }) => ({
   }),
 });
 
-export { iso } from '../rows';
+export { iso } from '../platform/rows';
 
 /**
  * The programs of the signed-in partner (any enrollment status), and the one a `program=slug`

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import type { PluginConfig } from '../../../plugin/contracts/config';
-import { getPluginConfig } from '../plugin-context';
+import { getPluginConfig } from '../platform/plugin-context';
 
 /** Hashed file names (`assets/index-4f2a9c1b.js`) never change content: cache them for a year. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';

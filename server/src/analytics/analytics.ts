@@ -1,0 +1,75 @@
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import type { EngineProgram } from '../../../plugin/commissions';
+import { uid } from '../../../plugin/model';
+import { calendarMonthBounds } from '../../../plugin/time';
+import { joinTableOf, tableOf, withKnex } from '../platform/database';
+
+const ORDER = uid('order');
+const REFERRAL = uid('referral');
+const PAID = ['paid', 'partially-refunded', 'refunded', 'disputed'];
+
+/**
+ * Numbers computed with SQL aggregation, never by loading rows into JavaScript (SPEC §9):
+ * the tier metrics the engine needs, and the totals of a referred customer.
+ */
+const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
+  /** Orders of one partner in one program, joined through Strapi's link tables. */
+  const partnerOrders = (knex: Knex, partnerId: number, programId: number) => {
+    const byPartner = joinTableOf(strapi, ORDER, 'partner');
+    const byProgram = joinTableOf(strapi, ORDER, 'program');
+    return knex(`${tableOf(strapi, ORDER)} as o`)
+      .join(`${byPartner.table} as op`, `op.${byPartner.ownerColumn}`, 'o.id')
+      .join(`${byProgram.table} as og`, `og.${byProgram.ownerColumn}`, 'o.id')
+      .where(`op.${byPartner.targetColumn}`, partnerId)
+      .where(`og.${byProgram.targetColumn}`, programId);
+  };
+
+  return {
+    /** The partner's value of `program.tierMetric` at `at` (SPEC §5.4), months in the program's zone. */
+    async tierMetric(program: EngineProgram, partnerId: number, at: string): Promise<number> {
+      const programId = Number(program.id);
+      const referrals = strapi.db.query(REFERRAL);
+      const month = calendarMonthBounds(at, program.timezone ?? 'UTC');
+      switch (program.tierMetric) {
+        case 'active-customers':
+          return referrals.count({
+            where: { partner: { id: partnerId }, program: { id: programId }, status: 'customer' },
+          });
+        case 'conversions-in-month':
+          return referrals.count({
+            where: {
+              partner: { id: partnerId },
+              program: { id: programId },
+              convertedAt: { $gte: month.start, $lt: month.end },
+            },
+          });
+        case 'revenue-in-month':
+          return withKnex(strapi, async (knex) => {
+            const [row] = await partnerOrders(knex, partnerId, programId)
+              .whereIn('o.status', PAID)
+              .where('o.paid_at', '>=', new Date(month.start))
+              .where('o.paid_at', '<', new Date(month.end))
+              .sum({ total: 'o.amount' });
+            return Number(row?.total ?? 0);
+          });
+      }
+    },
+
+    /** Paid and refunded totals of a referred customer, for "not fully refunded" (SPEC §5.1). */
+    async customerTotals(referralId: number) {
+      const byReferral = joinTableOf(strapi, ORDER, 'referral');
+      return withKnex(strapi, async (knex) => {
+        const [row] = await knex(`${tableOf(strapi, ORDER)} as o`)
+          .join(`${byReferral.table} as r`, `r.${byReferral.ownerColumn}`, 'o.id')
+          .where(`r.${byReferral.targetColumn}`, referralId)
+          .whereIn('o.status', PAID)
+          .sum({ paid: 'o.amount', refunded: 'o.refunded_amount' });
+        return { paidAmount: Number(row?.paid ?? 0), refundedAmount: Number(row?.refunded ?? 0) };
+      });
+    },
+  };
+};
+
+export type AnalyticsService = ReturnType<typeof createAnalyticsService>;
+export default createAnalyticsService;

@@ -1,0 +1,242 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { Knex } from 'knex';
+import type { Money, Overview, OverviewQuery } from '../../../plugin/contracts/admin';
+import { uid } from '../../../plugin/model';
+import { scopedByRelations, scopedClicks, toInt, type AnalyticsScope } from './scope';
+import { bucketsOf, dateBucket, sqlDialectOf } from './sql-dates';
+import { activationCounts } from './activation';
+import { tableOf, withKnex } from '../platform/database';
+
+/** Orders that count as revenue: paid once, whatever happened after (refunds are netted). */
+export const PAID_ORDER_STATUSES = ['paid', 'partially-refunded', 'refunded', 'disputed'];
+/** The ledger totals the overview shows (SPEC §9: commissions accrued). */
+const ACCRUED = ['pending', 'approved', 'paid'] as const;
+const TOP_PARTNERS = 10;
+const DAY_MS = 24 * 3600 * 1000;
+
+const today = () => new Date().toISOString().slice(0, 10);
+const addDaysTo = (day: string, days: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+/** `part / whole` in basis points, rounded half up; 0 when there is no whole. */
+const shareBps = (part: number, whole: number) =>
+  whole > 0 ? Math.floor((part * 10_000 + Math.floor(whole / 2)) / whole) : 0;
+
+type Row = Record<string, unknown>;
+const moneyOf = (rows: Row[], amount = 'amount'): Money[] =>
+  rows
+    .map((row) => ({ amount: toInt(row[amount]), currency: String(row.currency) }))
+    .sort((a, b) => a.currency.localeCompare(b.currency));
+
+/**
+ * The admin Overview (SPEC §9): KPIs, charts, top partners and activation, every number an SQL
+ * aggregate (count / sum / group by) over the scope's date range, program, partner tier and
+ * partner. Rows never come into JavaScript; only one row per bucket, currency or partner does.
+ */
+const createOverviewService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const dialect = () => sqlDialectOf(strapi.db.dialect.client);
+
+  const idOf = async (name: 'program' | 'partner', where: Row, label: string) => {
+    const row = await strapi.db.query(uid(name)).findOne({ where, select: ['id'] });
+    if (!row) throw new errors.NotFoundError(`no ${name} ${label}`);
+    return Number(row.id);
+  };
+
+  const resolveScope = async (query: OverviewQuery) => {
+    const to = query.to ?? (query.from && query.from > today() ? query.from : today());
+    const from = query.from ?? addDaysTo(to, -29);
+    const scope: AnalyticsScope = {
+      start: new Date(`${from}T00:00:00Z`),
+      end: new Date(Date.parse(`${to}T00:00:00Z`) + DAY_MS),
+      programId: query.program
+        ? await idOf('program', { slug: query.program }, `"${query.program}"`)
+        : null,
+      partnerId: query.partner
+        ? await idOf('partner', { documentId: query.partner }, query.partner)
+        : null,
+      tier: query.tier ?? null,
+    };
+    return { from, to, scope };
+  };
+
+  const inRange = (query: Knex.QueryBuilder, column: string, scope: AnalyticsScope) =>
+    query.where(column, '>=', scope.start).where(column, '<', scope.end);
+
+  const clickSeries = (knex: Knex, scope: AnalyticsScope, interval: OverviewQuery['interval']) => {
+    const bucket = dateBucket(knex, dialect(), 'c.created_at', interval);
+    return inRange(scopedClicks(strapi, knex, scope), 'c.created_at', scope)
+      .select({
+        bucket: bucket.select,
+        clicks: knex.raw('count(*)'),
+        uniqueClicks: knex.raw('sum(case when ?? then 1 else 0 end)', ['c.is_unique']),
+      })
+      .groupBy(bucket.groupBy);
+  };
+
+  /** Referrals by the day they were created, or customers by the day they converted. */
+  const referralSeries = (
+    knex: Knex,
+    scope: AnalyticsScope,
+    interval: OverviewQuery['interval'],
+    column: 'created_at' | 'converted_at'
+  ) => {
+    const { query } = scopedByRelations(strapi, knex, 'referral', 'r', scope, {
+      joinPartner: false,
+    });
+    const bucket = dateBucket(knex, dialect(), `r.${column}`, interval);
+    return inRange(query, `r.${column}`, scope)
+      .whereNot('r.status', 'rejected')
+      .select({ bucket: bucket.select, count: knex.raw('count(*)') })
+      .groupBy(bucket.groupBy);
+  };
+
+  /** Paid attributed orders, by `paidAt`, net of refunds. */
+  const paidOrders = (knex: Knex, scope: AnalyticsScope) => {
+    const scoped = scopedByRelations(strapi, knex, 'order', 'o', scope);
+    inRange(scoped.query, 'o.paid_at', scope).whereIn('o.status', PAID_ORDER_STATUSES);
+    return scoped;
+  };
+  const netRevenue = (knex: Knex) => knex.raw('sum(?? - ??)', ['o.amount', 'o.refunded_amount']);
+
+  const accruedCommissions = (knex: Knex, scope: AnalyticsScope, joinPartner = false) => {
+    const scoped = scopedByRelations(strapi, knex, 'commission', 'k', scope, { joinPartner });
+    inRange(scoped.query, 'k.created_at', scope).whereIn('k.status', [...ACCRUED]);
+    return scoped;
+  };
+
+  const topPartners = async (knex: Knex, scope: AnalyticsScope) => {
+    const ranked = paidOrders(knex, scope);
+    const leaders: Row[] = await ranked.query
+      .select({ partnerId: ranked.partnerColumn, orders: knex.raw('count(*)') })
+      .groupBy(ranked.partnerColumn)
+      .orderBy([
+        { column: 'orders', order: 'desc' },
+        { column: 'partnerId', order: 'asc' },
+      ])
+      .limit(TOP_PARTNERS);
+    const ids = leaders.map((row) => toInt(row.partnerId));
+    if (ids.length === 0) return [];
+    const revenue = paidOrders(knex, scope);
+    const commissions = accruedCommissions(knex, scope, true);
+    const customers = scopedByRelations(strapi, knex, 'referral', 'r', scope);
+    // One after the other: a transaction holds a single connection.
+    const names: Row[] = await knex(tableOf(strapi, uid('partner')))
+      .select('id', 'document_id', 'name')
+      .whereIn('id', ids);
+    const revenueRows: Row[] = await revenue.query
+      .whereIn(revenue.partnerColumn, ids)
+      .select({
+        partnerId: revenue.partnerColumn,
+        currency: 'o.currency',
+        amount: netRevenue(knex),
+      })
+      .groupBy(revenue.partnerColumn, 'o.currency');
+    const commissionRows: Row[] = await commissions.query
+      .whereIn(commissions.partnerColumn, ids)
+      .select({ partnerId: commissions.partnerColumn, currency: 'k.currency' })
+      .sum({ amount: 'k.amount' })
+      .groupBy(commissions.partnerColumn, 'k.currency');
+    const customerRows: Row[] = await inRange(customers.query, 'r.converted_at', scope)
+      .whereNot('r.status', 'rejected')
+      .whereIn(customers.partnerColumn, ids)
+      .select({ partnerId: customers.partnerColumn, count: knex.raw('count(*)') })
+      .groupBy(customers.partnerColumn);
+    const of = (rows: Row[], id: number) => rows.filter((row) => toInt(row.partnerId) === id);
+    return ids.map((id) => {
+      const partner = names.find((row) => toInt(row.id) === id);
+      return {
+        documentId: String(partner?.document_id ?? ''),
+        name: String(partner?.name ?? ''),
+        revenue: moneyOf(of(revenueRows, id)),
+        customers: toInt(of(customerRows, id)[0]?.count),
+        commissions: moneyOf(of(commissionRows, id)),
+      };
+    });
+  };
+
+  return {
+    async overview(query: OverviewQuery): Promise<Overview> {
+      const { from, to, scope } = await resolveScope(query);
+      const { interval } = query;
+      return withKnex(strapi, async (knex) => {
+        const revenue = paidOrders(knex, scope);
+        const commissions = accruedCommissions(knex, scope);
+        // One after the other: SQLite runs a transaction on a single connection anyway.
+        const clicks: Row[] = await clickSeries(knex, scope, interval);
+        const referrals: Row[] = await referralSeries(knex, scope, interval, 'created_at');
+        const customers: Row[] = await referralSeries(knex, scope, interval, 'converted_at');
+        const paidDay = dateBucket(knex, dialect(), 'o.paid_at', interval);
+        const revenueRows: Row[] = await revenue.query
+          .select({ bucket: paidDay.select, currency: 'o.currency', amount: netRevenue(knex) })
+          .groupBy(paidDay.groupBy)
+          .groupBy('o.currency');
+        const commissionRows: Row[] = await commissions.query
+          .select({ status: 'k.status', currency: 'k.currency' })
+          .sum({ amount: 'k.amount' })
+          .groupBy('k.status', 'k.currency');
+        const top = await topPartners(knex, scope);
+        const activation = await activationCounts(strapi, knex, scope);
+
+        const sum = (rows: Row[], key: string) =>
+          rows.reduce((total, row) => total + toInt(row[key]), 0);
+        const byBucket = (rows: Row[], bucket: string, key: string) =>
+          toInt(rows.find((row) => row.bucket === bucket)?.[key]);
+        const totals = new Map<string, number>();
+        for (const row of revenueRows) {
+          const currency = String(row.currency);
+          totals.set(currency, (totals.get(currency) ?? 0) + toInt(row.amount));
+        }
+        const uniqueClicks = sum(clicks, 'uniqueClicks');
+        const customerCount = sum(customers, 'count');
+
+        return {
+          range: { from, to, interval },
+          kpis: {
+            clicks: sum(clicks, 'clicks'),
+            uniqueClicks,
+            referrals: sum(referrals, 'count'),
+            customers: customerCount,
+            conversionRateBps: shareBps(customerCount, uniqueClicks),
+            attributedRevenue: [...totals.entries()]
+              .map(([currency, amount]) => ({ amount, currency }))
+              .sort((a, b) => a.currency.localeCompare(b.currency)),
+            commissions: {
+              pending: moneyOf(commissionRows.filter((row) => row.status === 'pending')),
+              approved: moneyOf(commissionRows.filter((row) => row.status === 'approved')),
+              paid: moneyOf(commissionRows.filter((row) => row.status === 'paid')),
+            },
+            activation: {
+              ...activation,
+              rateBps: shareBps(activation.activated, activation.joined),
+            },
+          },
+          series: bucketsOf(from, to, interval).map((date) => ({
+            date,
+            clicks: byBucket(clicks, date, 'clicks'),
+            referrals: byBucket(referrals, date, 'count'),
+            customers: byBucket(customers, date, 'count'),
+          })),
+          revenueSeries: revenueRows
+            .map((row) => ({
+              date: String(row.bucket),
+              currency: String(row.currency),
+              amount: toInt(row.amount),
+            }))
+            .sort((a, b) => a.date.localeCompare(b.date) || a.currency.localeCompare(b.currency)),
+          topPartners: top,
+          contribution: top.flatMap((partner) =>
+            partner.revenue.map((money) => ({
+              documentId: partner.documentId,
+              name: partner.name,
+              currency: money.currency,
+              shareBps: shareBps(money.amount, totals.get(money.currency) ?? 0),
+            }))
+          ),
+        };
+      });
+    },
+  };
+};
+
+export type OverviewService = ReturnType<typeof createOverviewService>;
+export default createOverviewService;

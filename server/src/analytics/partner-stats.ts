@@ -1,0 +1,127 @@
+import type { Core, UID } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import type { StatsQuery, StatsResponse } from '../../../plugin/contracts/portal';
+import { uid } from '../../../plugin/model';
+import { statsBuckets, type StatsBucket } from '../../../plugin/portal/stats-buckets';
+import { joinTableOf, tableOf, withKnex } from '../platform/database';
+import type { PortalPartner } from '../portal/is-partner';
+import { createPortalScope } from '../portal/scope';
+
+type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const CLICK = uid('click');
+const COMMISSION = uid('commission');
+const REFERRAL = uid('referral');
+
+/**
+ * `sum(case when <column> in bucket i then 1 else 0 end) as b<i>` for every bucket: one query
+ * per metric, in SQL every supported database runs the same way.
+ */
+const bucketSums = (knex: Knex, column: string, buckets: readonly StatsBucket[]) =>
+  buckets.map((bucket, index) =>
+    knex.raw(`sum(case when ?? >= ? and ?? < ? then 1 else 0 end) as ??`, [
+      column,
+      new Date(bucket.startsAt),
+      column,
+      new Date(bucket.endsAt),
+      `b${index}`,
+    ])
+  );
+
+const readBuckets = (row: Record<string, unknown> | undefined, count: number) =>
+  Array.from({ length: count }, (_, index) => Number(row?.[`b${index}`] ?? 0));
+
+/**
+ * The portal's numbers (SPEC §8): clicks (bots never count), referrals and customers per day or
+ * week, and unpaid earnings, computed by SQL aggregation over the signed-in partner's rows only.
+ */
+const createPartnerStatsService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const scope = createPortalScope(strapi);
+
+  /** Rows of `model` whose `partner` (and `program`) relation points at the given ids. */
+  const owned = (
+    knex: Knex,
+    model: UID.Schema,
+    partnerId: number,
+    programId: number | undefined
+  ) => {
+    const byPartner = joinTableOf(strapi, model, 'partner');
+    const query = knex(`${tableOf(strapi, model)} as t`)
+      .join(`${byPartner.table} as lp`, `lp.${byPartner.ownerColumn}`, 't.id')
+      .where(`lp.${byPartner.targetColumn}`, partnerId);
+    if (programId !== undefined) {
+      const byProgram = joinTableOf(strapi, model, 'program');
+      query
+        .join(`${byProgram.table} as lg`, `lg.${byProgram.ownerColumn}`, 't.id')
+        .where(`lg.${byProgram.targetColumn}`, programId);
+    }
+    return query;
+  };
+
+  return {
+    async stats(
+      partner: PortalPartner,
+      query: StatsQuery,
+      now = new Date()
+    ): Promise<StatsResponse['data']> {
+      const programId = await scope.programFilter(partner, query.program);
+      const { interval, buckets } = statsBuckets(query.range, now);
+      const from = new Date(buckets[0].startsAt);
+      const to = new Date(buckets[buckets.length - 1].endsAt);
+
+      return withKnex(strapi, async (knex) => {
+        const clicksQuery = knex(tableOf(strapi, CLICK))
+          .where('partner_id', partner.id)
+          .where('is_bot', false)
+          .where('created_at', '>=', from)
+          .where('created_at', '<', to)
+          .select(bucketSums(knex, 'created_at', buckets));
+        if (programId !== undefined) clicksQuery.where('program_id', programId);
+        const [clickRow] = await clicksQuery;
+
+        const [referralRow] = await owned(knex, REFERRAL, partner.id, programId)
+          .where('t.created_at', '>=', from)
+          .where('t.created_at', '<', to)
+          .select(bucketSums(knex, 't.created_at', buckets));
+
+        const [customerRow] = await owned(knex, REFERRAL, partner.id, programId)
+          .where('t.converted_at', '>=', from)
+          .where('t.converted_at', '<', to)
+          .select(bucketSums(knex, 't.converted_at', buckets));
+
+        const unpaid = await owned(knex, COMMISSION, partner.id, programId)
+          .whereIn('t.status', ['pending', 'approved'])
+          .groupBy('t.currency')
+          .orderBy('t.currency')
+          .select({ currency: 't.currency' })
+          .sum({ amount: 't.amount' });
+
+        const clicks = readBuckets(clickRow, buckets.length);
+        const referrals = readBuckets(referralRow, buckets.length);
+        const customers = readBuckets(customerRow, buckets.length);
+        const total = (values: number[]) => values.reduce((sum, value) => sum + value, 0);
+        return {
+          range: query.range,
+          interval,
+          totals: {
+            clicks: total(clicks),
+            referrals: total(referrals),
+            customers: total(customers),
+            unpaidEarnings: (unpaid as Row[])
+              .map((row) => ({ amount: Number(row.amount ?? 0), currency: String(row.currency) }))
+              .filter((money) => money.amount !== 0),
+          },
+          series: buckets.map((bucket, index) => ({
+            start: bucket.start,
+            clicks: clicks[index],
+            referrals: referrals[index],
+            customers: customers[index],
+          })),
+        };
+      });
+    },
+  };
+};
+
+export type PartnerStatsService = ReturnType<typeof createPartnerStatsService>;
+export default createPartnerStatsService;

@@ -1,0 +1,159 @@
+import type { Core } from '@strapi/strapi';
+import { checkParticipation } from '../../../plugin/commissions/check-participation';
+import type { LinkSettings } from '../../../plugin/contracts/tracking';
+import {
+  ATTRIBUTION_MODELS,
+  uid,
+  type AttributionModel,
+  type EnrollmentStatus,
+  type PartnerStatus,
+  type ProgramStatus,
+} from '../../../plugin/model';
+import { iso } from '../platform/rows';
+
+/** A link with what a click on it needs: where it goes and whether it counts. */
+export interface ResolvedLink {
+  linkId: number;
+  code: string;
+  path: string | null;
+  partnerId: number | null;
+  programId: number | null;
+  landingUrl: string | null;
+  settings: LinkSettings;
+  program: {
+    status: ProgramStatus;
+    startsAt: string | null;
+    endsAt: string | null;
+    timezone: string | null;
+  } | null;
+  partnerStatus: PartnerStatus | null;
+  enrollmentStatus: EnrollmentStatus | null;
+}
+
+const TTL_MS = 30_000;
+const MAX_ENTRIES = 10_000;
+/** Writes to these change what a code resolves to; they clear this node's cache at once. */
+const WATCHED = [uid('link'), uid('program'), uid('partner'), uid('enrollment')];
+
+type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const toResolved = (link: Row, enrollment: Row | null): ResolvedLink => {
+  const program = link.program ?? null;
+  return {
+    linkId: link.id,
+    code: link.code,
+    path: link.path ?? null,
+    partnerId: link.partner?.id ?? null,
+    programId: program?.id ?? null,
+    landingUrl: program?.landingUrl ?? null,
+    settings: {
+      code: link.code,
+      attributionWindowDays: program ? (program.attributionWindowDays ?? null) : 60,
+      attributionModel: ATTRIBUTION_MODELS.includes(program?.attributionModel)
+        ? (program.attributionModel as AttributionModel)
+        : 'last-click',
+    },
+    program: program
+      ? {
+          status: program.status,
+          startsAt: iso(program.startsAt),
+          endsAt: iso(program.endsAt),
+          timezone: program.timezone ?? null,
+        }
+      : null,
+    partnerStatus: link.partner?.status ?? null,
+    enrollmentStatus: enrollment?.status ?? null,
+  };
+};
+
+/** Null when a click on the link counts now; otherwise why it does not (SPEC §5.2, §6). */
+export const inactiveReason = (link: ResolvedLink, at: string): string | null => {
+  if (!link.program || !link.partnerStatus) return 'the link has no program or partner';
+  return checkParticipation(
+    link.program,
+    { status: link.partnerStatus },
+    link.enrollmentStatus ? { status: link.enrollmentStatus } : null,
+    at,
+    'click'
+  );
+};
+
+/**
+ * Code → link, for every redirect: a click must not wait on three queries. Answers (unknown
+ * codes too) are kept for 30 seconds; any write to links, programs, partners or enrollments
+ * clears this node's cache at once, and other nodes catch up within the 30 seconds.
+ * Concurrent misses for one code share one lookup.
+ */
+export const createLinkResolver = (strapi: Core.Strapi) => {
+  const cache = new Map<string, { link: ResolvedLink | null; expiresAt: number }>();
+  const inFlight = new Map<string, Promise<ResolvedLink | null>>();
+  let generation = 0;
+
+  const clear = () => {
+    generation += 1;
+    cache.clear();
+    inFlight.clear();
+  };
+  const events = ['Create', 'CreateMany', 'Update', 'UpdateMany', 'Delete', 'DeleteMany'];
+  strapi.db.lifecycles.subscribe({
+    models: WATCHED,
+    ...Object.fromEntries(events.map((event) => [`after${event}`, clear])),
+  });
+
+  const load = async (code: string): Promise<ResolvedLink | null> => {
+    const link = await strapi.db.query(uid('link')).findOne({
+      where: { code },
+      select: ['id', 'code', 'path'],
+      populate: {
+        partner: { select: ['id', 'status'] },
+        program: {
+          select: [
+            'id',
+            'status',
+            'startsAt',
+            'endsAt',
+            'timezone',
+            'landingUrl',
+            'attributionWindowDays',
+            'attributionModel',
+          ],
+        },
+      },
+    });
+    if (!link) return null;
+    const enrollment =
+      link.partner && link.program
+        ? await strapi.db.query(uid('enrollment')).findOne({
+            where: { partner: { id: link.partner.id }, program: { id: link.program.id } },
+            select: ['status'],
+          })
+        : null;
+    return toResolved(link, enrollment);
+  };
+
+  return {
+    /** The link of a code (case-insensitive), or null when no link has it. */
+    async resolve(rawCode: string): Promise<ResolvedLink | null> {
+      const code = rawCode.toLowerCase();
+      const cached = cache.get(code);
+      if (cached && cached.expiresAt > Date.now()) return cached.link;
+      const pending = inFlight.get(code);
+      if (pending) return pending;
+      const started = generation;
+      const lookup: Promise<ResolvedLink | null> = load(code).finally(() => {
+        if (inFlight.get(code) === lookup) inFlight.delete(code);
+      });
+      inFlight.set(code, lookup);
+      const link = await lookup;
+      // A write during the lookup may have made this answer stale: use it, do not keep it.
+      if (started === generation) {
+        if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
+        cache.set(code, { link, expiresAt: Date.now() + TTL_MS });
+      }
+      return link;
+    },
+    clear,
+  };
+};
+
+export type LinkResolver = ReturnType<typeof createLinkResolver>;

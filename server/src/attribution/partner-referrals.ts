@@ -1,0 +1,222 @@
+import type { Core } from '@strapi/strapi';
+import type {
+  CreateLeadInput,
+  ExportReferralsQuery,
+  ListLeadsQuery,
+  ListReferralsQuery,
+  PortalReferral,
+} from '../../../plugin/contracts/portal';
+import { uid, type ReferralSource } from '../../../plugin/model';
+import {
+  projectReferral,
+  referralCsvColumns,
+  referralCsvRow,
+  type ReferralOrderRecord,
+} from '../../../plugin/privacy';
+import { lockRow, withRetry } from '../platform/database';
+import { csvStream } from '../payouts/csv-exports';
+import type { PortalPartner } from '../portal/is-partner';
+import { conflict } from '../partners/status-errors';
+import { createPortalScope, iso, paginate, privacyOf } from '../portal/scope';
+
+const ORDER = uid('order');
+const PROGRAM = uid('program');
+const REFERRAL = uid('referral');
+const EXPORT_PAGE = 500;
+
+type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const REFERRAL_FIELDS = [
+  'id',
+  'documentId',
+  'status',
+  'source',
+  'createdAt',
+  'signedUpAt',
+  'convertedAt',
+  'email',
+  'firstName',
+  'lastName',
+  'externalId',
+];
+const PROGRAM_POPULATE = {
+  select: ['slug', 'name', 'referralDetail', 'showPurchaseHistory', 'showDeclinedCharges'],
+};
+
+/**
+ * Referred contacts in the portal (SPEC §8): every row goes through `projectReferral`, so JSON,
+ * CSV and leads show exactly what the program's `referralDetail` allows, and only the
+ * signed-in partner's referrals are ever read.
+ */
+const createPartnerReferralsService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const scope = createPortalScope(strapi);
+
+  /** Orders of these referrals, read only for programs that show purchases or declines. */
+  const ordersOf = async (referrals: readonly Row[]) => {
+    const ids = referrals
+      .filter(
+        (referral) => referral.program?.showPurchaseHistory || referral.program?.showDeclinedCharges
+      )
+      .map((referral) => referral.id);
+    const byReferral = new Map<number, ReferralOrderRecord[]>();
+    if (ids.length === 0) return byReferral;
+    const orders = await strapi.db.query(ORDER).findMany({
+      where: { referral: { id: { $in: ids } } },
+      select: ['status', 'amount', 'currency', 'paidAt', 'createdAt', 'failureReason'],
+      populate: { referral: { select: ['id'] } },
+      orderBy: { id: 'asc' },
+    });
+    for (const order of orders) {
+      const referralId = order.referral?.id;
+      if (!referralId) continue;
+      const list = byReferral.get(referralId) ?? [];
+      list.push({
+        status: order.status,
+        amount: Number(order.amount),
+        currency: order.currency,
+        paidAt: iso(order.paidAt),
+        createdAt: iso(order.createdAt) ?? new Date(0).toISOString(),
+        failureReason: order.failureReason ?? null,
+      });
+      byReferral.set(referralId, list);
+    }
+    return byReferral;
+  };
+
+  const project = async (partner: PortalPartner, rows: readonly Row[]) => {
+    const orders = await ordersOf(rows);
+    return rows
+      .filter((row) => row.program)
+      .map((row) =>
+        projectReferral({
+          referral: {
+            documentId: row.documentId,
+            status: row.status,
+            source: row.source,
+            createdAt: iso(row.createdAt) ?? new Date(0).toISOString(),
+            signedUpAt: iso(row.signedUpAt),
+            convertedAt: iso(row.convertedAt),
+            email: row.email ?? null,
+            firstName: row.firstName ?? null,
+            lastName: row.lastName ?? null,
+            externalId: row.externalId ?? null,
+          },
+          program: { slug: row.program.slug, name: row.program.name, ...privacyOf(row.program) },
+          partnerDocumentId: partner.documentId,
+          orders: orders.get(row.id) ?? [],
+        })
+      );
+  };
+
+  const whereOf = async (
+    partner: PortalPartner,
+    query: { status?: string; program?: string },
+    source?: ReferralSource
+  ) => {
+    const programId = await scope.programFilter(partner, query.program);
+    return {
+      partner: { id: partner.id },
+      ...(programId !== undefined ? { program: { id: programId } } : {}),
+      ...(query.status ? { status: query.status } : {}),
+      ...(source ? { source } : {}),
+    };
+  };
+
+  const list = async (
+    partner: PortalPartner,
+    query: ListReferralsQuery | ListLeadsQuery,
+    source?: ReferralSource
+  ) => {
+    const where = await whereOf(partner, query, source);
+    const page = paginate(query);
+    const [rows, total] = await Promise.all([
+      strapi.db.query(REFERRAL).findMany({
+        where,
+        select: REFERRAL_FIELDS,
+        populate: { program: PROGRAM_POPULATE },
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        offset: page.offset,
+        limit: page.limit,
+      }),
+      strapi.db.query(REFERRAL).count({ where }),
+    ]);
+    return { data: await project(partner, rows), meta: page.meta(total) };
+  };
+
+  async function* exportRows(partner: PortalPartner, where: Row, columns: string[]) {
+    for (let afterId = 0; ;) {
+      const rows = await strapi.db.query(REFERRAL).findMany({
+        where: { ...where, id: { $gt: afterId } },
+        select: REFERRAL_FIELDS,
+        populate: { program: PROGRAM_POPULATE },
+        orderBy: { id: 'asc' },
+        limit: EXPORT_PAGE,
+      });
+      if (rows.length === 0) return;
+      for (const projected of await project(partner, rows)) {
+        yield referralCsvRow(projected, columns);
+      }
+      afterId = rows[rows.length - 1].id;
+    }
+  }
+
+  return {
+    list: (partner: PortalPartner, query: ListReferralsQuery) => list(partner, query),
+
+    /** The same projected fields as CSV; the header is what the partner's programs allow. */
+    async exportCsv(partner: PortalPartner, query: ExportReferralsQuery) {
+      const where = await whereOf(partner, query);
+      const programs = (await scope.programs(partner)).filter(
+        (program) => !query.program || program.slug === query.program
+      );
+      const columns = referralCsvColumns(programs);
+      return csvStream(columns, exportRows(partner, where, columns), (error) =>
+        strapi.log.error(`[partners] the portal referral export stopped: ${error.message}`)
+      );
+    },
+
+    listLeads: (partner: PortalPartner, query: ListLeadsQuery) => list(partner, query, 'lead'),
+
+    /**
+     * A lead (SPEC §6): a contact the partner introduces, `source: lead`. One referral per
+     * program and e-mail: taken already (by this partner or another) is a 409 that names no one.
+     * Leads of one program take turns on the program row, so two partners cannot both claim it.
+     */
+    async createLead(partner: PortalPartner, input: CreateLeadInput): Promise<PortalReferral> {
+      const program = await scope.activeProgram(partner, input.program);
+      const created = await withRetry(() =>
+        strapi.db.transaction(async () => {
+          await lockRow(strapi, PROGRAM, program.id);
+          const taken = await strapi.db.query(REFERRAL).count({
+            where: { program: { id: program.id }, email: input.email },
+          });
+          if (taken > 0) return null;
+          return strapi.db.query(REFERRAL).create({
+            data: {
+              partner: partner.id,
+              program: program.id,
+              source: 'lead',
+              status: 'lead',
+              email: input.email,
+              firstName: input.firstName ?? null,
+              lastName: input.lastName ?? null,
+            },
+          });
+        })
+      );
+      if (!created) {
+        throw conflict('This contact is already a referral in this program');
+      }
+      const row = await strapi.db.query(REFERRAL).findOne({
+        where: { id: created.id },
+        select: REFERRAL_FIELDS,
+        populate: { program: PROGRAM_POPULATE },
+      });
+      const [projected] = await project(partner, [row]);
+      return projected;
+    },
+  };
+};
+
+export type PartnerReferralsService = ReturnType<typeof createPartnerReferralsService>;
+export default createPartnerReferralsService;

@@ -1,0 +1,236 @@
+import type { Core } from '@strapi/strapi';
+import { uid } from '../../../plugin/model';
+import {
+  applicationApprovedEmail,
+  applicationReceivedEmail,
+  applicationRejectedEmail,
+  commissionEarnedEmail,
+  invitationEmail,
+  monthlyStatementEmail,
+  payoutSentEmail,
+  type EmailContent,
+  type InvitationData,
+} from '../../../plugin/notifications';
+import { invitationPath } from '../../../plugin/partners';
+import { getPluginConfig, getService } from '../platform/plugin-context';
+import { periodOf } from '../payouts/payout-view';
+
+const COMMISSION = uid('commission');
+const PARTNER = uid('partner');
+const PAYOUT = uid('payout');
+const PROGRAM = uid('program');
+
+type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+interface Attachment {
+  filename: string;
+  content: Buffer;
+  contentType: string;
+}
+
+/** "j***@example.com": enough to find the message in a mail log, not a copy of the address. */
+const maskEmail = (email: string) => email.replace(/^(.).*(@.*)$/, '$1***$2');
+
+const streamToBuffer = async (stream: NodeJS.ReadableStream) => {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks);
+};
+
+/**
+ * E-mails to partners (SPEC §10) through Strapi's email plugin, with whatever provider the host
+ * configured. Templates live in plugin/notifications, one file each. Sending is best effort: a
+ * failure (no SMTP server, a refused address) is logged and answered `false`, never thrown, so
+ * no payout, approval or job fails because an e-mail did not go out.
+ */
+const createNotificationsService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const portalUrl = () => {
+    const serverUrl = String(strapi.config.get('server.url', '') ?? '');
+    return /^https?:\/\//.test(serverUrl)
+      ? `${serverUrl.replace(/\/$/, '')}${getPluginConfig({ strapi }).portal.path}`
+      : null;
+  };
+
+  const send = async (to: string, template: EmailContent, attachments: Attachment[] = []) => {
+    const { notifications } = getPluginConfig({ strapi });
+    if (!notifications.enabled) return false;
+    let content = template;
+    try {
+      // The editor's subject/body for this template, when there is one (admin: e-mail templates).
+      content = await getService('email-templates', { strapi }).apply(template);
+      await strapi
+        .plugin('email')
+        .service('email')
+        .send({
+          to,
+          ...(notifications.from ? { from: notifications.from } : {}),
+          ...(notifications.replyTo ? { replyTo: notifications.replyTo } : {}),
+          subject: content.subject,
+          text: content.text,
+          html: content.html,
+          ...(attachments.length ? { attachments } : {}),
+        });
+      return true;
+    } catch (error) {
+      strapi.log.warn(
+        `[partners] e-mail "${content.subject}" to ${maskEmail(to)} was not sent: ${(error as Error).message}`
+      );
+      return false;
+    }
+  };
+
+  const partnerOf = (id: number) =>
+    strapi.db.query(PARTNER).findOne({ where: { id }, select: ['id', 'name', 'email'] });
+  const programOf = (id: number) =>
+    strapi.db
+      .query(PROGRAM)
+      .findOne({ where: { id }, select: ['id', 'name', 'notifyOnCommission'] });
+
+  /** Loads a partner and a program, then sends; false when either is gone. */
+  const toPartnerAbout = async (
+    partnerId: number,
+    programId: number,
+    template: (partner: Row, program: Row) => EmailContent
+  ) => {
+    const [partner, program] = await Promise.all([partnerOf(partnerId), programOf(programId)]);
+    if (!partner?.email || !program) return false;
+    return send(partner.email, template(partner, program));
+  };
+
+  /** One partner's statement for a month and currency, with the PDF attached. */
+  const monthlyStatement = async (partnerId: number, currency: string, month: string) => {
+    const partner = await strapi.db.query(PARTNER).findOne({
+      where: { id: partnerId },
+      select: ['id', 'documentId', 'name', 'email', 'company'],
+    });
+    if (!partner?.email) return false;
+    const statement = await getService('statements', { strapi }).compute(
+      partnerId,
+      currency,
+      month
+    );
+    // The same PDF as the portal's, with referred contacts as the program lets the partner see them.
+    const { document } = await getService('partner-statements', { strapi }).pdf(
+      { id: partnerId, documentId: partner.documentId },
+      month,
+      currency
+    );
+    const pdf = await streamToBuffer(document);
+    return send(
+      partner.email,
+      monthlyStatementEmail({
+        partnerName: partner.name,
+        month,
+        currency,
+        openingBalance: statement.openingBalance,
+        earned: statement.totals.earned,
+        deducted: statement.totals.deducted,
+        paidOut: statement.totals.paidOut,
+        closingBalance: statement.closingBalance,
+        portalUrl: portalUrl(),
+      }),
+      [
+        {
+          filename: `statement-${month}-${currency}.pdf`,
+          content: pdf,
+          contentType: 'application/pdf',
+        },
+      ]
+    );
+  };
+
+  return {
+    send,
+
+    applicationReceived: (partnerId: number, programId: number) =>
+      toPartnerAbout(partnerId, programId, (partner, program) =>
+        applicationReceivedEmail({ partnerName: partner.name, programName: program.name })
+      ),
+
+    applicationApproved: (partnerId: number, programId: number) =>
+      toPartnerAbout(partnerId, programId, (partner, program) =>
+        applicationApprovedEmail({
+          partnerName: partner.name,
+          programName: program.name,
+          portalUrl: portalUrl(),
+        })
+      ),
+
+    applicationRejected: (partnerId: number, programId: number, reason?: string | null) =>
+      toPartnerAbout(partnerId, programId, (partner, program) =>
+        applicationRejectedEmail({ partnerName: partner.name, programName: program.name, reason })
+      ),
+
+    /** The invitation carries the token in clear: call it right after creating the invitation. */
+    invitation: (email: string, data: InvitationData) => send(email, invitationEmail(data)),
+
+    // Partner lifecycle: the invitation link from its token, on the portal's public URL
+    // (`server.url`, never a request's Host header, which a stranger could choose).
+    invitationWithToken: (email: string, token: string, data: Omit<InvitationData, 'acceptUrl'>) =>
+      send(
+        email,
+        invitationEmail({
+          ...data,
+          acceptUrl: invitationPath(portalUrl() ?? getPluginConfig({ strapi }).portal.path, token),
+        })
+      ),
+
+    /** A new positive entry, for programs with `notifyOnCommission` only. */
+    async commissionEarned(entryId: number) {
+      const entry = await strapi.db.query(COMMISSION).findOne({
+        where: { id: entryId },
+        populate: { partner: { select: ['id'] }, program: { select: ['id'] } },
+      });
+      if (!entry?.partner || !entry.program || entry.amount <= 0) return false;
+      const program = await programOf(entry.program.id);
+      if (!program?.notifyOnCommission) return false;
+      return toPartnerAbout(entry.partner.id, program.id, (partner) =>
+        commissionEarnedEmail({
+          partnerName: partner.name,
+          programName: program.name,
+          amount: entry.amount,
+          currency: entry.currency,
+          summary: entry.explanation?.summary ?? null,
+          availableAt: entry.availableAt ? new Date(entry.availableAt).toISOString() : null,
+        })
+      );
+    },
+
+    /** Sent once a payout is paid. */
+    async payoutSent(payoutId: number) {
+      if (!getPluginConfig({ strapi }).notifications.enabled) return false;
+      const payout = await strapi.db.query(PAYOUT).findOne({
+        where: { id: payoutId },
+        populate: { partner: { select: ['name', 'email'] } },
+      });
+      if (payout?.status !== 'paid' || !payout.partner?.email) return false;
+      return send(
+        payout.partner.email,
+        payoutSentEmail({
+          partnerName: payout.partner.name,
+          amount: payout.amount,
+          currency: payout.currency,
+          period: periodOf(payout),
+          methodType: payout.method?.type ?? null,
+          reference: payout.reference ?? null,
+          portalUrl: portalUrl(),
+        })
+      );
+    },
+
+    monthlyStatement,
+
+    /** Job: every partner with activity in `month` gets its statement (per currency). */
+    async sendMonthlyStatements(month: string) {
+      const pairs = await getService('statements', { strapi }).withActivity(month);
+      let sent = 0;
+      for (const { partnerId, currency } of pairs) {
+        if (await monthlyStatement(partnerId, currency, month)) sent += 1;
+      }
+      return { partners: pairs.length, sent };
+    },
+  };
+};
+
+export type NotificationsService = ReturnType<typeof createNotificationsService>;
+export default createNotificationsService;

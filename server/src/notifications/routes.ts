@@ -1,0 +1,22 @@
+import { allow } from '../platform/admin-access';
+import type { Route } from '../platform/route';
+
+const manageSettings = allow('settings.manage');
+
+/** E-mail templates (admin JWT, "Manage settings"), under /partners. */
+export const adminRoutes: Route[] = [
+  {
+    method: 'GET',
+    path: '/notifications/templates',
+    handler: 'email-templates.list',
+    config: manageSettings,
+  },
+  {
+    method: 'PUT',
+    path: '/notifications/templates/:name',
+    handler: 'email-templates.update',
+    config: manageSettings,
+  },
+];
+
+export const contentApiRoutes: Route[] = [];

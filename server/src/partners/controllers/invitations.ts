@@ -1,0 +1,58 @@
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import {
+  acceptInvitationRequestSchema,
+  invitationTokenSchema,
+  partnerIdParamSchema,
+  type AcceptInvitationResponse,
+  type InvitationViewResponse,
+  type InviteResponse,
+  type RevokeAccessResponse,
+} from '../../../../plugin/contracts/partners';
+import { getService } from '../../platform/plugin-context';
+import { parseInput } from '../../platform/validation';
+import { adminName } from './applications';
+
+/** Portal invitations: their public side (view, accept) and the editors' (invite, revoke). */
+const createInvitationsController = ({ strapi }: { strapi: Core.Strapi }) => {
+  const invitations = () => getService('invitations', { strapi });
+  const access = () => getService('partner-access', { strapi });
+  const partnerId = (ctx: Context) => parseInput(partnerIdParamSchema, ctx.params.id);
+
+  return {
+    /** `GET /invitations/:token` */
+    async view(ctx: Context) {
+      const token = parseInput(invitationTokenSchema, ctx.params.token);
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = { data: await invitations().view(token) } satisfies InvitationViewResponse;
+    },
+
+    /** `POST /invitations/accept` `{ data: { token, password, acceptTerms } }` */
+    async accept(ctx: Context) {
+      const { data } = parseInput(acceptInvitationRequestSchema, ctx.request.body);
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = { data: await invitations().accept(data) } satisfies AcceptInvitationResponse;
+    },
+
+    /** Admin `POST /partners/:id/invite` */
+    async invite(ctx: Context) {
+      const id = partnerId(ctx);
+      ctx.status = 201;
+      ctx.body = { data: await access().invite(id, adminName(ctx)) } satisfies InviteResponse;
+    },
+
+    /** Admin `POST /partners/:id/revoke-access` */
+    async revokeAccess(ctx: Context) {
+      ctx.body = {
+        data: await access().revokeAccess(partnerId(ctx)),
+      } satisfies RevokeAccessResponse;
+    },
+
+    /** Admin `GET /partners/:id/invitations` */
+    async list(ctx: Context) {
+      ctx.body = { data: await access().invitationsOf(partnerId(ctx)) };
+    },
+  };
+};
+
+export default createInvitationsController;

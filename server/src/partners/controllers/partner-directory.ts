@@ -1,0 +1,45 @@
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import {
+  idParamSchema,
+  listPartnersQuerySchema,
+  listReferralsQuerySchema,
+  updatePartnerRequestSchema,
+} from '../../../../plugin/contracts/admin';
+import { getService } from '../../platform/plugin-context';
+import { parseInput } from '../../platform/validation';
+
+/** `/partners/partners*` (list, detail, edit) and `/partners/referrals`. */
+const createPartnerDirectoryController = ({ strapi }: { strapi: Core.Strapi }) => {
+  const directory = () => getService('partner-directory', { strapi });
+  return {
+    async find(ctx: Context) {
+      const { results, pagination } = await directory().list(
+        parseInput(listPartnersQuerySchema, ctx.query)
+      );
+      ctx.body = { data: results, meta: { pagination } };
+    },
+
+    async findOne(ctx: Context) {
+      ctx.body = {
+        data: await directory().get(parseInput(idParamSchema, ctx.params.id)),
+        meta: {},
+      };
+    },
+
+    async update(ctx: Context) {
+      const id = parseInput(idParamSchema, ctx.params.id);
+      const { data } = parseInput(updatePartnerRequestSchema, ctx.request.body);
+      ctx.body = { data: await directory().update(id, data), meta: {} };
+    },
+
+    async referrals(ctx: Context) {
+      const { results, pagination } = await directory().referrals(
+        parseInput(listReferralsQuerySchema, ctx.query)
+      );
+      ctx.body = { data: results, meta: { pagination } };
+    },
+  };
+};
+
+export default createPartnerDirectoryController;

@@ -1,0 +1,254 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type {
+  AcceptInvitationInput,
+  InvitationAdminView,
+  InvitationView,
+} from '../../../plugin/contracts/partners';
+import { uid } from '../../../plugin/model';
+import { invitationState } from '../../../plugin/partners';
+import { hashInvitationToken, newInvitationToken } from './invitation-token';
+import { conflict, gone } from './status-errors';
+import { getPluginConfig, getService } from '../platform/plugin-context';
+import { PARTNER_ROLE_TYPE } from './partner-role';
+import { iso } from '../platform/rows';
+
+const INVITATION = uid('invitation');
+const PARTNER = uid('partner');
+const ENROLLMENT = uid('enrollment');
+const USER = 'plugin::users-permissions.user';
+const ROLE = 'plugin::users-permissions.role';
+const HOUR_MS = 3_600_000;
+
+type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const SPENT = {
+  used: 'This invitation has already been used',
+  expired: 'This invitation has expired: ask for a new one',
+  revoked: 'This invitation was revoked',
+} as const;
+
+export const toInvitationAdminView = (row: Row, now = new Date()): InvitationAdminView => ({
+  documentId: row.documentId,
+  email: row.email,
+  createdAt: iso(row.createdAt)!,
+  expiresAt: iso(row.expiresAt)!,
+  usedAt: iso(row.usedAt),
+  revokedAt: iso(row.revokedAt),
+  invitedBy: row.invitedBy ?? null,
+  state: invitationState(row as { expiresAt: string }, now),
+});
+
+/** Partners' portal invitations (SPEC §8): single use, hashed at rest, time-limited. */
+const createInvitationsService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const invitations = () => strapi.db.query(INVITATION);
+  const open = (now: Date) => ({
+    usedAt: { $null: true },
+    revokedAt: { $null: true },
+    expiresAt: { $gt: now },
+  });
+
+  /** The invitation a token names, usable right now; 404 when unknown, 410 when spent. */
+  const usable = async (token: string, now: Date) => {
+    const invitation = await invitations().findOne({
+      where: { tokenHash: hashInvitationToken(token) },
+      populate: { partner: { select: ['id', 'documentId', 'name', 'status'] } },
+    });
+    if (!invitation?.partner) throw new errors.NotFoundError('Unknown invitation');
+    const state = invitationState(invitation, now);
+    if (state !== 'valid') throw gone(SPENT[state], { state });
+    if (invitation.partner.status !== 'approved') {
+      throw gone('This partner account is not active', { state: 'revoked' });
+    }
+    return invitation;
+  };
+
+  const partnerRoleId = async () => {
+    const role = await strapi.db.query(ROLE).findOne({ where: { type: PARTNER_ROLE_TYPE } });
+    return (role ?? (await getService('partner-role', { strapi }).ensure())).id as number;
+  };
+
+  /** Revokes a partner's open invitations (for one address, or all of them). */
+  const revokeOpen = async (partnerId: number, email?: string, now = new Date()) => {
+    const rows = await invitations().findMany({
+      where: { partner: { id: partnerId }, ...(email ? { email } : {}), ...open(now) },
+      select: ['id'],
+    });
+    if (rows.length === 0) return 0;
+    const { count } = await invitations().updateMany({
+      where: { id: { $in: rows.map((row: Row) => row.id) }, ...open(now) },
+      data: { revokedAt: now },
+    });
+    return count as number;
+  };
+
+  /**
+   * The login that accepts an invitation. A new address gets a new user. An existing user is
+   * reused only when it already is this partner's login (access revoked, then invited again) or
+   * a Partner-role login no partner holds any more (removed from a team); the invitation proves
+   * the address, so its password is reset. Any other account is the site's: log in instead.
+   */
+  const loginFor = async (email: string, password: string, partnerId: number) => {
+    const userService = strapi.plugin('users-permissions').service('user');
+    const existing = await strapi.db.query(USER).findOne({
+      where: { $or: [{ email }, { username: email }] },
+      populate: { role: { select: ['type'] } },
+    });
+    if (!existing) {
+      const created = await userService.add({
+        username: email,
+        email,
+        password,
+        provider: 'local',
+        confirmed: true,
+        blocked: false,
+        role: await partnerRoleId(),
+      });
+      return { id: created.id as number, linked: false };
+    }
+    const holder = await strapi.db.query(PARTNER).findOne({
+      where: { users: { id: existing.id } },
+      select: ['id'],
+    });
+    const reusable = holder ? holder.id === partnerId : existing.role?.type === PARTNER_ROLE_TYPE;
+    if (!reusable || existing.email !== email) {
+      throw conflict('An account with this e-mail address already exists: log in instead', {
+        reason: 'account-exists',
+      });
+    }
+    await userService.edit(existing.id, { password, blocked: false, confirmed: true });
+    return { id: existing.id as number, linked: Boolean(holder) };
+  };
+
+  return {
+    revokeOpen,
+
+    /**
+     * A new invitation for `email` to log into `partnerId`'s portal, mailed at once. Earlier open
+     * invitations to the same address are revoked, so only the newest link works.
+     */
+    async issue(input: {
+      partnerId: number;
+      email: string;
+      invitedBy: string;
+      partnerName: string | null;
+      programName: string | null;
+    }) {
+      const now = new Date();
+      const email = input.email.toLowerCase();
+      const { token, tokenHash } = newInvitationToken();
+      const ttlHours = getPluginConfig({ strapi }).partners.invitationTtlHours;
+      const invitation = await strapi.db.transaction(async () => {
+        await revokeOpen(input.partnerId, email, now);
+        return invitations().create({
+          data: {
+            partner: input.partnerId,
+            email,
+            tokenHash,
+            expiresAt: new Date(now.getTime() + ttlHours * HOUR_MS),
+            invitedBy: input.invitedBy.slice(0, 255),
+          },
+        });
+      });
+      const mailed = await getService('notifications', { strapi }).invitationWithToken(
+        email,
+        token,
+        {
+          partnerName: input.partnerName,
+          programName: input.programName,
+          expiresAt: new Date(invitation.expiresAt).toISOString(),
+        }
+      );
+      return { invitation: toInvitationAdminView(invitation, now), mailed };
+    },
+
+    /** `GET /invitations/:token`: who is invited, to what, and the terms to accept. */
+    async view(token: string): Promise<InvitationView> {
+      const invitation = await usable(token, new Date());
+      const enrollments = await strapi.db.query(ENROLLMENT).findMany({
+        where: { partner: { id: invitation.partner.id }, status: 'approved' },
+        populate: { program: { select: ['slug', 'name', 'terms', 'termsVersion'] } },
+        orderBy: { id: 'asc' },
+      });
+      return {
+        email: invitation.email,
+        partnerName: invitation.partner.name,
+        programs: enrollments
+          .filter((enrollment: Row) => enrollment.program)
+          .map(({ program }: Row) => ({
+            slug: program.slug,
+            name: program.name,
+            terms: program.terms ?? null,
+            termsVersion: program.termsVersion ?? null,
+          })),
+      };
+    },
+
+    /**
+     * `POST /invitations/accept`: claims the invitation with one conditional UPDATE (unused,
+     * unrevoked, unexpired; exactly one row or nothing), then creates the login in the same
+     * transaction, so two concurrent accepts make one user and a failure leaves it unused.
+     */
+    async accept({ token, password }: AcceptInvitationInput) {
+      const now = new Date();
+      const invitation = await usable(token, now);
+      const partnerId = invitation.partner.id as number;
+      const email = String(invitation.email).toLowerCase();
+      const userId = await strapi.db.transaction(async () => {
+        const { count } = await invitations().updateMany({
+          where: { id: invitation.id, ...open(now) },
+          data: { usedAt: now },
+        });
+        if (count !== 1) throw gone(SPENT.used, { state: 'used' });
+        const login = await loginFor(email, password, partnerId);
+        if (!login.linked) {
+          await strapi.db.query(PARTNER).update({
+            where: { id: partnerId },
+            data: { users: { connect: [login.id] } },
+          });
+        }
+        const enrollments = await strapi.db.query(ENROLLMENT).findMany({
+          where: { partner: { id: partnerId }, status: 'approved' },
+          populate: { program: { select: ['termsVersion'] } },
+        });
+        for (const enrollment of enrollments) {
+          await strapi.db.query(ENROLLMENT).update({
+            where: { id: enrollment.id },
+            data: {
+              termsVersionAccepted: enrollment.program?.termsVersion ?? null,
+              acceptedAt: now,
+            },
+          });
+        }
+        return login.id;
+      });
+      const user = await strapi.db
+        .query(USER)
+        .findOne({ where: { id: userId }, select: ['id', 'email', 'username'] });
+      const jwt = await strapi.plugin('users-permissions').service('jwt').issue({ id: userId });
+      return {
+        jwt: jwt as string,
+        user: { id: user.id, email: user.email, username: user.username },
+      };
+    },
+
+    async listForPartner(partnerId: number) {
+      const now = new Date();
+      const rows = await invitations().findMany({
+        where: { partner: { id: partnerId } },
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      });
+      return rows.map((row: Row) => toInvitationAdminView(row, now));
+    },
+
+    /** A partner's invitations that can still be accepted. */
+    openFor: (partnerId: number) =>
+      invitations().findMany({
+        where: { partner: { id: partnerId }, ...open(new Date()) },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      }) as Promise<Row[]>,
+  };
+};
+
+export type InvitationsService = ReturnType<typeof createInvitationsService>;
+export default createInvitationsService;

@@ -1,0 +1,74 @@
+import type { Core } from '@strapi/strapi';
+import { uid } from '../../../plugin/model';
+import { conflict } from './status-errors';
+import { getService } from '../platform/plugin-context';
+
+const PARTNER = uid('partner');
+const ENROLLMENT = uid('enrollment');
+const USER = 'plugin::users-permissions.user';
+
+type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** Editors' control of a partner's portal access: invitations and their revocation (SPEC §9). */
+const createPartnerAccessService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const invitations = () => getService('invitations', { strapi });
+  const partnerOf = (documentId: string) =>
+    getService('partner-applications', { strapi }).partnerByDocumentId(documentId);
+
+  return {
+    /** (Re)sends the portal invitation to the partner's address; earlier open ones are revoked. */
+    async invite(documentId: string, invitedBy: string) {
+      const partner = await partnerOf(documentId);
+      if (partner.status !== 'approved') {
+        throw conflict('Approve the partner before inviting it to the portal', {
+          reason: 'not-approved',
+        });
+      }
+      const enrollment = await strapi.db.query(ENROLLMENT).findOne({
+        where: { partner: { id: partner.id }, status: 'approved' },
+        populate: { program: { select: ['name'] } },
+        orderBy: { id: 'asc' },
+      });
+      const { invitation, mailed } = await invitations().issue({
+        partnerId: partner.id,
+        email: partner.email,
+        invitedBy,
+        partnerName: partner.name,
+        programName: enrollment?.program?.name ?? null,
+      });
+      return { ...invitation, mailed };
+    },
+
+    /**
+     * Blocks every login of the partner (users-permissions refuses blocked users at sign-in and
+     * on every request) and revokes its open invitations. The partner's data stays; inviting it
+     * again restores access.
+     */
+    async revokeAccess(documentId: string) {
+      const partner = await partnerOf(documentId);
+      const withUsers = await strapi.db.query(PARTNER).findOne({
+        where: { id: partner.id },
+        populate: { users: { select: ['id'] } },
+      });
+      const userIds = (withUsers?.users ?? []).map((user: Row) => user.id as number);
+      return strapi.db.transaction(async () => {
+        const blocked = userIds.length
+          ? await strapi.db.query(USER).updateMany({
+              where: { id: { $in: userIds } },
+              data: { blocked: true },
+            })
+          : { count: 0 };
+        const revokedInvitations = await invitations().revokeOpen(partner.id);
+        return { blockedUsers: blocked.count as number, revokedInvitations };
+      });
+    },
+
+    async invitationsOf(documentId: string) {
+      const partner = await partnerOf(documentId);
+      return invitations().listForPartner(partner.id);
+    },
+  };
+};
+
+export type PartnerAccessService = ReturnType<typeof createPartnerAccessService>;
+export default createPartnerAccessService;

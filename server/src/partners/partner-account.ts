@@ -1,0 +1,188 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type {
+  CreateDealInput,
+  ListDealsQuery,
+  PayoutMethodInput,
+  PortalDeal,
+  PortalPayoutMethod,
+} from '../../../plugin/contracts/portal';
+import { uid } from '../../../plugin/model';
+import { addDays } from '../../../plugin/time';
+import type { PortalPartner } from '../portal/is-partner';
+import { createPortalScope, iso, paginate, toProgramRef } from '../portal/scope';
+import { seal, unseal } from '../platform/secrets';
+
+const DEAL = uid('deal');
+const PARTNER = uid('partner');
+/** How long a registered deal protects the partner's claim (editors can change `expiresAt`). */
+export const DEAL_TTL_DAYS = 90;
+
+type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const parseJson = (value: unknown): Row | null => {
+  if (value === null || value === undefined) return null;
+  if (typeof value !== 'string') return value as Row;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return null;
+  }
+};
+
+/** What the portal shows of a stored method: the PayPal e-mail, or a bank's holder and last 4. */
+export const portalPayoutMethodOf = (stored: unknown): PortalPayoutMethod => {
+  const method = parseJson(stored);
+  switch (method?.type) {
+    case 'paypal':
+      return { type: 'paypal', email: String(method.email ?? '') };
+    case 'bank':
+      return {
+        type: 'bank',
+        holder: String(method.accountHolder ?? ''),
+        last4: String(method.last4 ?? ''),
+      };
+    case 'credit':
+      return { type: 'credit' };
+    case 'stripe':
+      return { type: 'stripe' };
+    default:
+      return null;
+  }
+};
+
+const toDeal = (row: Row): PortalDeal => ({
+  documentId: row.documentId,
+  company: row.company,
+  contactName: row.contactName ?? null,
+  contactEmail: row.contactEmail,
+  estimatedValue: row.estimatedValue == null ? null : Number(row.estimatedValue),
+  currency: row.currency ?? null,
+  status: row.status,
+  expiresAt: iso(row.expiresAt),
+  decisionNote: row.decisionNote ?? null,
+  program: toProgramRef(row.program),
+  createdAt: iso(row.createdAt) ?? '',
+});
+
+/**
+ * The partner's own settings in the portal (SPEC §8): its one payout method, with bank numbers
+ * sealed (AES-256-GCM, platform/secrets.ts) and only the last four digits kept in clear, and its
+ * deal registrations.
+ */
+const createPartnerAccountService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const scope = createPortalScope(strapi);
+
+  const storedMethod = async (partnerId: number) => {
+    const row = await strapi.db.query(PARTNER).findOne({
+      where: { id: partnerId },
+      select: ['payoutMethod'],
+    });
+    return parseJson(row?.payoutMethod);
+  };
+
+  return {
+    async payoutMethod(partner: PortalPartner) {
+      return portalPayoutMethodOf(await storedMethod(partner.id));
+    },
+
+    /**
+     * Replaces the partner's payout method. The stored shape is what payout runs snapshot
+     * (plugin/payouts/snapshot-payout-method.ts): `{ type: 'bank', accountHolder, last4,
+     * country }` plus `sealed`, which only `bankAccount` below opens.
+     */
+    async setPayoutMethod(partner: PortalPartner, input: PayoutMethodInput) {
+      let stored: Row;
+      switch (input.type) {
+        case 'paypal':
+          stored = { type: 'paypal', email: input.email };
+          break;
+        case 'credit':
+          stored = { type: 'credit' };
+          break;
+        case 'bank':
+          stored = {
+            type: 'bank',
+            accountHolder: input.holder,
+            last4: input.accountNumber.slice(-4),
+            country: 'US',
+            sealed: seal(
+              strapi,
+              JSON.stringify({
+                routingNumber: input.routingNumber,
+                accountNumber: input.accountNumber,
+              })
+            ),
+          };
+          break;
+      }
+      await strapi.db
+        .query(PARTNER)
+        .update({ where: { id: partner.id }, data: { payoutMethod: stored } });
+      return portalPayoutMethodOf(stored);
+    },
+
+    /**
+     * The full bank details of a partner, for the site's own code paying by bank transfer
+     * (`strapi.plugin('partners').service('partner-account').bankAccount(partnerId)`). No route
+     * and no export prints them.
+     */
+    async bankAccount(partnerId: number) {
+      const method = await storedMethod(partnerId);
+      if (method?.type !== 'bank' || typeof method.sealed !== 'string') return null;
+      const opened = JSON.parse(unseal(strapi, method.sealed)) as {
+        routingNumber: string;
+        accountNumber: string;
+      };
+      return { holder: String(method.accountHolder ?? ''), ...opened };
+    },
+
+    async deals(partner: PortalPartner, query: ListDealsQuery) {
+      const programId = await scope.programFilter(partner, query.program);
+      const where = {
+        partner: { id: partner.id },
+        ...(programId !== undefined ? { program: { id: programId } } : {}),
+        ...(query.status ? { status: query.status } : {}),
+      };
+      const page = paginate(query);
+      const [rows, total] = await Promise.all([
+        strapi.db.query(DEAL).findMany({
+          where,
+          populate: { program: { select: ['slug', 'name'] } },
+          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+          offset: page.offset,
+          limit: page.limit,
+        }),
+        strapi.db.query(DEAL).count({ where }),
+      ]);
+      return { data: rows.map(toDeal), meta: page.meta(total) };
+    },
+
+    /** A deal registration: `submitted`, protecting the claim for DEAL_TTL_DAYS once approved. */
+    async createDeal(partner: PortalPartner, input: CreateDealInput, now = new Date()) {
+      const program = await scope.activeProgram(partner, input.program);
+      const created = await strapi.db.query(DEAL).create({
+        data: {
+          partner: partner.id,
+          program: program.id,
+          company: input.company,
+          contactName: input.contactName,
+          contactEmail: input.contactEmail,
+          estimatedValue: input.estimatedValue,
+          currency: input.currency,
+          status: 'submitted',
+          expiresAt: addDays(now.toISOString(), DEAL_TTL_DAYS),
+        },
+      });
+      const row = await strapi.db.query(DEAL).findOne({
+        where: { id: created.id },
+        populate: { program: { select: ['slug', 'name'] } },
+      });
+      if (!row) throw new errors.NotFoundError('No deal');
+      return toDeal(row);
+    },
+  };
+};
+
+export type PartnerAccountService = ReturnType<typeof createPartnerAccountService>;
+export default createPartnerAccountService;

@@ -1,0 +1,305 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type {
+  ApplicationInput,
+  ApplicationPage,
+  ApplicationView,
+  ListApplicationsQuery,
+} from '../../../plugin/contracts/partners';
+import { uid } from '../../../plugin/model';
+import { decideApplication } from '../../../plugin/partners';
+import { conflict } from './status-errors';
+import { getService } from '../platform/plugin-context';
+
+const PROGRAM = uid('program');
+const PARTNER = uid('partner');
+const ENROLLMENT = uid('enrollment');
+const LINK = uid('link');
+
+type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const PROGRAM_FIELDS = [
+  'id',
+  'slug',
+  'name',
+  'status',
+  'applicationMode',
+  'startsAt',
+  'endsAt',
+  'terms',
+  'termsVersion',
+  'landingUrl',
+  'tierMode',
+];
+
+const noProgram = () =>
+  new errors.ValidationError('program: no program takes applications under this name', {
+    errors: [{ path: ['program'], message: 'no program takes applications under this name' }],
+  });
+
+const alreadyPartner = () =>
+  conflict(
+    'A partner account already exists for this e-mail address: log into the partner portal, or contact the program team',
+    { reason: 'partner-exists' }
+  );
+
+const toApplicationView = (enrollment: Row): ApplicationView => {
+  const partner = enrollment.partner ?? {};
+  return {
+    documentId: partner.documentId,
+    enrollmentDocumentId: enrollment.documentId,
+    name: partner.name,
+    email: partner.email,
+    company: partner.company ?? null,
+    website: partner.website ?? null,
+    type: partner.type,
+    partnerStatus: partner.status,
+    enrollmentStatus: enrollment.status,
+    program: enrollment.program
+      ? { slug: enrollment.program.slug, name: enrollment.program.name }
+      : null,
+    message: enrollment.applicationMessage ?? null,
+    referredBy: partner.referredBy
+      ? { documentId: partner.referredBy.documentId, name: partner.referredBy.name }
+      : null,
+    createdAt: new Date(enrollment.createdAt).toISOString(),
+  };
+};
+
+/** Applications to programs and the editors' decisions on them (SPEC §8). */
+const createPartnerApplicationsService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const partners = () => strapi.db.query(PARTNER);
+  const enrollments = () => strapi.db.query(ENROLLMENT);
+  const notifications = () => getService('notifications', { strapi });
+
+  const programBySlug = (slug: string) =>
+    strapi.db.query(PROGRAM).findOne({ where: { slug }, select: PROGRAM_FIELDS });
+
+  /**
+   * The recruiter a `recruitCode` names: the owner of that link, approved and enrolled in this
+   * same two-tier program. Anything else is ignored: a stale or foreign code must not cost the
+   * applicant its application, and it must not make anyone a recruiter.
+   */
+  const recruiterOf = async (code: string | undefined, program: Row) => {
+    if (!code || program.tierMode !== 'two-tier') return null;
+    const link = await strapi.db.query(LINK).findOne({
+      where: { code, program: { id: program.id } },
+      populate: { partner: { select: ['id', 'status'] } },
+    });
+    if (link?.partner?.status !== 'approved') return null;
+    const enrolled = await enrollments().count({
+      where: { partner: { id: link.partner.id }, program: { id: program.id }, status: 'approved' },
+    });
+    return enrolled > 0 ? (link.partner.id as number) : null;
+  };
+
+  const partnerByDocumentId = async (documentId: string) => {
+    const partner = await partners().findOne({
+      where: { documentId },
+      select: ['id', 'documentId', 'name', 'email', 'status'],
+    });
+    if (!partner) throw new errors.NotFoundError('No partner has this id');
+    return partner as Row;
+  };
+
+  /** Ids of a partner's enrollments in the given states, with their programs. */
+  const enrollmentsOf = (partnerId: number, statuses: string[]) =>
+    enrollments().findMany({
+      where: { partner: { id: partnerId }, status: { $in: statuses } },
+      populate: { program: { select: ['id', 'name'] } },
+      orderBy: { id: 'asc' },
+    }) as Promise<Row[]>;
+
+  return {
+    /** `GET /programs/:slug/application`; invite-only programs answer too, to say so. */
+    async applicationPage(slug: string): Promise<ApplicationPage> {
+      const program = await programBySlug(slug);
+      if (!program || program.status !== 'active') {
+        throw new errors.NotFoundError('No program takes applications under this name');
+      }
+      return {
+        slug: program.slug,
+        name: program.name,
+        applicationMode: program.applicationMode,
+        terms: program.terms ?? null,
+        termsVersion: program.termsVersion ?? null,
+        landingUrl: program.landingUrl ?? null,
+      };
+    },
+
+    /**
+     * `POST /applications`: a new partner and its enrollment, `approved` at once in an open
+     * program (and invited to the portal), `applied` in an approval program (and told so).
+     * An address that already has a partner account gets 409: joining another program is done
+     * by an editor, since an anonymous form cannot prove who owns the address.
+     */
+    async apply(input: ApplicationInput) {
+      const now = new Date();
+      const program = await programBySlug(input.program);
+      if (!program) throw noProgram();
+      const decision = decideApplication(program, now);
+      if (decision.outcome === 'refused') {
+        if (decision.reason === 'invite-only') {
+          throw new errors.ForbiddenError('This program takes partners by invitation only');
+        }
+        throw noProgram();
+      }
+      if (program.termsVersion && input.termsVersion !== program.termsVersion) {
+        throw new errors.ValidationError(
+          'termsVersion: the program terms changed; read and accept the current version',
+          { errors: [{ path: ['termsVersion'], message: 'the program terms changed' }] }
+        );
+      }
+      const exists = () =>
+        partners().findOne({ where: { email: { $eqi: input.email } }, select: ['id'] });
+      if (await exists()) throw alreadyPartner();
+      const referredBy = await recruiterOf(input.recruitCode, program);
+      const status = decision.outcome;
+
+      let partner: Row;
+      try {
+        partner = await strapi.db.transaction(async () => {
+          const created = await partners().create({
+            data: {
+              name: input.name,
+              email: input.email,
+              company: input.company ?? null,
+              website: input.website ?? null,
+              type: input.type ?? 'affiliate',
+              status,
+              referredBy,
+            },
+          });
+          await enrollments().create({
+            data: {
+              partner: created.id,
+              program: program.id,
+              status,
+              applicationMessage: input.message ?? null,
+              termsVersionAccepted: program.termsVersion ?? null,
+              acceptedAt: now,
+            },
+          });
+          return created;
+        });
+      } catch (error) {
+        // Two applications with one address at once: the unique index lets one through.
+        if (await exists()) throw alreadyPartner();
+        throw error;
+      }
+
+      if (status === 'approved') {
+        await getService('invitations', { strapi }).issue({
+          partnerId: partner.id,
+          email: partner.email,
+          invitedBy: 'application',
+          partnerName: partner.name,
+          programName: program.name,
+        });
+      } else {
+        await notifications().applicationReceived(partner.id, program.id);
+      }
+      return { status };
+    },
+
+    /** `GET /applications`: enrollments by status (applied by default), newest first. */
+    async list(query: ListApplicationsQuery) {
+      const where: Row = { status: query.status };
+      if (query.program) where.program = { slug: query.program };
+      const { results, pagination } = await enrollments().findPage({
+        where,
+        page: query.page,
+        pageSize: query.pageSize,
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        populate: {
+          partner: {
+            select: ['documentId', 'name', 'email', 'company', 'website', 'type', 'status'],
+            populate: { referredBy: { select: ['documentId', 'name'] } },
+          },
+          program: { select: ['slug', 'name'] },
+        },
+      });
+      return { results: results.map(toApplicationView), pagination };
+    },
+
+    /**
+     * Approves a partner and its applied (or earlier rejected) enrollments, then invites it to
+     * the portal, or tells it when it already has a login.
+     */
+    async approve(documentId: string, invitedBy: string) {
+      const partner = await partnerByDocumentId(documentId);
+      const pending = await enrollmentsOf(partner.id, ['applied', 'rejected']);
+      if (partner.status === 'approved' && pending.length === 0) {
+        throw conflict('This partner is already approved', { reason: 'already-approved' });
+      }
+      await strapi.db.transaction(async () => {
+        await partners().update({ where: { id: partner.id }, data: { status: 'approved' } });
+        if (pending.length) {
+          await enrollments().updateMany({
+            where: { id: { $in: pending.map(({ id }) => id) } },
+            data: { status: 'approved' },
+          });
+        }
+      });
+      const program = pending[0]?.program ?? null;
+      const logins = await strapi.db.query(PARTNER).findOne({
+        where: { id: partner.id },
+        populate: { users: { select: ['id'] } },
+      });
+      let mailed: boolean;
+      if (logins?.users?.length && program) {
+        mailed = await notifications().applicationApproved(partner.id, program.id);
+      } else {
+        const issued = await getService('invitations', { strapi }).issue({
+          partnerId: partner.id,
+          email: partner.email,
+          invitedBy,
+          partnerName: partner.name,
+          programName: program?.name ?? null,
+        });
+        mailed = issued.mailed;
+      }
+      return {
+        documentId: partner.documentId,
+        status: 'approved' as const,
+        enrollments: pending.length,
+        mailed,
+      };
+    },
+
+    /** Rejects an applicant and its applied enrollments; the reason goes into the e-mail. */
+    async reject(documentId: string, reason: string) {
+      const partner = await partnerByDocumentId(documentId);
+      if (partner.status !== 'applied') {
+        throw conflict('Only applications can be rejected; revoke the portal access instead', {
+          reason: 'not-an-application',
+        });
+      }
+      const pending = await enrollmentsOf(partner.id, ['applied']);
+      await strapi.db.transaction(async () => {
+        await partners().update({ where: { id: partner.id }, data: { status: 'rejected' } });
+        if (pending.length) {
+          await enrollments().updateMany({
+            where: { id: { $in: pending.map(({ id }) => id) } },
+            data: { status: 'rejected' },
+          });
+        }
+      });
+      const program = pending[0]?.program;
+      const mailed = program
+        ? await notifications().applicationRejected(partner.id, program.id, reason)
+        : false;
+      return {
+        documentId: partner.documentId,
+        status: 'rejected' as const,
+        enrollments: pending.length,
+        mailed,
+      };
+    },
+
+    partnerByDocumentId,
+  };
+};
+
+export type PartnerApplicationsService = ReturnType<typeof createPartnerApplicationsService>;
+export default createPartnerApplicationsService;

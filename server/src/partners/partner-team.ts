@@ -1,0 +1,120 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { TeamMember } from '../../../plugin/contracts/partners';
+import { uid } from '../../../plugin/model';
+import { decideTeamRemoval } from '../../../plugin/partners';
+import type { PortalPartner } from '../portal/is-partner';
+import { conflict } from './status-errors';
+import { getService } from '../platform/plugin-context';
+
+const PARTNER = uid('partner');
+const USER = 'plugin::users-permissions.user';
+
+type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/**
+ * A partner's logins (SPEC §8, team members of an agency), managed from the portal. Every
+ * query is scoped to the partner the `is-partner` policy resolved; other partners' users are
+ * answered exactly as unknown ones.
+ */
+const createPartnerTeamService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const invitations = () => getService('invitations', { strapi });
+
+  const usersOf = async (partnerId: number) => {
+    const partner = await strapi.db.query(PARTNER).findOne({
+      where: { id: partnerId },
+      select: ['id', 'name'],
+      populate: {
+        users: { select: ['id', 'email', 'username', 'blocked'], orderBy: { id: 'asc' } },
+      },
+    });
+    return {
+      name: (partner?.name ?? null) as string | null,
+      users: (partner?.users ?? []) as Row[],
+    };
+  };
+
+  return {
+    /** The partner's logins, then the invitations nobody has accepted yet. */
+    async list(partner: PortalPartner, actorId: number): Promise<TeamMember[]> {
+      const { users } = await usersOf(partner.id);
+      const emails = new Set(users.map((user) => String(user.email).toLowerCase()));
+      const pending = await invitations().openFor(partner.id);
+      return [
+        ...users.map((user): TeamMember => ({
+          id: user.id,
+          email: user.email,
+          username: user.username,
+          isYou: user.id === actorId,
+          status: user.blocked ? 'blocked' : 'active',
+        })),
+        ...pending
+          .filter((invitation) => !emails.has(invitation.email))
+          .map((invitation): TeamMember => ({
+            id: null,
+            email: invitation.email,
+            username: null,
+            isYou: false,
+            status: 'invited',
+            invitedAt: new Date(invitation.createdAt).toISOString(),
+          })),
+      ];
+    },
+
+    /** Invites a new login for the same partner (a resend revokes the earlier link). */
+    async invite(partner: PortalPartner, email: string, actorId: number) {
+      const { name, users } = await usersOf(partner.id);
+      if (users.some((user) => String(user.email).toLowerCase() === email && !user.blocked)) {
+        throw conflict('This address already logs into your portal', { reason: 'member' });
+      }
+      const actor = users.find((user) => user.id === actorId);
+      const { invitation, mailed } = await invitations().issue({
+        partnerId: partner.id,
+        email,
+        invitedBy: `partner login ${actor?.email ?? actorId}`,
+        partnerName: name,
+        programName: null,
+      });
+      const member: TeamMember = {
+        id: null,
+        email: invitation.email,
+        username: null,
+        isYou: false,
+        status: 'invited',
+        invitedAt: invitation.createdAt,
+      };
+      return { ...member, mailed };
+    },
+
+    /**
+     * Removes a login from the partner and blocks it (its data is the partner's, not the
+     * login's). Never the caller's own login, never the last one that can sign in.
+     */
+    async remove(partner: PortalPartner, targetId: number, actorId: number) {
+      const { users } = await usersOf(partner.id);
+      const decision = decideTeamRemoval({
+        userIds: users.map((user) => user.id),
+        activeUserIds: users.filter((user) => !user.blocked).map((user) => user.id),
+        actorId,
+        targetId,
+      });
+      if (decision === 'not-found') throw new errors.NotFoundError('No team member has this id');
+      if (decision === 'self') throw new errors.ForbiddenError('You cannot remove your own login');
+      if (decision === 'last-login') {
+        throw conflict('A partner keeps at least one login', { reason: 'last-login' });
+      }
+      const target = users.find((user) => user.id === targetId)!;
+      await strapi.db.transaction(async () => {
+        await strapi.db.query(PARTNER).update({
+          where: { id: partner.id },
+          data: { users: { disconnect: [targetId] } },
+        });
+        await strapi.db.query(USER).update({ where: { id: targetId }, data: { blocked: true } });
+        await invitations().revokeOpen(partner.id, String(target.email).toLowerCase());
+      });
+    },
+  };
+};
+
+export type PartnerTeamService = ReturnType<typeof createPartnerTeamService>;
+export default createPartnerTeamService;

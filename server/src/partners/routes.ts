@@ -1,0 +1,116 @@
+import { adminAction } from '../platform/permissions';
+import { allow, allowAny } from '../platform/admin-access';
+import type { Route } from '../platform/route';
+
+/** SPEC §11: public endpoints are rate-limited per client address (see platform/rate-limit). */
+const limited = (max: number) => ({
+  auth: false as const,
+  middlewares: [{ name: 'plugin::partners.rate-limit', config: { max, windowSeconds: 60 } }],
+});
+
+/** The partner lifecycle's public routes, under /api/partners. */
+export const contentApiRoutes: Route[] = [
+  {
+    method: 'GET',
+    path: '/programs/:slug/application',
+    handler: 'applications.page',
+    config: limited(60),
+  },
+  { method: 'POST', path: '/applications', handler: 'applications.apply', config: limited(10) },
+  { method: 'GET', path: '/invitations/:token', handler: 'invitations.view', config: limited(30) },
+  {
+    method: 'POST',
+    path: '/invitations/accept',
+    handler: 'invitations.accept',
+    config: limited(10),
+  },
+];
+
+const managePartners = {
+  policies: [
+    'admin::isAuthenticatedAdmin',
+    { name: 'admin::hasPermissions', config: { actions: [adminAction('partners.manage')] } },
+  ],
+};
+
+/** Applications and portal access, for editors (admin JWT, "Manage partners"), under /partners. */
+const lifecycleRoutes: Route[] = [
+  { method: 'GET', path: '/applications', handler: 'applications.list', config: managePartners },
+  {
+    method: 'POST',
+    path: '/partners/:id/approve',
+    handler: 'applications.approve',
+    config: managePartners,
+  },
+  {
+    method: 'POST',
+    path: '/partners/:id/reject',
+    handler: 'applications.reject',
+    config: managePartners,
+  },
+  {
+    method: 'POST',
+    path: '/partners/:id/invite',
+    handler: 'invitations.invite',
+    config: managePartners,
+  },
+  {
+    method: 'POST',
+    path: '/partners/:id/revoke-access',
+    handler: 'invitations.revokeAccess',
+    config: managePartners,
+  },
+  {
+    method: 'GET',
+    path: '/partners/:id/invitations',
+    handler: 'invitations.list',
+    config: managePartners,
+  },
+];
+
+/** Applications and portal access, the partner directory and deal registrations (admin JWT). */
+export const adminRoutes: Route[] = [
+  ...lifecycleRoutes,
+  {
+    method: 'GET',
+    path: '/partners',
+    handler: 'partner-directory.find',
+    config: allowAny('read', 'partners.manage'),
+  },
+  {
+    method: 'GET',
+    path: '/partners/:id',
+    handler: 'partner-directory.findOne',
+    config: allowAny('read', 'partners.manage'),
+  },
+  {
+    method: 'PUT',
+    path: '/partners/:id',
+    handler: 'partner-directory.update',
+    config: allow('partners.manage'),
+  },
+  {
+    method: 'GET',
+    path: '/referrals',
+    handler: 'partner-directory.referrals',
+    config: allowAny('read', 'partners.manage'),
+  },
+  {
+    method: 'GET',
+    path: '/deals',
+    handler: 'deals.find',
+    config: allowAny('read', 'partners.manage'),
+  },
+  {
+    method: 'POST',
+    path: '/deals/:id/approve',
+    handler: 'deals.approve',
+    config: allow('partners.manage'),
+  },
+  {
+    method: 'POST',
+    path: '/deals/:id/reject',
+    handler: 'deals.reject',
+    config: allow('partners.manage'),
+  },
+];

@@ -1,0 +1,282 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type {
+  ExportPayoutEntriesQuery,
+  ExportPayoutsQuery,
+  ExportPaypalQuery,
+  ListPayoutsQuery,
+  PayoutMethod,
+} from '../../../plugin/contracts/payouts';
+import { uid } from '../../../plugin/model';
+import { payoutPeriod, snapshotPayoutMethod } from '../../../plugin/payouts';
+import { lockRow, withRetry } from '../platform/database';
+import { getPluginConfig, getService } from '../platform/plugin-context';
+import { createPayouts } from './create-payouts';
+import { entriesCsv, payoutsCsv, paypalCsv } from './csv-exports';
+import { createPayoutLedger, type PayoutLedger } from './payout-ledger';
+import { payoutEvent, periodOf, toPayoutView } from './payout-view';
+import { createTransfer, isDefinitiveStripeError, stripeClient } from './stripe-transfer';
+
+const COMMISSION = uid('commission');
+const PAYOUT = uid('payout');
+
+/** Stripe keeps an idempotency key for 24 hours; after that a retry could pay twice. */
+const STRIPE_RETRY_WINDOW_MS = 23 * 3_600_000;
+
+type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const paginate = <T>(values: readonly T[], size: number) =>
+  Array.from({ length: Math.ceil(values.length / size) }, (_, index) =>
+    values.slice(index * size, (index + 1) * size)
+  );
+
+/**
+ * Payouts (SPEC §10): the monthly run, marking payouts paid or failed, sending them through
+ * Stripe Connect or as account credit, and the exports. Money moves once: a payout is unique per
+ * partner, currency and period in the database, an entry belongs to one payout, and a Stripe
+ * transfer carries an idempotency key derived from its payout.
+ *
+ * Events on `strapi.eventHub` (after the transaction commits): `partners.payout.created`,
+ * `partners.payout.paid`, `partners.payout.failed`, and `partners.payout.credit` for a host that
+ * pays account credit (its listener runs before the payout is marked paid; if it throws, the
+ * payout stays `processing` and can be sent again).
+ */
+const createPayoutsService = ({ strapi }: { strapi: Core.Strapi }) => {
+  let ledgerInstance: PayoutLedger | null = null;
+  const ledger = () => (ledgerInstance ??= createPayoutLedger(strapi));
+  const payouts = () => strapi.db.query(PAYOUT);
+
+  const emit = async (event: string, payload: unknown) => {
+    try {
+      await strapi.eventHub.emit(event, payload);
+    } catch (error) {
+      strapi.log.error(`[partners] a listener of ${event} failed: ${(error as Error).message}`);
+    }
+  };
+
+  const find = async (documentId: string) => {
+    const payout = await payouts().findOne({
+      where: { documentId },
+      populate: { partner: { select: ['id', 'documentId', 'name', 'email', 'payoutMethod'] } },
+    });
+    if (!payout) throw new errors.NotFoundError(`No payout "${documentId}"`);
+    return payout;
+  };
+
+  /** Runs `change` on a payout under its row lock; answers the payout as it is afterwards. */
+  const withLockedPayout = async (
+    documentId: string,
+    change: (payout: Row) => Promise<Row | null>
+  ): Promise<{ payout: Row; changed: boolean }> => {
+    const { id } = await find(documentId);
+    return withRetry(() =>
+      strapi.db.transaction(async () => {
+        await lockRow(strapi, PAYOUT, id);
+        const payout = await payouts().findOne({ where: { id } });
+        const data = await change(payout);
+        if (!data) return { payout, changed: false };
+        return { payout: await payouts().update({ where: { id }, data }), changed: true };
+      })
+    );
+  };
+
+  const assertOpen = (payout: Row, action: string) => {
+    if (payout.status !== 'pending' && payout.status !== 'processing') {
+      throw new errors.ValidationError(
+        `Payout "${payout.documentId}" is ${payout.status}; only a pending or processing payout can be ${action}.`
+      );
+    }
+  };
+
+  const afterChange = async (event: 'paid' | 'failed', documentId: string) => {
+    const payout = await find(documentId);
+    await emit(`partners.payout.${event}`, payoutEvent(payout, payout.partner?.id ?? null));
+    if (event === 'paid') {
+      // E-mail is best effort and must not hold the request: failures are logged.
+      void getService('notifications', { strapi })
+        .payoutSent(payout.id)
+        .catch((error: Error) =>
+          strapi.log.warn(`[partners] payout e-mail not sent: ${error.message}`)
+        );
+    }
+    return toPayoutView(payout);
+  };
+
+  const markPaid = async (documentId: string, reference: string, at = new Date()) => {
+    const { changed } = await withLockedPayout(documentId, async (payout) => {
+      if (payout.status === 'paid' && payout.reference === reference) return null;
+      assertOpen(payout, 'marked paid');
+      const paidAt = at.toISOString();
+      const entryIds = await ledger().entryIdsOf(payout.id);
+      let paid = 0;
+      for (const page of paginate(entryIds, 5000)) {
+        const { count } = await strapi.db.query(COMMISSION).updateMany({
+          where: { id: { $in: page }, status: 'approved' },
+          data: { status: 'paid', paidAt },
+        });
+        paid += count;
+      }
+      if (paid < entryIds.length) {
+        // Reversed or rejected after the run: the payout's amount still counts them.
+        strapi.log.warn(
+          `[partners] payout ${payout.documentId}: ${entryIds.length - paid} of its entries were no longer approved when it was paid`
+        );
+      }
+      return { status: 'paid', reference, paidAt, failureReason: null };
+    });
+    return changed ? afterChange('paid', documentId) : toPayoutView(await find(documentId));
+  };
+
+  const markFailed = async (documentId: string, reason: string) => {
+    const { changed } = await withLockedPayout(documentId, async (payout) => {
+      if (payout.status === 'failed' && payout.failureReason === reason) return null;
+      assertOpen(payout, 'marked failed');
+      await ledger().release(payout.id);
+      return { status: 'failed', failureReason: reason };
+    });
+    return changed ? afterChange('failed', documentId) : toPayoutView(await find(documentId));
+  };
+
+  /** pending → processing before money moves; a processing payout may be sent again. */
+  const claimForSending = (documentId: string, method: PayoutMethod) =>
+    withLockedPayout(documentId, async (payout) => {
+      assertOpen(payout, 'sent');
+      if (payout.status === 'processing') {
+        const since = new Date(payout.updatedAt).getTime();
+        if (method.type === 'stripe' && Date.now() - since > STRIPE_RETRY_WINDOW_MS) {
+          throw new errors.ValidationError(
+            `Payout "${documentId}" has been processing since ${new Date(since).toISOString()}. Look for Stripe transfer group partners_payout_${documentId}, then mark it paid or failed.`
+          );
+        }
+        return null;
+      }
+      return { status: 'processing', method };
+    });
+
+  const sendStripe = async (payout: Row, accountId: string) => {
+    const client = stripeClient(getPluginConfig({ strapi }).stripe);
+    const transferable = {
+      documentId: payout.documentId,
+      amount: payout.amount,
+      currency: payout.currency,
+      idempotencyKey: payout.idempotencyKey,
+      period: periodOf(payout),
+    };
+    let transferId: string;
+    try {
+      transferId = (await createTransfer(client, transferable, accountId)).id;
+    } catch (error) {
+      if (isDefinitiveStripeError(error)) {
+        await markFailed(payout.documentId, `Stripe: ${(error as Error).message}`.slice(0, 500));
+        throw new errors.ApplicationError(
+          `Stripe refused the transfer (${(error as Error).message}); the payout is marked failed.`
+        );
+      }
+      throw new errors.ApplicationError(
+        `Stripe did not answer (${(error as Error).message}); the payout stays processing and can be sent again safely.`
+      );
+    }
+    return markPaid(payout.documentId, transferId);
+  };
+
+  return {
+    /**
+     * The payout run of a month ("YYYY-MM", UTC): see `planPayoutRun` for the rules. Idempotent:
+     * running a period again creates only what the first run did not (nothing, usually).
+     */
+    async run(period: string, now = new Date()) {
+      const bounds = payoutPeriod(period);
+      if (Date.parse(bounds.endsAt) > now.getTime()) {
+        throw new errors.ValidationError(
+          `${period} is not over yet; its payouts can run from ${bounds.endsAt}.`
+        );
+      }
+      const partnerIds = await ledger().payablePartnerIds(bounds.endsAt);
+      const { created, carriedOver } = await createPayouts(strapi, ledger(), period, partnerIds);
+      const amounts: Record<string, number> = {};
+      for (const payout of created) {
+        amounts[payout.currency] = (amounts[payout.currency] ?? 0) + payout.amount;
+        await emit('partners.payout.created', payoutEvent(payout, payout.partnerId));
+      }
+      return { period, cutOff: bounds.endsAt, created: created.length, amounts, carriedOver };
+    },
+
+    async list(query: ListPayoutsQuery) {
+      const where: Row = {};
+      if (query.period) where.periodStart = payoutPeriod(query.period).firstDay;
+      if (query.status) where.status = query.status;
+      if (query.currency) where.currency = query.currency;
+      if (query.partner) where.partner = { documentId: query.partner };
+      const { results, pagination } = await payouts().findPage({
+        where,
+        page: query.page,
+        pageSize: query.pageSize,
+        orderBy: [{ periodStart: 'desc' }, { id: 'desc' }],
+        populate: { partner: { select: ['documentId', 'name', 'email'] } },
+      });
+      return { results: results.map(toPayoutView), pagination };
+    },
+
+    /** A payout and the ledger entries it pays. */
+    async view(documentId: string) {
+      const payout = await find(documentId);
+      const entries = await strapi.db.query(COMMISSION).findMany({
+        where: { id: { $in: await ledger().entryIdsOf(payout.id) } },
+        select: ['documentId', 'kind', 'level', 'amount', 'currency', 'status', 'explanation'],
+        orderBy: { id: 'asc' },
+      });
+      return {
+        ...toPayoutView(payout),
+        entries: entries.map(({ explanation, ...entry }) => ({
+          ...entry,
+          summary: explanation?.summary ?? null,
+        })),
+      };
+    },
+
+    markPaid,
+    markFailed,
+
+    /**
+     * Sends a payout the plugin can send itself: a Stripe Connect transfer, or account credit
+     * reported to the host (`partners.payout.credit`). PayPal and bank payouts are paid outside
+     * (the PayPal Payouts CSV, a bank file) and then marked paid.
+     */
+    async send(documentId: string) {
+      const payout = await find(documentId);
+      if (payout.status === 'paid') return toPayoutView(payout);
+      const method =
+        (payout.method as PayoutMethod | null) ??
+        snapshotPayoutMethod(payout.partner?.payoutMethod);
+      if (method?.type !== 'stripe' && method?.type !== 'credit') {
+        throw new errors.ValidationError(
+          method
+            ? `A ${method.type} payout is paid outside Strapi (the PayPal Payouts CSV, a bank transfer); mark it paid once it is.`
+            : `The partner has no payout method yet; the payout waits until it has one.`
+        );
+      }
+      await claimForSending(documentId, method);
+      if (method.type === 'stripe') return sendStripe(payout, method.accountId);
+      // The host credits the account; its listener must key the credit by the idempotency key.
+      const claimed = await find(documentId);
+      try {
+        await strapi.eventHub.emit(
+          'partners.payout.credit',
+          payoutEvent(claimed, claimed.partner?.id ?? null)
+        );
+      } catch (error) {
+        throw new errors.ApplicationError(
+          `The site's account-credit listener failed (${(error as Error).message}); the payout stays processing and can be sent again.`
+        );
+      }
+      return markPaid(documentId, `credit:${documentId}`);
+    },
+
+    exportCsv: (query: ExportPayoutsQuery) => payoutsCsv(strapi, query),
+    exportPaypal: (query: ExportPaypalQuery) => paypalCsv(strapi, query),
+    exportEntries: (query: ExportPayoutEntriesQuery) => entriesCsv(strapi, query),
+  };
+};
+
+export type PayoutsService = ReturnType<typeof createPayoutsService>;
+export default createPayoutsService;

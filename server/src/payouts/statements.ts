@@ -1,0 +1,194 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { StatementQuery } from '../../../plugin/contracts/payouts';
+import { toDecimalString } from '../../../plugin/currency';
+import { uid } from '../../../plugin/model';
+import { computeStatement, payoutPeriod, type Statement } from '../../../plugin/payouts';
+import { joinTableOf, tableOf } from '../platform/database';
+import { getPluginConfig } from '../platform/plugin-context';
+import { csvStream } from './csv-exports';
+import { isoOrNull } from './payout-ledger';
+import { renderStatementPdf } from './statement-pdf';
+
+const COMMISSION = uid('commission');
+const PARTNER = uid('partner');
+const PAYOUT = uid('payout');
+
+type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/**
+ * Monthly partner statements (SPEC §8, §10): the numbers come from `computeStatement` in
+ * plugin/, fed with the partner's approved entries and paid payouts; this service reads the rows
+ * and renders them as JSON, CSV and PDF. Ids in statements are documentIds.
+ */
+const createStatementsService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const partnerByDocumentId = async (documentId: string) => {
+    const partner = await strapi.db.query(PARTNER).findOne({
+      where: { documentId },
+      select: ['id', 'documentId', 'name', 'email', 'company'],
+    });
+    if (!partner) throw new errors.NotFoundError(`No partner "${documentId}"`);
+    return partner;
+  };
+
+  /** The statement of one partner (by id), currency and month. */
+  const compute = async (partnerId: number, currency: string, month: string) => {
+    const { endsAt } = payoutPeriod(month);
+    const entries = await strapi.db.query(COMMISSION).findMany({
+      where: { partner: { id: partnerId }, currency, approvedAt: { $notNull: true, $lt: endsAt } },
+      select: [
+        'documentId',
+        'amount',
+        'currency',
+        'kind',
+        'status',
+        'approvedAt',
+        'reversedAt',
+        'explanation',
+      ],
+      orderBy: { id: 'asc' },
+    });
+    const payouts = await strapi.db.query(PAYOUT).findMany({
+      where: { partner: { id: partnerId }, currency, status: 'paid', paidAt: { $lt: endsAt } },
+      select: ['documentId', 'amount', 'currency', 'status', 'paidAt', 'reference'],
+    });
+    return computeStatement({
+      month,
+      currency,
+      entries: entries.map((entry) => ({
+        id: entry.documentId,
+        amount: entry.amount,
+        currency: entry.currency,
+        kind: entry.kind,
+        status: entry.status,
+        approvedAt: isoOrNull(entry.approvedAt),
+        reversedAt: isoOrNull(entry.reversedAt),
+        summary: entry.explanation?.summary ?? null,
+      })),
+      payouts: payouts.map((payout) => ({ ...payout, id: payout.documentId })),
+    });
+  };
+
+  const header = (partner: Row) => ({
+    partnerName: partner.name,
+    partnerEmail: partner.email ?? null,
+    company: partner.company ?? null,
+    issuer: getPluginConfig({ strapi }).portal.title,
+  });
+
+  const csvRows = async function* (statement: Statement) {
+    const money = (amount: number) => [amount, toDecimalString(amount, statement.currency)];
+    yield [
+      'opening',
+      statement.startsAt,
+      null,
+      'Opening balance',
+      ...money(statement.openingBalance),
+      null,
+    ];
+    const movements = [
+      ...statement.lines.map((line) => ({
+        at: line.at,
+        cells: [
+          line.type,
+          line.at,
+          line.kind,
+          line.summary,
+          ...money(line.amount),
+          String(line.entryId),
+        ],
+      })),
+      ...statement.payouts.map((payout) => ({
+        at: payout.at,
+        cells: [
+          'payout',
+          payout.at,
+          null,
+          `Payout ${payout.reference ?? ''}`.trim(),
+          ...money(-payout.amount),
+          String(payout.payoutId),
+        ],
+      })),
+    ].sort((a, b) => a.at.localeCompare(b.at));
+    for (const movement of movements) yield movement.cells;
+    yield [
+      'closing',
+      statement.endsAt,
+      null,
+      'Closing balance',
+      ...money(statement.closingBalance),
+      null,
+    ];
+  };
+
+  return {
+    compute,
+    header,
+
+    async statement(query: StatementQuery) {
+      const partner = await partnerByDocumentId(query.partner);
+      const statement = await compute(partner.id, query.currency, query.month);
+      return { partner: { documentId: partner.documentId, name: partner.name }, statement };
+    },
+
+    async csv(query: StatementQuery) {
+      const partner = await partnerByDocumentId(query.partner);
+      const statement = await compute(partner.id, query.currency, query.month);
+      return csvStream(
+        ['type', 'date', 'kind', 'description', 'amount_minor', 'amount', 'reference'],
+        csvRows(statement),
+        (error) => strapi.log.error(`[partners] the statement export stopped: ${error.message}`)
+      );
+    },
+
+    async pdf(query: StatementQuery) {
+      const partner = await partnerByDocumentId(query.partner);
+      return renderStatementPdf(
+        await compute(partner.id, query.currency, query.month),
+        header(partner)
+      );
+    },
+
+    /**
+     * Partner and currency pairs with something on their statement for `month`: an entry
+     * approved or reversed, or a payout paid. They get the monthly statement e-mail.
+     */
+    async withActivity(month: string) {
+      const { startsAt, endsAt } = payoutPeriod(month);
+      const range = [new Date(startsAt), new Date(endsAt)] as const;
+      const knex = strapi.db.connection;
+      const entryLink = joinTableOf(strapi, COMMISSION, 'partner');
+      const payoutLink = joinTableOf(strapi, PAYOUT, 'partner');
+      const entries = await knex(`${tableOf(strapi, COMMISSION)} as c`)
+        .join(`${entryLink.table} as l`, `l.${entryLink.ownerColumn}`, 'c.id')
+        .whereNotNull('c.approved_at')
+        .where((query) =>
+          query
+            .where((q) =>
+              q.where('c.approved_at', '>=', range[0]).where('c.approved_at', '<', range[1])
+            )
+            .orWhere((q) =>
+              q.where('c.reversed_at', '>=', range[0]).where('c.reversed_at', '<', range[1])
+            )
+        )
+        .distinct({ partnerId: `l.${entryLink.targetColumn}`, currency: 'c.currency' });
+      const payouts = await knex(`${tableOf(strapi, PAYOUT)} as p`)
+        .join(`${payoutLink.table} as l`, `l.${payoutLink.ownerColumn}`, 'p.id')
+        .where('p.status', 'paid')
+        .where('p.paid_at', '>=', range[0])
+        .where('p.paid_at', '<', range[1])
+        .distinct({ partnerId: `l.${payoutLink.targetColumn}`, currency: 'p.currency' });
+      const pairs = new Map<string, { partnerId: number; currency: string }>();
+      for (const row of [...entries, ...payouts]) {
+        const pair = { partnerId: Number(row.partnerId), currency: String(row.currency) };
+        pairs.set(`${pair.partnerId}:${pair.currency}`, pair);
+      }
+      return [...pairs.values()].sort(
+        (a, b) => a.partnerId - b.partnerId || a.currency.localeCompare(b.currency)
+      );
+    },
+  };
+};
+
+export type StatementsService = ReturnType<typeof createStatementsService>;
+export default createStatementsService;

@@ -1,0 +1,18 @@
+import { allow } from './admin-access';
+import type { Route } from './route';
+
+/** Plugin settings, for editors holding "Manage settings" (admin JWT), under /partners. */
+export const adminRoutes: Route[] = [
+  { method: 'GET', path: '/settings', handler: 'settings.find', config: allow('settings.manage') },
+  {
+    method: 'PUT',
+    path: '/settings',
+    handler: 'settings.update',
+    config: allow('settings.manage'),
+  },
+];
+
+/** The health check, public, under /api/partners. */
+export const contentApiRoutes: Route[] = [
+  { method: 'GET', path: '/health', handler: 'health.check', config: { auth: false } },
+];

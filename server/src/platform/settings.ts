@@ -1,0 +1,109 @@
+import type { Core } from '@strapi/strapi';
+import {
+  settingsOverridesSchema,
+  type SecretState,
+  type SettingsOverrides,
+  type SettingsView,
+} from '../../../plugin/contracts/admin';
+import { PLUGIN_ID } from '../../../plugin/model';
+import { getPluginConfig } from './plugin-context';
+
+const secret = (value: string | undefined | null): SecretState => (value ? 'set' : 'not set');
+/** The config keys an override may set, as `strapi.config` paths under the plugin. */
+const OVERRIDABLE = ['portal.title', 'portal.logoUrl', 'portal.primaryColor', 'jobs.enabled'];
+
+const valueAt = (object: unknown, path: string): unknown =>
+  path
+    .split('.')
+    .reduce<unknown>(
+      (value, key) => (value && typeof value === 'object' ? (value as never)[key] : undefined),
+      object
+    );
+
+/**
+ * Plugin settings in the admin (SPEC §9): the configuration in force with every secret shown
+ * only as "set" / "not set", and the few values editors may change at run time, stored in
+ * Strapi's store and laid over config/plugins.ts on this node at boot and on every change.
+ * `jobs.enabled` is read when the jobs are scheduled, so it takes effect at the next start.
+ */
+const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const store = () => strapi.store({ type: 'plugin', name: PLUGIN_ID, key: 'settings' });
+  /** config/plugins.ts values of the overridable keys, before any override. */
+  let base: Record<string, unknown> | null = null;
+
+  const overrides = async (): Promise<SettingsOverrides> => {
+    const parsed = settingsOverridesSchema.safeParse((await store().get({})) ?? {});
+    return parsed.success ? parsed.data : {};
+  };
+
+  const apply = (stored: SettingsOverrides) => {
+    const config = strapi.config.get(`plugin::${PLUGIN_ID}`, {});
+    base ??= Object.fromEntries(OVERRIDABLE.map((path) => [path, valueAt(config, path)]));
+    for (const path of OVERRIDABLE) {
+      const value = valueAt(stored, path);
+      // null is an explicit "none" (no logo): the config's optional keys are then absent.
+      const next = value === undefined ? base[path] : value === null ? undefined : value;
+      strapi.config.set(`plugin::${PLUGIN_ID}.${path}`, next);
+    }
+  };
+
+  const view = async (): Promise<SettingsView> => {
+    const config = getPluginConfig({ strapi });
+    return {
+      effective: {
+        portal: {
+          path: config.portal.path,
+          title: config.portal.title,
+          logoUrl: config.portal.logoUrl ?? null,
+          primaryColor: config.portal.primaryColor,
+        },
+        partners: {
+          invitationTtlHours: config.partners.invitationTtlHours,
+          encryptionKey: secret(
+            config.partners.encryptionKey ?? process.env.PARTNERS_ENCRYPTION_KEY
+          ),
+        },
+        tracking: {
+          shortPath: config.tracking.shortPath,
+          ipSalt: secret(config.tracking.ipSalt),
+          fallbackUrl: config.tracking.fallbackUrl ?? null,
+        },
+        stripe: {
+          secretKey: secret(config.stripe.secretKey ?? process.env.STRIPE_SECRET_KEY),
+          webhookSecret: secret(config.stripe.webhookSecret ?? process.env.STRIPE_WEBHOOK_SECRET),
+          apiBase: config.stripe.apiBase ?? null,
+        },
+        orders: {
+          contentType: config.orders.contentType ?? null,
+          amountUnit: config.orders.amountUnit,
+        },
+        jobs: { enabled: config.jobs.enabled },
+        notifications: {
+          enabled: config.notifications.enabled,
+          from: config.notifications.from ?? null,
+          replyTo: config.notifications.replyTo ?? null,
+        },
+      },
+      overrides: await overrides(),
+    };
+  };
+
+  return {
+    /** At bootstrap: lays the stored overrides over the configuration. */
+    async load() {
+      apply(await overrides());
+    },
+
+    view,
+
+    /** Replaces the stored overrides (a PUT: what is absent falls back to config/plugins.ts). */
+    async update(next: SettingsOverrides) {
+      await store().set({ value: next });
+      apply(next);
+      return view();
+    },
+  };
+};
+
+export type SettingsService = ReturnType<typeof createSettingsService>;
+export default createSettingsService;

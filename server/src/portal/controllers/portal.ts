@@ -1,0 +1,169 @@
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import {
+  buildLinkRequestSchema,
+  createDealRequestSchema,
+  createLeadRequestSchema,
+  emptyQuerySchema,
+  exportCommissionsQuerySchema,
+  exportReferralsQuerySchema,
+  listCommissionsQuerySchema,
+  listDealsQuerySchema,
+  listLeadsQuerySchema,
+  listPortalPayoutsQuerySchema,
+  listReferralsQuerySchema,
+  putPayoutMethodRequestSchema,
+  statementMonthParamSchema,
+  statementQuerySchema,
+  statsQuerySchema,
+} from '../../../../plugin/contracts/portal';
+import { getService } from '../../platform/plugin-context';
+import type { PortalPartner } from '../is-partner';
+import { parseInput } from '../../platform/validation';
+import { sendCsv } from '../../payouts/controllers/payouts';
+
+/** The signed-in partner, set by the is-partner policy: the only scope portal services take. */
+const partnerOf = (ctx: Context) => ctx.state.partner as PortalPartner;
+const noQuery = (ctx: Context) => parseInput(emptyQuerySchema, ctx.query);
+
+/** The partner portal's API (`/api/partners/portal/*`, SPEC §8), behind `is-partner`. */
+const createPortalController = ({ strapi }: { strapi: Core.Strapi }) => {
+  const profile = () => getService('partner-profile', { strapi });
+  const partnerLinks = () => getService('partner-links', { strapi });
+  const partnerAssets = () => getService('partner-assets', { strapi });
+  const stats = () => getService('partner-stats', { strapi });
+  const referrals = () => getService('partner-referrals', { strapi });
+  const ledger = () => getService('partner-entries', { strapi });
+  const statements = () => getService('partner-statements', { strapi });
+  const account = () => getService('partner-account', { strapi });
+  const month = (ctx: Context) => parseInput(statementMonthParamSchema, ctx.params.month);
+  /** The partner, month and currency of one statement: the query is validated first. */
+  const statementOf = (ctx: Context) => {
+    const { currency } = parseInput(statementQuerySchema, ctx.query);
+    return [partnerOf(ctx), month(ctx), currency] as const;
+  };
+
+  return {
+    async me(ctx: Context) {
+      noQuery(ctx);
+      ctx.body = { data: await profile().me(partnerOf(ctx), ctx.state.user ?? {}, ctx.origin) };
+    },
+
+    async links(ctx: Context) {
+      noQuery(ctx);
+      ctx.body = { data: await partnerLinks().links(partnerOf(ctx), ctx.origin) };
+    },
+
+    async buildLink(ctx: Context) {
+      noQuery(ctx);
+      const { data } = parseInput(buildLinkRequestSchema, ctx.request.body);
+      ctx.body = { data: await partnerLinks().buildLink(partnerOf(ctx), data) };
+    },
+
+    async stats(ctx: Context) {
+      ctx.body = {
+        data: await stats().stats(partnerOf(ctx), parseInput(statsQuerySchema, ctx.query)),
+      };
+    },
+
+    async referrals(ctx: Context) {
+      ctx.body = await referrals().list(
+        partnerOf(ctx),
+        parseInput(listReferralsQuerySchema, ctx.query)
+      );
+    },
+
+    async exportReferrals(ctx: Context) {
+      const query = parseInput(exportReferralsQuerySchema, ctx.query);
+      sendCsv(ctx, 'referrals.csv', await referrals().exportCsv(partnerOf(ctx), query));
+    },
+
+    async commissions(ctx: Context) {
+      ctx.body = await ledger().commissions(
+        partnerOf(ctx),
+        parseInput(listCommissionsQuerySchema, ctx.query)
+      );
+    },
+
+    async exportCommissions(ctx: Context) {
+      const query = parseInput(exportCommissionsQuerySchema, ctx.query);
+      sendCsv(ctx, 'commissions.csv', await ledger().exportCommissions(partnerOf(ctx), query));
+    },
+
+    async statements(ctx: Context) {
+      noQuery(ctx);
+      ctx.body = { data: await statements().list(partnerOf(ctx)) };
+    },
+
+    async statement(ctx: Context) {
+      ctx.body = { data: await statements().statement(...statementOf(ctx)) };
+    },
+
+    async statementCsv(ctx: Context) {
+      const csv = await statements().csv(...statementOf(ctx));
+      sendCsv(ctx, `statement-${month(ctx)}-${csv.currency}.csv`, csv.stream);
+    },
+
+    async statementPdf(ctx: Context) {
+      const pdf = await statements().pdf(...statementOf(ctx));
+      ctx.type = 'application/pdf';
+      ctx.attachment(`statement-${month(ctx)}-${pdf.currency}.pdf`);
+      ctx.body = pdf.document;
+    },
+
+    async payouts(ctx: Context) {
+      ctx.body = await ledger().payouts(
+        partnerOf(ctx),
+        parseInput(listPortalPayoutsQuerySchema, ctx.query)
+      );
+    },
+
+    async payoutMethod(ctx: Context) {
+      noQuery(ctx);
+      ctx.body = { data: await account().payoutMethod(partnerOf(ctx)) };
+    },
+
+    async setPayoutMethod(ctx: Context) {
+      noQuery(ctx);
+      const { data } = parseInput(putPayoutMethodRequestSchema, ctx.request.body);
+      ctx.body = { data: await account().setPayoutMethod(partnerOf(ctx), data) };
+    },
+
+    async assets(ctx: Context) {
+      noQuery(ctx);
+      ctx.body = { data: await partnerAssets().assets(partnerOf(ctx)) };
+    },
+
+    async leads(ctx: Context) {
+      ctx.body = await referrals().listLeads(
+        partnerOf(ctx),
+        parseInput(listLeadsQuerySchema, ctx.query)
+      );
+    },
+
+    async createLead(ctx: Context) {
+      noQuery(ctx);
+      const { data } = parseInput(createLeadRequestSchema, ctx.request.body);
+      ctx.status = 201;
+      ctx.body = { data: await referrals().createLead(partnerOf(ctx), data) };
+    },
+
+    async deals(ctx: Context) {
+      ctx.body = await account().deals(partnerOf(ctx), parseInput(listDealsQuerySchema, ctx.query));
+    },
+
+    async createDeal(ctx: Context) {
+      noQuery(ctx);
+      const { data } = parseInput(createDealRequestSchema, ctx.request.body);
+      ctx.status = 201;
+      ctx.body = { data: await account().createDeal(partnerOf(ctx), data) };
+    },
+
+    async subPartners(ctx: Context) {
+      noQuery(ctx);
+      ctx.body = await ledger().subPartners(partnerOf(ctx), ctx.origin);
+    },
+  };
+};
+
+export default createPortalController;

@@ -1,0 +1,20 @@
+import assets from './assets';
+import assetsController from './controllers/assets';
+import programsController from './controllers/programs';
+import partnerAssets from './partner-assets';
+import programs from './programs';
+import { adminRoutes, contentApiRoutes } from './routes';
+
+/** Programs and their marketing assets. */
+export const services = {
+  assets,
+  'partner-assets': partnerAssets,
+  programs,
+};
+
+export const controllers = {
+  assets: assetsController,
+  programs: programsController,
+};
+
+export const routes = { admin: adminRoutes, contentApi: contentApiRoutes };

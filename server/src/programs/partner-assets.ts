@@ -1,0 +1,40 @@
+import type { Core } from '@strapi/strapi';
+import type { PortalAsset } from '../../../plugin/contracts/portal';
+import { uid } from '../../../plugin/model';
+import type { PortalPartner } from '../portal/is-partner';
+import { createPortalScope, toProgramRef } from '../portal/scope';
+
+const ASSET = uid('asset');
+
+/** The marketing assets a partner may use (SPEC §8). */
+const createPartnerAssetsService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const scope = createPortalScope(strapi);
+
+  return {
+    /** Marketing assets of the programs the partner is approved in. */
+    async assets(partner: PortalPartner): Promise<PortalAsset[]> {
+      const programIds = (await scope.programs(partner))
+        .filter((program) => program.enrollmentStatus === 'approved')
+        .map((program) => program.id);
+      if (programIds.length === 0) return [];
+      const assets = await strapi.db.query(ASSET).findMany({
+        where: { program: { id: { $in: programIds } } },
+        select: ['documentId', 'title', 'description', 'type', 'url'],
+        populate: { program: { select: ['slug', 'name'] }, file: { select: ['url'] } },
+        orderBy: { id: 'asc' },
+      });
+      return assets.map((asset) => ({
+        documentId: asset.documentId,
+        title: asset.title,
+        description: asset.description ?? null,
+        type: asset.type,
+        url: asset.url ?? null,
+        fileUrl: asset.file?.url ?? null,
+        program: toProgramRef(asset.program) ?? { slug: '', name: '' },
+      }));
+    },
+  };
+};
+
+export type PartnerAssetsService = ReturnType<typeof createPartnerAssetsService>;
+export default createPartnerAssetsService;
