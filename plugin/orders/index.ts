@@ -5,4 +5,4 @@ export {
   type OrderEvent,
   type OrderPaymentState,
 } from './merge-order-event';
-export { mapHostOrder, toMinorUnits, type HostOrderMapping } from './map-host-order';
+export { mapHostOrder, type HostOrderMapping } from './map-host-order';
