@@ -10,6 +10,7 @@ import {
   pickCustomerReferral,
   type Attribution,
   type AttributionCandidate,
+  type AttributionFacts,
   type AttributionStep,
   type CustomerReferral,
 } from '../../../plugin/attribution';
@@ -32,11 +33,7 @@ export interface CustomerRef {
 }
 
 /** What an order carries that can name its partner (SPEC §6). */
-export interface OrderAttributionInput extends CustomerRef {
-  referralCode?: string | null;
-  couponCode?: string | null;
-  visitorId?: string | null;
-}
+export interface OrderAttributionInput extends CustomerRef, AttributionFacts {}
 
 export type { Attribution };
 
