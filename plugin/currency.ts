@@ -105,3 +105,25 @@ export function toDecimalString(amount: number, currency: string): string {
   const fraction = exponent > 0 ? `.${digits.slice(digits.length - exponent)}` : '';
   return `${amount < 0 ? '-' : ''}${whole}${fraction}`;
 }
+
+/**
+ * "1,250.50" or 99.99 in major units → integer minor units (125050, 9999), read as text so no
+ * float ever rounds a cent. The one parser for typed and imported amounts: a comma before exactly
+ * three digits groups thousands, otherwise "." or "," is the decimal mark. Extra decimals must be
+ * zeros ("12.500" USD is fine, "1.005" USD is not an amount). Null for anything else, unknown
+ * currencies included, so a form can say "enter an amount" instead of failing.
+ */
+export function parseMinorUnits(value: string | number, currency: string): number | null {
+  const exponent = EXPONENTS.get(currency);
+  if (exponent === undefined) return null;
+  const text = (typeof value === 'number' ? String(value) : value)
+    .trim()
+    .replace(/,(?=\d{3}(?!\d))/g, '');
+  const match = /^(-?)(\d+)(?:[.,](\d+))?$/.exec(text);
+  if (!match) return null;
+  const [, sign, whole, fraction = ''] = match;
+  if (/[^0]/.test(fraction.slice(exponent))) return null;
+  const minor = Number(`${whole}${fraction.padEnd(exponent, '0').slice(0, exponent)}`);
+  if (!Number.isSafeInteger(minor)) return null;
+  return sign && minor !== 0 ? -minor : minor;
+}

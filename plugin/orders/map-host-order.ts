@@ -1,5 +1,5 @@
 import type { HostOrderField, PluginConfig } from '../contracts/config';
-import { isCurrency, minorUnits } from '../currency';
+import { isCurrency, parseMinorUnits } from '../currency';
 import type { OrderEvent } from './merge-order-event';
 
 export type HostOrderConfig = PluginConfig['orders'];
@@ -12,22 +12,6 @@ export type HostOrderMapping =
       events: OrderEvent[];
     }
   | { valid: false; reason: string };
-
-/**
- * Converts a decimal amount in major units ("99.99", 99.99) to integer minor units without
- * floating-point arithmetic: the digits are read as text.
- */
-export function toMinorUnits(value: unknown, currency: string): number | null {
-  const text =
-    typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
-  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
-  if (!match) return null;
-  const [, sign, whole, fraction = ''] = match;
-  const digits = minorUnits(currency);
-  if (fraction.length > digits && /[^0]/.test(fraction.slice(digits))) return null;
-  const minor = Number(`${whole}${fraction.padEnd(digits, '0').slice(0, digits)}`);
-  return Number.isSafeInteger(minor) ? (sign ? -minor : minor) : null;
-}
 
 /**
  * SPEC §7: an entry of the host's own order collection, read through the configured field
@@ -44,14 +28,13 @@ export function mapHostOrder(
   if (!isCurrency(currency))
     return { valid: false, reason: `unknown currency "${String(currencyValue)}"` };
 
-  const money = (value: unknown) =>
-    value === null || value === undefined
-      ? null
-      : config.amountUnit === 'major'
-        ? toMinorUnits(value, currency)
-        : typeof value === 'number' && Number.isSafeInteger(value)
-          ? value
-          : null;
+  const money = (value: unknown): number | null => {
+    if (config.amountUnit === 'major') {
+      const text = typeof value === 'number' || typeof value === 'string';
+      return text ? parseMinorUnits(value, currency) : null;
+    }
+    return typeof value === 'number' && Number.isSafeInteger(value) ? value : null;
+  };
   const amount = money(read('amount'));
   if (amount === null)
     return { valid: false, reason: `the amount "${String(read('amount'))}" is not a valid amount` };

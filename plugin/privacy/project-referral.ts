@@ -1,5 +1,6 @@
 import type { DeclinedCharge, PortalReferral, ProgramRef, Purchase } from '../contracts/portal';
 import type { ReferralSource, ReferralStatus } from '../model';
+import { isPaidOrder } from '../orders/is-paid-order';
 import { toIsoString, type Instant } from '../time';
 import { anonymousReferralId } from './anonymous-referral-id';
 import { CONTACT_FIELDS_BY_DETAIL, type ReferralPrivacy } from './referral-fields';
@@ -29,7 +30,6 @@ export interface ReferralOrderRecord {
 }
 
 const DECLINED = new Set(['failed']);
-const PURCHASED = new Set(['paid', 'refunded', 'partially-refunded', 'disputed']);
 
 const clean = (value: string | null | undefined) => value?.trim() || '';
 const iso = (value: Instant | null) => (value === null ? null : toIsoString(value));
@@ -79,14 +79,12 @@ export function projectReferral(input: {
 
   const orders = input.orders ?? [];
   if (program.showPurchaseHistory) {
-    projected.purchases = orders
-      .filter((order) => PURCHASED.has(order.status))
-      .map((order): Purchase => ({
-        date: day(order.paidAt ?? order.createdAt),
-        amount: order.amount,
-        currency: order.currency,
-        status: order.status,
-      }));
+    projected.purchases = orders.filter(isPaidOrder).map((order): Purchase => ({
+      date: day(order.paidAt ?? order.createdAt),
+      amount: order.amount,
+      currency: order.currency,
+      status: order.status,
+    }));
   }
   if (program.showDeclinedCharges) {
     projected.declinedCharges = orders

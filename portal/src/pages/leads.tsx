@@ -5,17 +5,7 @@ import { Card, ErrorNote, ListBody, PageHeader, StatusBadge } from '../component
 import { date, money } from '../format';
 import { useSession } from '../session';
 import { useResource } from '../use-resource';
-import { minorUnits } from '../../../plugin/currency';
-
-/** "1,250.50" in the currency's major unit → integer minor units, without float drift. */
-const toMinor = (text: string, currency: string): number | null => {
-  const match = /^\s*(\d{1,12})(?:[.,](\d+))?\s*$/.exec(text.replace(/,(?=\d{3}\b)/g, ''));
-  if (!match) return null;
-  const digits = minorUnits(currency);
-  const fraction = (match[2] ?? '').padEnd(digits, '0');
-  if (fraction.length > digits) return null;
-  return Number(match[1]) * 10 ** digits + Number(fraction || '0');
-};
+import { parseMinorUnits } from '../../../plugin/currency';
 
 /** The program a lead or deal is for; shown only to a partner in more than one program. */
 function ProgramField(props: { value: string; onChange: (slug: string) => void }) {
@@ -116,8 +106,8 @@ function DealForm({ onAdded }: { onAdded: () => void }) {
     event.preventDefault();
     setError(null);
     setDone(false);
-    const estimatedValue = toMinor(fields.value, currency);
-    if (estimatedValue === null) {
+    const estimatedValue = parseMinorUnits(fields.value, currency);
+    if (estimatedValue === null || estimatedValue < 0) {
       setError(new Error(`Enter the estimated value in ${currency}, like 1200 or 1200.50.`));
       return;
     }

@@ -2,12 +2,12 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import type { EngineProgram } from '../../../plugin/commissions';
 import { uid } from '../../../plugin/model';
+import { PAID_ORDER_STATUSES } from '../../../plugin/orders';
 import { calendarMonthBounds } from '../../../plugin/time';
 import { joinTableOf, tableOf, withKnex } from '../platform/database';
 
 const ORDER = uid('order');
 const REFERRAL = uid('referral');
-const PAID = ['paid', 'partially-refunded', 'refunded', 'disputed'];
 
 /**
  * Numbers computed with SQL aggregation, never by loading rows into JavaScript (SPEC §9):
@@ -47,7 +47,7 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
         case 'revenue-in-month':
           return withKnex(strapi, async (knex) => {
             const [row] = await partnerOrders(knex, partnerId, programId)
-              .whereIn('o.status', PAID)
+              .whereIn('o.status', PAID_ORDER_STATUSES)
               .where('o.paid_at', '>=', new Date(month.start))
               .where('o.paid_at', '<', new Date(month.end))
               .sum({ total: 'o.amount' });
@@ -63,7 +63,8 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
         const [row] = await knex(`${tableOf(strapi, ORDER)} as o`)
           .join(`${byReferral.table} as r`, `r.${byReferral.ownerColumn}`, 'o.id')
           .where(`r.${byReferral.targetColumn}`, referralId)
-          .whereIn('o.status', PAID)
+          .whereIn('o.status', PAID_ORDER_STATUSES)
+          .whereNotNull('o.paid_at')
           .sum({ paid: 'o.amount', refunded: 'o.refunded_amount' });
         return { paidAmount: Number(row?.paid ?? 0), refundedAmount: Number(row?.refunded ?? 0) };
       });

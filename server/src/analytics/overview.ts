@@ -3,13 +3,12 @@ import { errors } from '@strapi/utils';
 import type { Knex } from 'knex';
 import type { Money, Overview, OverviewQuery } from '../../../plugin/contracts/admin';
 import { uid } from '../../../plugin/model';
+import { PAID_ORDER_STATUSES } from '../../../plugin/orders';
 import { scopedByRelations, scopedClicks, toInt, type AnalyticsScope } from './scope';
 import { bucketsOf, dateBucket, sqlDialectOf } from './sql-dates';
 import { activationCounts } from './activation';
 import { tableOf, withKnex } from '../platform/database';
 
-/** Orders that count as revenue: paid once, whatever happened after (refunds are netted). */
-export const PAID_ORDER_STATUSES = ['paid', 'partially-refunded', 'refunded', 'disputed'];
 /** The ledger totals the overview shows (SPEC §9: commissions accrued). */
 const ACCRUED = ['pending', 'approved', 'paid'] as const;
 const TOP_PARTNERS = 10;

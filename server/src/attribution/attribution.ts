@@ -1,9 +1,21 @@
 import type { Core } from '@strapi/strapi';
 import type { CustomerStatusInput } from '../../../plugin/contracts/orders';
 import type { TrackSignupInput } from '../../../plugin/contracts/tracking';
+import {
+  attributionSteps,
+  attributionWindowStart,
+  chooseAttribution,
+  chooseClick,
+  existingAttribution,
+  pickCustomerReferral,
+  type Attribution,
+  type AttributionCandidate,
+  type AttributionFacts,
+  type AttributionStep,
+  type CustomerReferral,
+} from '../../../plugin/attribution';
 import type { ReferralSource } from '../../../plugin/model';
 import { uid } from '../../../plugin/model';
-import { addDays } from '../../../plugin/time';
 import { lockRow, withRetry } from '../platform/database';
 import { idOf } from '../platform/rows';
 
@@ -21,28 +33,9 @@ export interface CustomerRef {
 }
 
 /** What an order carries that can name its partner (SPEC §6). */
-export interface OrderAttributionInput extends CustomerRef {
-  referralCode?: string | null;
-  couponCode?: string | null;
-  visitorId?: string | null;
-}
+export interface OrderAttributionInput extends CustomerRef, AttributionFacts {}
 
-/** Who referred an order's customer, and since when (for the attribution window). */
-export interface Attribution {
-  partnerId: number;
-  programId: number;
-  referralId: number;
-  attributedAt: string;
-}
-
-interface Candidate {
-  partnerId: number;
-  programId: number;
-  linkId: number | null;
-  source: ReferralSource;
-  attributedAt: string;
-  visitorId?: string | null;
-}
+export type { Attribution };
 
 const splitName = (name?: string | null) => {
   const [firstName, ...rest] = (name ?? '').trim().split(/\s+/);
@@ -65,7 +58,10 @@ const createAttributionService = ({ strapi }: { strapi: Core.Strapi }) => {
       populate: { partner: { select: ['id'] }, program: { select: ['id'] } },
     });
 
-  const fromCode = async (code: string, source: ReferralSource): Promise<Candidate | null> => {
+  const fromCode = async (
+    code: string,
+    source: ReferralSource
+  ): Promise<AttributionCandidate | null> => {
     const link = await linkByCode(code);
     const partnerId = idOf(link?.partner);
     const programId = idOf(link?.program);
@@ -80,8 +76,9 @@ const createAttributionService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** The visitor's click that wins under its program's attribution model, inside the window. */
-  const fromVisitor = async (visitorId: string): Promise<Candidate | null> => {
-    const latest = await strapi.db.query(CLICK).findOne({
+  const fromVisitor = async (visitorId: string): Promise<AttributionCandidate | null> => {
+    const clicks = strapi.db.query(CLICK);
+    const latest = await clicks.findOne({
       where: { visitorId, isBot: false, linkId: { $notNull: true } },
       orderBy: { createdAt: 'desc' },
     });
@@ -91,20 +88,29 @@ const createAttributionService = ({ strapi }: { strapi: Core.Strapi }) => {
       select: ['id', 'attributionModel', 'attributionWindowDays'],
     });
     if (!program) return null;
-    const windowStart = addDays(new Date(), -(program.attributionWindowDays ?? 60));
-    const click =
+    const now = new Date();
+    const windowStart = attributionWindowStart(program.attributionWindowDays ?? null, now);
+    const earliestInWindow =
       program.attributionModel === 'first-click'
-        ? await strapi.db.query(CLICK).findOne({
+        ? await clicks.findOne({
             where: {
               visitorId,
               isBot: false,
               programId: program.id,
-              createdAt: { $gte: windowStart },
+              ...(windowStart ? { createdAt: { $gte: windowStart } } : {}),
             },
             orderBy: { createdAt: 'asc' },
           })
-        : latest;
-    if (!click?.partnerId || new Date(click.createdAt).toISOString() < windowStart) return null;
+        : null;
+    const { click } = chooseClick(
+      {
+        attributionModel: program.attributionModel,
+        attributionWindowDays: program.attributionWindowDays ?? null,
+      },
+      { earliestInWindow, latest },
+      now
+    );
+    if (!click?.partnerId) return null;
     return {
       partnerId: click.partnerId,
       programId: click.programId,
@@ -125,23 +131,26 @@ const createAttributionService = ({ strapi }: { strapi: Core.Strapi }) => {
     return { $or: who, ...(programId ? { program: { id: programId } } : {}) };
   };
 
-  /** The customer's referral: by external id first, then e-mail; the earliest one wins. */
-  const existingReferral = async (customer: CustomerRef, programId?: number) => {
+  /** The customer's referral (SPEC §6: by external id, then e-mail), in one program or any. */
+  const customerReferral = async (customer: CustomerRef, programId?: number) => {
     const where = customerWhere(customer, programId);
     if (!where) return null;
     const found = await strapi.db.query(REFERRAL).findMany({
       where,
-      orderBy: { createdAt: 'asc' },
+      select: ['id', 'externalId', 'createdAt'],
       populate: { partner: { select: ['id'] }, program: { select: ['id'] } },
     });
-    const byExternalId = found.find(
-      (referral) =>
-        customer.customerExternalId && referral.externalId === customer.customerExternalId
-    );
-    return byExternalId ?? found[0] ?? null;
+    const referrals: CustomerReferral[] = found.map((row) => ({
+      id: row.id,
+      partnerId: idOf(row.partner) ?? null,
+      programId: idOf(row.program) ?? null,
+      externalId: row.externalId ?? null,
+      createdAt: row.createdAt,
+    }));
+    return pickCustomerReferral(referrals, customer.customerExternalId);
   };
 
-  const fromDeal = async (customer: CustomerRef): Promise<Candidate | null> => {
+  const fromDeal = async (customer: CustomerRef): Promise<AttributionCandidate | null> => {
     const email = normaliseEmail(customer.customerEmail);
     if (!email) return null;
     const now = new Date().toISOString();
@@ -166,20 +175,43 @@ const createAttributionService = ({ strapi }: { strapi: Core.Strapi }) => {
     };
   };
 
-  /**
-   * The customer's referral in the candidate's program. A contact already attributed to a
-   * partner in that program keeps that partner: a later code or click never moves it silently.
-   */
-  const claim = async (candidate: Candidate, customer: CustomerRef): Promise<Attribution> => {
-    const existing = await existingReferral(customer, candidate.programId);
-    if (existing) {
-      return {
-        partnerId: idOf(existing.partner) ?? candidate.partnerId,
-        programId: candidate.programId,
-        referralId: existing.id,
-        attributedAt: new Date(existing.createdAt).toISOString(),
-      };
+  /** What one attribution step finds (the `existing-referral` step is not a candidate). */
+  const candidateOf = (
+    step: Exclude<AttributionStep, 'existing-referral'>,
+    facts: OrderAttributionInput
+  ): Promise<AttributionCandidate | null> => {
+    switch (step) {
+      case 'referral-code':
+        return fromCode(facts.referralCode as string, 'link');
+      case 'coupon-code':
+        return fromCode(facts.couponCode as string, 'coupon');
+      case 'visitor':
+        return fromVisitor(facts.visitorId as string);
+      case 'deal':
+        return fromDeal(facts);
     }
+  };
+
+  /** The first link or click a signup names, in precedence order. */
+  const firstCandidate = async (facts: OrderAttributionInput) => {
+    for (const step of attributionSteps(facts)) {
+      if (step === 'existing-referral') continue;
+      const candidate = await candidateOf(step, facts);
+      if (candidate) return candidate;
+    }
+    return null;
+  };
+
+  /** The customer's referral in the candidate's program: theirs already, or a new one. */
+  const claim = async (
+    candidate: AttributionCandidate,
+    customer: CustomerRef
+  ): Promise<Attribution> => {
+    const decision = chooseAttribution(
+      candidate,
+      await customerReferral(customer, candidate.programId)
+    );
+    if (decision.kind === 'keep') return decision.attribution;
     const referral = await strapi.db.query(REFERRAL).create({
       data: {
         partner: candidate.partnerId,
@@ -234,10 +266,10 @@ const createAttributionService = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async recordSignup(signup: TrackSignupInput): Promise<SignedUpReferral[]> {
       const at = new Date().toISOString();
-      const candidate =
-        (signup.code && (await fromCode(signup.code, 'link'))) ||
-        (signup.visitorId && (await fromVisitor(signup.visitorId))) ||
-        null;
+      const candidate = await firstCandidate({
+        referralCode: signup.code,
+        visitorId: signup.visitorId,
+      });
       const contact = { customerEmail: signup.email, customerName: signup.name ?? null };
       if (candidate) {
         // Signups of one program take turns, so a double-submitted form makes one referral.
@@ -273,27 +305,16 @@ const createAttributionService = ({ strapi }: { strapi: Core.Strapi }) => {
      * customer's existing referral → an approved, unexpired deal registration for their e-mail.
      */
     async attributeOrder(order: OrderAttributionInput): Promise<Attribution | null> {
-      const candidate =
-        (order.referralCode && (await fromCode(order.referralCode, 'link'))) ||
-        (order.couponCode && (await fromCode(order.couponCode, 'coupon'))) ||
-        (order.visitorId && (await fromVisitor(order.visitorId))) ||
-        null;
-      if (candidate) return claim(candidate, order);
-
-      const existing = await existingReferral(order);
-      const partnerId = idOf(existing?.partner);
-      const programId = idOf(existing?.program);
-      if (existing && partnerId && programId) {
-        return {
-          partnerId,
-          programId,
-          referralId: existing.id,
-          attributedAt: new Date(existing.createdAt).toISOString(),
-        };
+      for (const step of attributionSteps(order)) {
+        if (step === 'existing-referral') {
+          const existing = existingAttribution(await customerReferral(order));
+          if (existing) return existing;
+          continue;
+        }
+        const candidate = await candidateOf(step, order);
+        if (candidate) return claim(candidate, order);
       }
-
-      const deal = await fromDeal(order);
-      return deal ? claim(deal, order) : null;
+      return null;
     },
 
     /** An order that names its partner and program directly (admin, host code). */

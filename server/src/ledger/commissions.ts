@@ -10,6 +10,7 @@ import {
   type ReconcileAction,
 } from '../../../plugin/commissions';
 import { uid } from '../../../plugin/model';
+import { isPaidOrder, PAID_ORDER_STATUSES } from '../../../plugin/orders';
 import { addDays } from '../../../plugin/time';
 import { isUniqueViolation, setToOneRelations, toOneRelationIds } from '../platform/database';
 import { reconcileLedger } from './reconcile-ledger';
@@ -55,7 +56,7 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
         referral: { id: referralId },
         id: { $ne: order.id },
         paidAt: { $notNull: true, $lt: paidAt },
-        status: { $notIn: ['pending', 'failed'] },
+        status: { $in: PAID_ORDER_STATUSES },
       },
       orderBy: { paidAt: 'asc' },
       select: ['paidAt'],
@@ -67,6 +68,7 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
         where: {
           id: { $ne: order.id },
           paidAt: { $notNull: true, $lt: attributedAt },
+          status: { $in: PAID_ORDER_STATUSES },
           $or: [
             ...(order.customerExternalId ? [{ customerExternalId: order.customerExternalId }] : []),
             ...(order.customerEmail ? [{ customerEmail: order.customerEmail }] : []),
@@ -248,7 +250,7 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
           : await attributionService.attributeOrder(order);
       if (!attribution) return { created: [] as Row[] };
 
-      const isPaid = order.paidAt && !['pending', 'failed'].includes(order.status);
+      const isPaid = isPaidOrder(order);
       if (isPaid)
         await attributionService.markConverted(attribution.referralId, iso(order.paidAt) as string);
       const evaluation = isPaid

@@ -1,12 +1,16 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { OrderInput, RefundInput } from '../../../plugin/contracts/orders';
-import { formatMoney } from '../../../plugin/currency';
 import type { OrderSource } from '../../../plugin/model';
 import { uid } from '../../../plugin/model';
 import {
+  decideOrderMoney,
+  decideRefund,
+  impliedPaymentFields,
   mergeOrderEvent,
   orderStatusOf,
+  reportedStatusEvents,
+  type AppliedRefund,
   type OrderEvent,
   type OrderPaymentState,
 } from '../../../plugin/orders';
@@ -16,12 +20,6 @@ import { getService } from '../platform/plugin-context';
 const ORDER = uid('order');
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-interface StoredRefund {
-  id: string;
-  amount: number;
-  at: string;
-}
 
 const paymentState = (order: Row): OrderPaymentState => ({
   amount: order.amount,
@@ -53,12 +51,6 @@ const describe = (input: OrderInput) => ({
   paymentReference: input.paymentReference,
   failureReason: input.failureReason,
 });
-
-const eventsOf = (input: OrderInput): OrderEvent[] => {
-  if (input.status === 'paid') return [{ type: 'paid', paidAt: input.paidAt ?? new Date() }];
-  if (input.status === 'failed') return [{ type: 'failed' }];
-  return [];
-};
 
 /**
  * Orders in (SPEC §7): upsert by `externalId`, refunds, and settlement of the commission ledger
@@ -150,16 +142,14 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
       ? { id: existingId, created: false }
       : await ensureOrder(input, source);
     await withLockedOrder(id, async (order) => {
-      const moneyChanged = order.amount !== input.amount || order.currency !== input.currency;
-      const useInputMoney = options.moneyIsAuthoritative || created || !order.paidAt;
-      if (moneyChanged && useInputMoney && order.paidAt) {
-        throw new errors.ValidationError(
-          `Order "${input.externalId}" was recorded as ${formatMoney(order.amount, order.currency)}; its amount and currency cannot change once paid. Send a refund instead.`
-        );
-      }
-      const money = useInputMoney
-        ? { amount: input.amount, currency: input.currency }
-        : { amount: order.amount, currency: order.currency };
+      const decision = decideOrderMoney({
+        externalId: input.externalId,
+        stored: { amount: order.amount, currency: order.currency, paidAt: order.paidAt ?? null },
+        reported: { amount: input.amount, currency: input.currency },
+        authoritative: options.moneyIsAuthoritative,
+      });
+      if (decision.kind === 'reject') throw new errors.ValidationError(decision.reason);
+      const money = { amount: decision.amount, currency: decision.currency };
       const state = events.reduce(mergeOrderEvent, {
         ...paymentState(order),
         amount: money.amount,
@@ -177,7 +167,9 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** `POST /orders`: the site reports an order's state; its amount is authoritative. */
     ingest(input: OrderInput, source: OrderSource = 'api') {
-      return record(input, source, eventsOf(input), { moneyIsAuthoritative: true });
+      return record(input, source, reportedStatusEvents(input, new Date()), {
+        moneyIsAuthoritative: true,
+      });
     },
 
     record,
@@ -187,31 +179,28 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
       const existing = await orders().findOne({ where: { externalId }, select: ['id'] });
       if (!existing) throw new errors.NotFoundError(`No order with externalId "${externalId}"`);
       await withLockedOrder(existing.id, async (order) => {
-        const refunds: StoredRefund[] = Array.isArray(order.refunds) ? order.refunds : [];
-        if (input.refundId && refunds.some((refund) => refund.id === input.refundId)) return;
-        if (!order.paidAt) {
-          throw new errors.ValidationError(
-            `Order "${externalId}" has not been paid; there is nothing to refund.`
-          );
-        }
-        const refundable = order.amount - (order.refundedAmount ?? 0);
-        if (input.amount > refundable) {
-          throw new errors.ValidationError(
-            `The refund of ${formatMoney(input.amount, order.currency)} exceeds what is left to refund on order "${externalId}" (${formatMoney(refundable, order.currency)}).`
-          );
-        }
+        const refunds: AppliedRefund[] = Array.isArray(order.refunds) ? order.refunds : [];
+        const decision = decideRefund(
+          {
+            externalId,
+            amount: order.amount,
+            currency: order.currency,
+            paidAt: order.paidAt ?? null,
+            refundedAmount: order.refundedAmount ?? 0,
+            refunds,
+          },
+          input,
+          new Date()
+        );
+        if (decision.kind === 'replay') return;
+        if (decision.kind === 'reject') throw new errors.ValidationError(decision.reason);
         const state = mergeOrderEvent(paymentState(order), {
           type: 'refunded',
-          refundedAmount: (order.refundedAmount ?? 0) + input.amount,
+          refundedAmount: decision.refundedAmount,
         });
-        const refund = {
-          id: input.refundId ?? `refund-${refunds.length + 1}`,
-          amount: input.amount,
-          at: new Date().toISOString(),
-        };
         await orders().update({
           where: { id: order.id },
-          data: { ...paymentColumns(state), refunds: [...refunds, refund] },
+          data: { ...paymentColumns(state), refunds: [...refunds, decision.refund] },
         });
       });
       return view(existing.id);
@@ -223,12 +212,15 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async settle(id: number) {
       await withLockedOrder(id, async (order) => {
-        const fixes: Row = {};
-        const paid = !['pending', 'failed'].includes(order.status);
-        if (paid && !order.paidAt) fixes.paidAt = new Date().toISOString();
-        if (order.status === 'refunded' && (order.refundedAmount ?? 0) < order.amount) {
-          fixes.refundedAmount = order.amount;
-        }
+        const fixes = impliedPaymentFields(
+          {
+            status: order.status,
+            amount: order.amount,
+            paidAt: order.paidAt ?? null,
+            refundedAmount: order.refundedAmount ?? null,
+          },
+          new Date()
+        );
         if (Object.keys(fixes).length > 0) await orders().update({ where: { id }, data: fixes });
       });
     },

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import Stripe from 'stripe';
+import { unattributedReason } from '../../../plugin/attribution';
 import { orderInputSchema } from '../../../plugin/contracts/orders';
 import { uid } from '../../../plugin/model';
 import { mapStripeEvent, type StripeAction } from '../../../plugin/stripe/map-stripe-event';
@@ -42,7 +43,7 @@ const createStripeService = ({ strapi }: { strapi: Core.Strapi }) => {
         const attribution = await getService('attribution', { strapi }).attributeOrder(
           action.customer
         );
-        return attribution ? null : 'no referral for this checkout';
+        return attribution ? null : unattributedReason(action.customer);
       }
       case 'order': {
         const { aliases, ...order } = action.order;

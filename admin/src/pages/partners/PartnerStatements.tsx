@@ -11,9 +11,10 @@ import {
 import { Download } from '@strapi/icons';
 import { useNotification } from '@strapi/strapi/admin';
 import type { PartnerDetail } from '../../../../plugin/contracts/admin';
+import { previousPayoutPeriod } from '../../../../plugin/payouts/previous-payout-period';
 import { errorMessage, toQueryString, useDownload } from '../../hooks/useApi';
 import { useT } from '../../hooks/useT';
-import { previousMonth, recentPeriods } from '../payouts/period';
+import { recentPeriods } from '../payouts/period';
 
 /** The partner's monthly statement (opening balance, entries, payouts, closing balance). */
 export const PartnerStatements = ({ partner }: { partner: PartnerDetail }) => {
@@ -25,7 +26,7 @@ export const PartnerStatements = ({ partner }: { partner: PartnerDetail }) => {
       Object.values(partner.earnings).flatMap((list) => list.map((money) => money.currency))
     ),
   ];
-  const [month, setMonth] = React.useState(previousMonth());
+  const [month, setMonth] = React.useState(() => previousPayoutPeriod(new Date()));
   const [currency, setCurrency] = React.useState(currencies[0] ?? 'USD');
   const get = (format: 'csv' | 'pdf') =>
     download(

@@ -8,10 +8,11 @@ import {
   Typography,
 } from '@strapi/design-system';
 import type { RunPayoutsResponse } from '../../../../plugin/contracts/payouts';
+import { previousPayoutPeriod } from '../../../../plugin/payouts/previous-payout-period';
 import { moneyList } from '../../components/format';
 import { useAction } from '../../hooks/useAction';
 import { useT } from '../../hooks/useT';
-import { previousMonth, recentPeriods } from './period';
+import { recentPeriods } from './period';
 
 /** Runs the monthly payout for a period: a payout per partner and currency at the minimum. */
 export const RunPayoutsDialog = ({
@@ -25,7 +26,7 @@ export const RunPayoutsDialog = ({
 }) => {
   const t = useT();
   const api = useAction();
-  const [period, setPeriod] = React.useState(previousMonth());
+  const [period, setPeriod] = React.useState(() => previousPayoutPeriod(new Date()));
   const [busy, setBusy] = React.useState(false);
   const [result, setResult] = React.useState<RunPayoutsResponse['data'] | null>(null);
   React.useEffect(() => {

@@ -11,15 +11,28 @@ import {
   Toggle,
 } from '@strapi/design-system';
 import type { Rate } from '../../../../plugin/contracts/rules';
-import { minorUnits } from '../../../../plugin/currency';
+import { isCurrency, parseMinorUnits, toDecimalString } from '../../../../plugin/currency';
 import { useT } from '../../hooks/useT';
 
-const exponentOf = (currency: string) => {
-  try {
-    return minorUnits(currency);
-  } catch {
-    return 2;
-  }
+/** A NumberInput in the currency's major units over an amount kept in minor units. */
+const useMoneyInput = (currency: string) => {
+  const t = useT();
+  const [invalid, setInvalid] = React.useState(false);
+  // While the program's currency is still being typed, amounts read as cents.
+  const code = isCurrency(currency) ? currency : 'USD';
+  return {
+    error: invalid ? t('rate.invalidAmount', { currency }) : undefined,
+    step: Number(toDecimalString(1, code)),
+    shown: (amount: number) => Number(toDecimalString(amount, code)),
+    parse: (typed: number) => parseMinorUnits(typed, code),
+    /** Passes the typed number on in minor units; one the currency cannot hold is held back. */
+    change: (typed: number | undefined, onAmount: (amount: number | null) => void) => {
+      const amount = typed === undefined ? null : parseMinorUnits(typed, code);
+      const valid = typed === undefined || amount !== null;
+      setInvalid(!valid);
+      if (valid) onAmount(amount);
+    },
+  };
 };
 
 interface FieldProps {
@@ -42,16 +55,17 @@ export const MoneyField = ({
   value: number | null;
   onChange: (amount: number | null) => void;
 }) => {
-  const scale = 10 ** exponentOf(currency);
+  const money = useMoneyInput(currency);
   return (
-    <Field.Root name={name} hint={hint}>
+    <Field.Root name={name} hint={hint} error={money.error}>
       <Field.Label>{`${label} (${currency})`}</Field.Label>
       <NumberInput
-        value={value === null ? undefined : value / scale}
-        step={1 / scale}
-        onValueChange={(next) => onChange(next === undefined ? null : Math.round(next * scale))}
+        value={value === null ? undefined : money.shown(value)}
+        step={money.step}
+        onValueChange={(next) => money.change(next, onChange)}
       />
       <Field.Hint />
+      <Field.Error />
     </Field.Root>
   );
 };
@@ -157,9 +171,9 @@ export const RateField = ({
   allowPerUnit?: boolean;
 }) => {
   const t = useT();
-  const scale = 10 ** exponentOf(currency);
+  const money = useMoneyInput(currency);
   return (
-    <Field.Root name={name} hint={hint}>
+    <Field.Root name={name} hint={hint} error={money.error}>
       <Field.Label>{label}</Field.Label>
       <Flex gap={2} alignItems="flex-start">
         <Box width="14rem">
@@ -170,7 +184,7 @@ export const RateField = ({
               onChange(
                 type === 'percentage'
                   ? { type: 'percentage', bps: 2000 }
-                  : { type: 'flat', amount: 1000 * (scale / 100) }
+                  : { type: 'flat', amount: money.parse(10) ?? 0 }
               )
             }
           >
@@ -194,11 +208,11 @@ export const RateField = ({
             <NumberInput
               aria-label={t('rate.amount')}
               name={`${name}.amount`}
-              value={value.amount / scale}
-              step={1 / scale}
+              value={money.shown(value.amount)}
+              step={money.step}
               endAction={<span>{currency}</span>}
               onValueChange={(next) =>
-                onChange({ ...value, amount: Math.round((next ?? 0) * scale) })
+                money.change(next ?? 0, (amount) => onChange({ ...value, amount: amount ?? 0 }))
               }
             />
           )}
@@ -217,6 +231,7 @@ export const RateField = ({
         ) : null}
       </Flex>
       <Field.Hint />
+      <Field.Error />
     </Field.Root>
   );
 };
