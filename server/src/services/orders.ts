@@ -26,14 +26,14 @@ interface StoredRefund {
 const paymentState = (order: Row): OrderPaymentState => ({
   amount: order.amount,
   paidAt: order.paidAt ? new Date(order.paidAt).toISOString() : null,
-  failed: order.status === 'failed',
+  failed: order.state === 'failed',
   refundedAmount: order.refundedAmount ?? 0,
   dispute: order.dispute ?? 'none',
 });
 
 /** The stored columns that follow from a payment state. */
 const paymentColumns = (state: OrderPaymentState) => ({
-  status: orderStatusOf(state),
+  state: orderStatusOf(state),
   paidAt: state.paidAt,
   refundedAmount: state.refundedAmount,
   dispute: state.dispute,
@@ -76,7 +76,7 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
           externalId: input.externalId,
           amount: input.amount,
           currency: input.currency,
-          status: 'pending',
+          state: 'pending',
           refundedAmount: 0,
           source,
           ...describe(input),
@@ -218,15 +218,15 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * An order written through the Document Service (admin, host code): fill in what its status
+     * An order written through the Document Service (admin, host code): fill in what its state
      * implies, then settle its ledger like any other order.
      */
     async settle(id: number) {
       await withLockedOrder(id, async (order) => {
         const fixes: Row = {};
-        const paid = !['pending', 'failed'].includes(order.status);
+        const paid = !['pending', 'failed'].includes(order.state);
         if (paid && !order.paidAt) fixes.paidAt = new Date().toISOString();
-        if (order.status === 'refunded' && (order.refundedAmount ?? 0) < order.amount) {
+        if (order.state === 'refunded' && (order.refundedAmount ?? 0) < order.amount) {
           fixes.refundedAmount = order.amount;
         }
         if (Object.keys(fixes).length > 0) await orders().update({ where: { id }, data: fixes });
