@@ -96,7 +96,7 @@ async function ensureApplicant(strapi) {
       company: 'Applicant Media',
       website: 'https://alex-applicant.example',
       type: 'affiliate',
-      status: 'applied',
+      state: 'applied',
       ...(jane ? { referredBy: jane.documentId } : {}),
     },
   });
@@ -104,7 +104,7 @@ async function ensureApplicant(strapi) {
     data: {
       partner: alex.documentId,
       program: network.documentId,
-      status: 'applied',
+      state: 'applied',
       applicationMessage:
         'I review marketing tools for small shops (40k monthly readers) and would like to recommend Acme.',
       termsVersionAccepted: network.termsVersion ?? null,
@@ -118,7 +118,7 @@ const percentage = (bps: number) => ({ type: 'percentage', bps });
 async function createPrograms(strapi) {
   const programs = strapi.documents(uid('program'));
   const common = {
-    status: 'active',
+    state: 'active',
     startsAt: new Date(Date.now() - 365 * DAY),
     currency: 'USD',
     landingUrl: 'https://acme.example/',
@@ -164,7 +164,7 @@ async function createPartners(strapi) {
       website: 'https://cooper-reviews.example',
       type: 'affiliate',
       tier: 'gold',
-      status: 'approved',
+      state: 'approved',
     },
   });
   const sam = await partners.create({
@@ -174,33 +174,33 @@ async function createPartners(strapi) {
       company: 'Okafor Digital',
       type: 'agency',
       tier: 'silver',
-      status: 'approved',
+      state: 'approved',
       referredBy: jane.documentId,
     },
   });
   const lee = await partners.create({
-    data: { name: 'Lee Tanaka', email: 'lee@creator.local', type: 'affiliate', status: 'approved' },
+    data: { name: 'Lee Tanaka', email: 'lee@creator.local', type: 'affiliate', state: 'approved' },
   });
   const pat = await partners.create({
     data: {
       name: 'Pat Rivera',
       email: 'pat@applicant.local',
       type: 'affiliate',
-      status: 'applied',
+      state: 'applied',
     },
   });
   return { jane, sam, lee, pat };
 }
 
-async function enroll(strapi, partner, program, status = 'approved') {
+async function enroll(strapi, partner, program, state = 'approved') {
   await strapi.documents(uid('enrollment')).create({
     data: {
       partner: partner.documentId,
       program: program.documentId,
-      status,
-      termsVersionAccepted: status === 'approved' ? '2026-01' : null,
-      acceptedAt: status === 'approved' ? new Date(Date.now() - 200 * DAY) : null,
-      activatedAt: status === 'approved' ? new Date(Date.now() - 180 * DAY) : null,
+      state,
+      termsVersionAccepted: state === 'approved' ? '2026-01' : null,
+      acceptedAt: state === 'approved' ? new Date(Date.now() - 200 * DAY) : null,
+      activatedAt: state === 'approved' ? new Date(Date.now() - 180 * DAY) : null,
     },
   });
 }
@@ -291,7 +291,7 @@ async function createReferralsAndOrders(strapi, { partner, program, link, count 
         firstName,
         lastName,
         externalId: `cus_demo_${program.id}_${partner.id}_${i}`,
-        status: isCustomer ? 'customer' : 'signed-up',
+        state: isCustomer ? 'customer' : 'signed-up',
         signedUpAt: new Date(convertedAt.getTime() - 2 * DAY),
         convertedAt: isCustomer ? convertedAt : null,
       },
@@ -314,7 +314,7 @@ async function createReferralsAndOrders(strapi, { partner, program, link, count 
         amount,
         currency: 'USD',
         items: [{ product, amount, quantity: 1 }],
-        status: 'paid',
+        state: 'paid',
         paidAt: convertedAt,
         source: 'admin',
       },
@@ -332,7 +332,7 @@ async function createReferralsAndOrders(strapi, { partner, program, link, count 
     if (random() < 0.12) {
       await strapi.documents(uid('order')).update({
         documentId: order.documentId,
-        data: { status: 'refunded' },
+        data: { state: 'refunded' },
       });
     }
   }

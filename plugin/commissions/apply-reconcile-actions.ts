@@ -19,9 +19,9 @@ export function applyReconcileActions(
       continue;
     }
     const entry = ledger.get(action.idempotencyKey);
-    // A status change applies only from the status it was computed against (compare-and-set).
-    if (entry && entry.status === action.from) {
-      ledger.set(action.idempotencyKey, { ...entry, status: 'reversed' });
+    // A state change applies only from the state it was computed against (compare-and-set).
+    if (entry && entry.state === action.from) {
+      ledger.set(action.idempotencyKey, { ...entry, state: 'reversed' });
     }
   }
   return [...ledger.values()];

@@ -48,7 +48,7 @@ export function assembleDrafts(input: DraftsToAssemble): CommissionDraft[] {
     referralId: input.referralId,
     kind: input.kind,
     currency: program.currency,
-    status: 'pending' as const,
+    state: 'pending' as const,
     availableAt,
   };
   const drafts: CommissionDraft[] = [];

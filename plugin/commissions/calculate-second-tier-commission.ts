@@ -36,7 +36,7 @@ export function calculateSecondTierCommission(input: SecondTierInput): SecondTie
   const secondTier = program.secondTier;
   if (program.tierMode !== 'two-tier' || !secondTier || !parent) return null;
   if (parent.partner.id === partner.id) return null;
-  if (parent.partner.status !== 'approved' || parent.enrollment?.status !== 'approved') return null;
+  if (parent.partner.state !== 'approved' || parent.enrollment?.state !== 'approved') return null;
   // The recruiter buying through its recruit's link is a self-referral one level up.
   const excludeSelf = program.eligibility?.excludeSelfReferral ?? true;
   if (excludeSelf && isSelfReferral(parent.partner, input.customerEmail)) return null;

@@ -4,20 +4,20 @@ import type { EngineEnrollment, EnginePartner, EngineProgram } from './types';
 
 /**
  * SPEC §5.2, the rules every commission shares: the program is active at the moment of the event
- * (status and date range, both ends inclusive), the partner is approved, and so is its enrollment.
+ * (state and date range, both ends inclusive), the partner is approved, and so is its enrollment.
  * Returns the ineligible reason, or null when the partner takes part.
  */
 export function checkParticipation(
-  program: Pick<EngineProgram, 'status' | 'startsAt' | 'endsAt' | 'timezone'>,
-  partner: Pick<EnginePartner, 'status'>,
-  enrollment: Pick<EngineEnrollment, 'status'> | null,
+  program: Pick<EngineProgram, 'state' | 'startsAt' | 'endsAt' | 'timezone'>,
+  partner: Pick<EnginePartner, 'state'>,
+  enrollment: Pick<EngineEnrollment, 'state'> | null,
   eventAt: Instant,
   event: string
 ): string | null {
   const timeZone = program.timezone ?? 'UTC';
   const day = (instant: Instant) => formatLocalDate(instant, timeZone);
-  if (program.status !== 'active') {
-    return ineligibleReason('program-inactive', `the program is ${program.status}, not active`);
+  if (program.state !== 'active') {
+    return ineligibleReason('program-inactive', `the program is ${program.state}, not active`);
   }
   if (program.startsAt !== null && toEpochMs(eventAt) < toEpochMs(program.startsAt)) {
     return ineligibleReason(
@@ -31,19 +31,19 @@ export function checkParticipation(
       `the ${event} on ${day(eventAt)} is after the program ended on ${day(program.endsAt)}`
     );
   }
-  if (partner.status !== 'approved') {
+  if (partner.state !== 'approved') {
     return ineligibleReason(
       'partner-not-approved',
-      `the partner is ${partner.status}, not approved`
+      `the partner is ${partner.state}, not approved`
     );
   }
   if (!enrollment) {
     return ineligibleReason('not-enrolled', 'the partner is not enrolled in the program');
   }
-  if (enrollment.status !== 'approved') {
+  if (enrollment.state !== 'approved') {
     return ineligibleReason(
       'enrollment-not-approved',
-      `the partner's enrollment is ${enrollment.status}, not approved`
+      `the partner's enrollment is ${enrollment.state}, not approved`
     );
   }
   return null;

@@ -26,7 +26,7 @@ export type Qualification =
  * A churn after that moment does not undo the qualification.
  */
 export function isReferralQualified(
-  referral: Pick<EngineReferral, 'status' | 'convertedAt' | 'churnedAt'>,
+  referral: Pick<EngineReferral, 'state' | 'convertedAt' | 'churnedAt'>,
   program: Pick<EngineProgram, 'qualificationDays' | 'timezone'>,
   facts: QualificationFacts
 ): Qualification {
@@ -38,19 +38,19 @@ export function isReferralQualified(
   });
   if (
     referral.convertedAt === null ||
-    referral.status === 'lead' ||
-    referral.status === 'signed-up'
+    referral.state === 'lead' ||
+    referral.state === 'signed-up'
   ) {
     return never('the referral has not become a paying customer');
   }
-  if (referral.status === 'rejected') return never('the referral was rejected');
+  if (referral.state === 'rejected') return never('the referral was rejected');
   const qualifiesAt = addDays(referral.convertedAt, program.qualificationDays);
   if (referral.churnedAt !== null && toEpochMs(referral.churnedAt) <= toEpochMs(qualifiesAt)) {
     return never(
       `the customer churned on ${day(referral.churnedAt)}, before staying ${program.qualificationDays} days`
     );
   }
-  if (referral.status === 'churned' && referral.churnedAt === null) {
+  if (referral.state === 'churned' && referral.churnedAt === null) {
     return never('the customer churned');
   }
   if (facts.paidAmount > 0 && facts.refundedAmount >= facts.paidAmount) {

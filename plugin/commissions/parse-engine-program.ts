@@ -16,7 +16,7 @@ const instant = z.union([z.string(), z.date()]).nullable().default(null);
 const engineProgramSchema = z.object({
   id: z.union([z.string(), z.number()]),
   name: z.string().optional(),
-  status: z.enum(PROGRAM_STATUSES),
+  state: z.enum(PROGRAM_STATUSES),
   startsAt: instant,
   endsAt: instant,
   currency: z.string(),

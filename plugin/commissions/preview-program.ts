@@ -19,12 +19,12 @@ const monthsBefore = (instant: string, months: number) => {
 
 const partner: EnginePartner = {
   id: 'partner',
-  status: 'approved',
+  state: 'approved',
   email: 'partner@preview.invalid',
 };
 const recruiter: EngineParent = {
-  partner: { id: 'recruiter', status: 'approved', email: 'recruiter@preview.invalid' },
-  enrollment: { status: 'approved', commissionOverride: null },
+  partner: { id: 'recruiter', state: 'approved', email: 'recruiter@preview.invalid' },
+  enrollment: { state: 'approved', commissionOverride: null },
 };
 
 /**
@@ -37,14 +37,14 @@ export function previewProgram({ program: rules, orders }: PreviewInput): Previe
   const program: EngineProgram = {
     ...rules,
     id: 'preview',
-    status: 'active',
+    state: 'active',
     startsAt: null,
     endsAt: null,
   };
   return orders.map((sample, index) => {
     const paidAt = PAID_AT;
     const enrollment = {
-      status: 'approved' as const,
+      state: 'approved' as const,
       commissionOverride: sample.commissionOverride,
     };
     const parent = program.tierMode === 'two-tier' ? recruiter : null;
@@ -62,7 +62,7 @@ export function previewProgram({ program: rules, orders }: PreviewInput): Previe
     const referral = {
       id: `referral-${index + 1}`,
       email: order.customerEmail,
-      status: 'customer' as const,
+      state: 'customer' as const,
       signedUpAt: paidAt,
       convertedAt: paidAt,
       churnedAt: null,

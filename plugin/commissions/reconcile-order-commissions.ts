@@ -19,7 +19,7 @@ export interface ReconcileOrderInput {
    * existing entry always wins, so a re-evaluation with other facts changes nothing.
    */
   drafts?: readonly CommissionDraft[];
-  /** The ledger entries already stored for the order, with their current statuses. */
+  /** The ledger entries already stored for the order, with their current states. */
   entries: readonly LedgerEntry[];
   /** When this runs: `availableAt` of clawbacks, which are netted from the next payout. */
   asOf: Instant;
@@ -38,12 +38,12 @@ type Effect =
   { kind: 'inert' } | { kind: 'earn'; refundedAmount: number } | { kind: 'void'; note: string };
 
 const UNPAID = new Set<CommissionStatus>(['pending', 'approved']);
-const counts = (entry: LedgerEntry) => entry.status !== 'reversed' && entry.status !== 'rejected';
+const counts = (entry: LedgerEntry) => entry.state !== 'reversed' && entry.state !== 'rejected';
 
 /** What the order's state means for its commissions. */
 function orderEffect(order: ReconcilerOrder): Effect {
   const refundedAmount = Math.min(Math.max(order.refundedAmount, 0), order.amount);
-  switch (order.status) {
+  switch (order.state) {
     // Never paid: nothing to create, and nothing to take back from a state that may be stale.
     case 'pending':
     case 'failed':
@@ -74,10 +74,10 @@ function orderEffect(order: ReconcilerOrder): Effect {
  * - Void (full refund, lost dispute, void source): pending/approved originals become `reversed`
  *   (with their unpaid adjustments); a paid original gets one negative `clawback` of what is left.
  * - Partial refund: one negative entry for the difference, keyed by the cumulative refunded
- *   amount: an `adjustment` that shares the original's status and hold while unpaid, a
+ *   amount: an `adjustment` that shares the original's state and hold while unpaid, a
  *   `clawback` once the original was paid.
  * - The ledger only ever moves down towards the target: a stale state (a smaller refund or an
- *   unpaid status arriving late) asks for nothing. So running it again adds nothing, and any
+ *   unpaid state arriving late) asks for nothing. So running it again adds nothing, and any
  *   interleaving of duplicated or reordered events ends at the same totals.
  */
 export function reconcileOrderCommissions(input: ReconcileOrderInput): ReconcileAction[] {
@@ -109,12 +109,12 @@ export function reconcileOrderCommissions(input: ReconcileOrderInput): Reconcile
     if (!counts(original)) {
       // Reversed or rejected (also by an editor, for fraud): its unpaid adjustments go with it.
       plan = derived
-        .filter((entry) => UNPAID.has(entry.status))
-        .map((entry) => reverseAction(entry, `the commission it adjusts was ${original.status}`));
+        .filter((entry) => UNPAID.has(entry.state))
+        .map((entry) => reverseAction(entry, `the commission it adjusts was ${original.state}`));
     } else if (effect.kind === 'void') {
       plan = reverseInFull(order, original, derived, net, effect.note, asOf);
     } else if (source !== undefined && !counts(source)) {
-      const note = `the recruited partner's commission was ${source.status}`;
+      const note = `the recruited partner's commission was ${source.state}`;
       plan = reverseInFull(order, original, derived, net, note, asOf);
     } else {
       // A partial refund whose share rounds to the whole commission is still an adjustment:
@@ -127,7 +127,7 @@ export function reconcileOrderCommissions(input: ReconcileOrderInput): Reconcile
         ledger.set(action.draft.idempotencyKey, { ...action.draft });
       } else {
         const entry = ledger.get(action.idempotencyKey);
-        if (entry) ledger.set(action.idempotencyKey, { ...entry, status: 'reversed' });
+        if (entry) ledger.set(action.idempotencyKey, { ...entry, state: 'reversed' });
       }
       actions.push(action);
     }
@@ -144,10 +144,10 @@ function reverseInFull(
   note: string,
   asOf: string
 ): ReconcileAction[] {
-  if (UNPAID.has(original.status)) {
+  if (UNPAID.has(original.state)) {
     // The adjustments of an unpaid original go with it; paid ones (rare) stay as history.
     return [original, ...derived]
-      .filter((entry) => UNPAID.has(entry.status))
+      .filter((entry) => UNPAID.has(entry.state))
       .map((entry) => reverseAction(entry, note));
   }
   if (net <= 0) return [];
@@ -159,7 +159,7 @@ function reverseInFull(
         idempotencyKey: clawbackKey(original.idempotencyKey),
         kind: 'clawback',
         amount: -net,
-        status: 'approved',
+        state: 'approved',
         availableAt: asOf,
         explanation: {
           summary: `${money(-net)} clawback for ${describeOrder(order)} (${note})`,
@@ -188,7 +188,7 @@ function reversePartly(
   if (reversal <= 0) return [];
   const money = (amount: number) => formatMoney(amount, original.currency);
   const note = `${formatMoney(refundedAmount, order.currency)} of ${formatMoney(order.amount, order.currency)} refunded`;
-  const paid = original.status === 'paid';
+  const paid = original.state === 'paid';
   return [
     {
       type: 'create',
@@ -197,7 +197,7 @@ function reversePartly(
         kind: paid ? 'clawback' : 'adjustment',
         amount: -reversal,
         // Unpaid: it waits and gets approved with its original; paid: netted from the next payout.
-        status: paid ? 'approved' : (original.status as 'pending' | 'approved'),
+        state: paid ? 'approved' : (original.state as 'pending' | 'approved'),
         availableAt:
           paid || original.availableAt === null ? asOf : toIsoString(original.availableAt),
         explanation: {
@@ -221,7 +221,7 @@ function negativeDraft(
   original: LedgerEntry,
   fields: Pick<
     CommissionDraft,
-    'idempotencyKey' | 'kind' | 'amount' | 'status' | 'availableAt' | 'explanation'
+    'idempotencyKey' | 'kind' | 'amount' | 'state' | 'availableAt' | 'explanation'
   >
 ): CommissionDraft {
   return {
@@ -242,7 +242,7 @@ function reverseAction(entry: LedgerEntry, note: string): ReconcileAction {
   return {
     type: 'reverse',
     idempotencyKey: entry.idempotencyKey,
-    from: entry.status as 'pending' | 'approved',
+    from: entry.state as 'pending' | 'approved',
     note: capitalise(note),
   };
 }

@@ -27,7 +27,7 @@ export type EntityId = string | number;
 export interface EngineProgram {
   id: EntityId;
   name?: string;
-  status: ProgramStatus;
+  state: ProgramStatus;
   startsAt: Instant | null;
   endsAt: Instant | null;
   currency: string;
@@ -49,14 +49,14 @@ export interface EngineProgram {
 
 export interface EnginePartner {
   id: EntityId;
-  status: PartnerStatus;
+  state: PartnerStatus;
   email: string;
   /** E-mails of the users who log in as this partner (owner and team), for self-referral checks. */
   userEmails?: readonly string[];
 }
 
 export interface EngineEnrollment {
-  status: EnrollmentStatus;
+  state: EnrollmentStatus;
   commissionOverride: Rate | null;
 }
 
@@ -112,7 +112,7 @@ export interface SaleCommissionInput {
 export interface EngineReferral {
   id: EntityId;
   email: string | null;
-  status: ReferralStatus;
+  state: ReferralStatus;
   signedUpAt: Instant | null;
   convertedAt: Instant | null;
   churnedAt: Instant | null;
@@ -156,7 +156,7 @@ export interface CommissionDraft {
   /** Signed minor units: negative for reversals and clawbacks. */
   amount: number;
   currency: string;
-  status: Extract<CommissionStatus, 'pending' | 'approved'>;
+  state: Extract<CommissionStatus, 'pending' | 'approved'>;
   availableAt: string;
   explanation: Explanation;
 }
@@ -173,7 +173,7 @@ export interface LedgerEntry {
   kind: CommissionKind;
   amount: number;
   currency: string;
-  status: CommissionStatus;
+  state: CommissionStatus;
   availableAt: Instant | null;
   basisAmount?: number | null;
   rate?: RateSnapshot | null;
@@ -186,10 +186,10 @@ export interface ReconcilerOrder {
   externalId?: string | null;
   amount: number;
   currency: string;
-  status: OrderStatus;
+  state: OrderStatus;
   refundedAmount: number;
   /**
-   * Only read when `status` is `disputed`: `open` and `won` disputes leave commissions alone;
+   * Only read when `state` is `disputed`: `open` and `won` disputes leave commissions alone;
    * `lost` (or absent) reverses them.
    */
   dispute?: 'open' | 'won' | 'lost' | null;

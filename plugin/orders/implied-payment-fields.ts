@@ -3,7 +3,7 @@ import { isPaidOrderStatus } from './is-paid-order';
 
 /** A stored order as an editor or host code wrote it through the Document Service. */
 export interface WrittenOrder {
-  status: string;
+  state: string;
   amount: number;
   paidAt: Instant | null;
   refundedAmount: number | null;
@@ -18,8 +18,8 @@ export function impliedPaymentFields(
   now: Instant
 ): { paidAt?: string; refundedAmount?: number } {
   const fields: { paidAt?: string; refundedAmount?: number } = {};
-  if (isPaidOrderStatus(order.status) && order.paidAt === null) fields.paidAt = toIsoString(now);
-  if (order.status === 'refunded' && (order.refundedAmount ?? 0) < order.amount) {
+  if (isPaidOrderStatus(order.state) && order.paidAt === null) fields.paidAt = toIsoString(now);
+  if (order.state === 'refunded' && (order.refundedAmount ?? 0) < order.amount) {
     fields.refundedAmount = order.amount;
   }
   return fields;

@@ -20,12 +20,9 @@ export function isPaidOrderStatus(status: string): boolean {
 }
 
 /**
- * An order counts as paid when its status is one of `PAID_ORDER_STATUSES` and it knows when it
+ * An order counts as paid when its state is one of `PAID_ORDER_STATUSES` and it knows when it
  * was paid: a refund that arrives before its payment leaves it unpaid until the payment arrives.
  */
-export function isPaidOrder(order: {
-  status: string;
-  paidAt: Instant | null | undefined;
-}): boolean {
-  return isPaidOrderStatus(order.status) && order.paidAt !== null && order.paidAt !== undefined;
+export function isPaidOrder(order: { state: string; paidAt: Instant | null | undefined }): boolean {
+  return isPaidOrderStatus(order.state) && order.paidAt !== null && order.paidAt !== undefined;
 }

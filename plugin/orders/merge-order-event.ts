@@ -66,8 +66,8 @@ export function mergeOrderEvent(state: OrderPaymentState, event: OrderEvent): Or
 }
 
 /**
- * The stored `status` of an order in this state. A refund implies a payment, so refunds and
- * disputes decide the status even when the `paid` event has not arrived yet.
+ * The stored `state` of an order with these payment facts. A refund implies a payment, so refunds
+ * and disputes decide it even when the `paid` event has not arrived yet.
  */
 export function orderStatusOf(state: OrderPaymentState): OrderStatus {
   if (state.dispute === 'lost') return 'disputed';

@@ -1,7 +1,7 @@
 import type { ApplicationMode, ProgramStatus } from '../model';
 
 export interface ApplicationProgram {
-  status: ProgramStatus;
+  state: ProgramStatus;
   applicationMode: ApplicationMode;
   startsAt?: string | Date | null;
   endsAt?: string | Date | null;
@@ -26,7 +26,7 @@ export function decideApplication(program: ApplicationProgram, now: Date): Appli
   const startsAt = time(program.startsAt);
   const endsAt = time(program.endsAt);
   const running =
-    program.status === 'active' &&
+    program.state === 'active' &&
     (startsAt === null || startsAt <= now.getTime()) &&
     (endsAt === null || endsAt > now.getTime());
   if (!running) return { outcome: 'refused', reason: 'not-open' };

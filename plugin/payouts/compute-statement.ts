@@ -9,7 +9,7 @@ export interface StatementEntryRow {
   amount: number;
   currency: string;
   kind: CommissionKind;
-  status: CommissionStatus;
+  state: CommissionStatus;
   approvedAt: Instant | null;
   /** When an approved entry was reversed or rejected; ignored while it stands. */
   reversedAt: Instant | null;
@@ -21,7 +21,7 @@ export interface StatementPayoutRow {
   id: EntityId;
   amount: number;
   currency: string;
-  status: PayoutStatus;
+  state: PayoutStatus;
   paidAt: Instant | null;
   reference: string | null;
 }
@@ -75,7 +75,7 @@ const movementsOf = (entries: readonly StatementEntryRow[], currency: string): M
         effect: entry.amount,
         line: { type: 'entry', at: approvedAt, amount: entry.amount, ...base },
       };
-      if (entry.status !== 'reversed' && entry.status !== 'rejected') return [earned];
+      if (entry.state !== 'reversed' && entry.state !== 'rejected') return [earned];
       // Reversed without a known date: it never stood, so neither movement is shown.
       if (entry.reversedAt === null) return [];
       const reversedAt = toIsoString(entry.reversedAt);
@@ -105,7 +105,7 @@ export function computeStatement(input: {
   const end = toEpochMs(endsAt);
   const movements = movementsOf(input.entries, input.currency);
   for (const payout of input.payouts) {
-    if (payout.currency !== input.currency || payout.status !== 'paid' || !payout.paidAt) continue;
+    if (payout.currency !== input.currency || payout.state !== 'paid' || !payout.paidAt) continue;
     const at = toIsoString(payout.paidAt);
     movements.push({
       at: toEpochMs(at),

@@ -8,7 +8,7 @@ import { CONTACT_FIELDS_BY_DETAIL, type ReferralPrivacy } from './referral-field
 /** A referral row as the server reads it: everything, before projection. */
 export interface ReferralRecord {
   documentId: string;
-  status: ReferralStatus;
+  state: ReferralStatus;
   source: ReferralSource;
   createdAt: Instant;
   signedUpAt: Instant | null;
@@ -21,7 +21,7 @@ export interface ReferralRecord {
 
 /** One order of the referred customer (only read when the program shows purchases/declines). */
 export interface ReferralOrderRecord {
-  status: string;
+  state: string;
   amount: number;
   currency: string;
   paidAt: Instant | null;
@@ -60,7 +60,7 @@ export function projectReferral(input: {
   const { referral, program } = input;
   const projected: PortalReferral = {
     id: anonymousReferralId(referral.documentId, input.partnerDocumentId),
-    status: referral.status,
+    status: referral.state,
     source: referral.source,
     program: { slug: program.slug, name: program.name },
     createdAt: toIsoString(referral.createdAt),
@@ -83,12 +83,12 @@ export function projectReferral(input: {
       date: day(order.paidAt ?? order.createdAt),
       amount: order.amount,
       currency: order.currency,
-      status: order.status,
+      status: order.state,
     }));
   }
   if (program.showDeclinedCharges) {
     projected.declinedCharges = orders
-      .filter((order) => DECLINED.has(order.status))
+      .filter((order) => DECLINED.has(order.state))
       .map((order): DeclinedCharge => ({
         date: day(order.createdAt),
         amount: order.amount,

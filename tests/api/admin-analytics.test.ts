@@ -45,7 +45,7 @@ const seed = async () => {
     create('enrollment', {
       partner: partner.id,
       program: program.id,
-      status: 'approved',
+      state: 'approved',
       createdAt: at(createdAt),
       ...extra,
     });
@@ -55,7 +55,7 @@ const seed = async () => {
   await enrollment(D, beta, '2026-03-07T09:00:00Z');
   await enrollment(E, alpha, '2026-03-08T09:00:00Z', { activatedAt: at('2026-03-09T10:00:00Z') });
   await enrollment(A, beta, '2026-02-10T09:00:00Z'); // joined before March
-  await enrollment(B, beta, '2026-03-04T09:00:00Z', { status: 'applied' }); // not joined
+  await enrollment(B, beta, '2026-03-04T09:00:00Z', { state: 'applied' }); // not joined
 
   const click = (partner: Row, program: Row, createdAt: string, extra: Row = {}) =>
     create('click', {
@@ -86,16 +86,16 @@ const seed = async () => {
       partner: partner.id,
       program: program.id,
       source: 'link',
-      status: 'signed-up',
+      state: 'signed-up',
       createdAt: at(createdAt),
       ...extra,
     });
-  const customer = (convertedAt: string) => ({ status: 'customer', convertedAt: at(convertedAt) });
+  const customer = (convertedAt: string) => ({ state: 'customer', convertedAt: at(convertedAt) });
   const rA1 = await referral(A, alpha, '2026-03-03T10:00:00Z', customer('2026-03-04T10:00:00Z'));
   await referral(A, alpha, '2026-03-05T10:00:00Z');
   const rB1 = await referral(B, alpha, '2026-03-11T10:00:00Z', customer('2026-03-12T10:00:00Z'));
   const rC1 = await referral(C, beta, '2026-03-16T10:00:00Z', customer('2026-03-20T10:00:00Z'));
-  await referral(A, alpha, '2026-03-06T10:00:00Z', { status: 'rejected' });
+  await referral(A, alpha, '2026-03-06T10:00:00Z', { state: 'rejected' });
   await referral(A, beta, '2026-02-15T10:00:00Z', customer('2026-02-20T10:00:00Z'));
 
   let n = 0;
@@ -104,7 +104,7 @@ const seed = async () => {
       externalId: `ord-${(n += 1)}`,
       partner: partner?.id ?? null,
       program: program?.id ?? null,
-      status: 'paid',
+      state: 'paid',
       source: 'api',
       ...data,
     });
@@ -118,7 +118,7 @@ const seed = async () => {
     referral: rA1.id,
     amount: 5000,
     refundedAmount: 1000,
-    status: 'partially-refunded',
+    state: 'partially-refunded',
     currency: 'USD',
     paidAt: at('2026-03-04T11:00:00Z'),
   });
@@ -134,8 +134,8 @@ const seed = async () => {
     currency: 'EUR',
     paidAt: at('2026-03-20T10:00:00Z'),
   });
-  await order(A, alpha, { amount: 9999, currency: 'USD', status: 'failed' });
-  await order(A, alpha, { amount: 9999, currency: 'USD', status: 'pending' });
+  await order(A, alpha, { amount: 9999, currency: 'USD', state: 'failed' });
+  await order(A, alpha, { amount: 9999, currency: 'USD', state: 'pending' });
   await order(null, null, { amount: 7000, currency: 'USD', paidAt: at('2026-03-05T10:00:00Z') });
   await order(A, alpha, { amount: 3000, currency: 'USD', paidAt: at('2026-02-28T10:00:00Z') });
 
@@ -150,9 +150,9 @@ const seed = async () => {
       ...data,
       createdAt: at(data.createdAt),
     });
-  const usd = (amount: number, status: string, createdAt: string, extra: Row = {}) => ({
+  const usd = (amount: number, state: string, createdAt: string, extra: Row = {}) => ({
     amount,
-    status,
+    state,
     createdAt,
     currency: 'USD',
     ...extra,
@@ -168,7 +168,7 @@ const seed = async () => {
   await commission(C, beta, {
     amount: 1600,
     currency: 'EUR',
-    status: 'approved',
+    state: 'approved',
     createdAt: '2026-03-20T10:00:00Z',
   });
 };

@@ -209,7 +209,11 @@ describe('programs', () => {
     const stored = await app.strapi.db
       .query(uid('program'))
       .findOne({ where: { documentId: created.documentId } });
-    expect(stored).toMatchObject({ tierMode: 'one-tier', commission: { bps: 2500 } });
+    expect(stored).toMatchObject({
+      tierMode: 'one-tier',
+      commission: { bps: 2500 },
+      state: 'active',
+    });
     await api('put', '/programs/doesnotexist')
       .send({ data: { name: 'x' } })
       .expect(404);
@@ -241,7 +245,7 @@ describe('programs', () => {
   });
 });
 
-/** Ledger entries of one partner in one program, by status. */
+/** Ledger entries of one partner in one program, by state. */
 const seedLedger = async (statuses: string[]) => {
   const program = await createProgram(app.strapi);
   const partner = await createPartner(app.strapi);
@@ -257,7 +261,7 @@ const seedLedger = async (statuses: string[]) => {
           basisAmount: 10000,
           amount: 1000 + index,
           currency: 'USD',
-          status,
+          state: status,
           idempotencyKey: `review-${partner.id}-${index}`,
           explanation: { summary: '=HYPERLINK("http://evil")', steps: [] },
         },
@@ -271,7 +275,7 @@ const statusesOf = async (rows: Row[]) =>
     await app.strapi.db
       .query(uid('commission'))
       .findMany({ where: { id: { $in: rows.map((row) => row.id) } }, orderBy: { id: 'asc' } })
-  ).map((row: Row) => [row.status, row.note ?? null]);
+  ).map((row: Row) => [row.state, row.note ?? null]);
 
 describe('commission review', () => {
   it('bulk approve changes only the pending entries', async () => {
@@ -372,6 +376,7 @@ describe('partners directory', () => {
             {
               documentId: enrollment.documentId,
               commissionOverride: { type: 'percentage', bps: 3000 },
+              status: 'suspended',
             },
           ],
         },
@@ -382,6 +387,11 @@ describe('partners directory', () => {
       type: 'percentage',
       bps: 3000,
     });
+    expect(updated.body.data.enrollments[0].status).toBe('suspended');
+    const stored = await app.strapi.db
+      .query(uid('enrollment'))
+      .findOne({ where: { id: enrollment.id } });
+    expect(stored.state).toBe('suspended');
   });
 
   it('refuses a bad edit or another partner’s enrollment, and changes nothing', async () => {
@@ -408,7 +418,7 @@ describe('partners directory', () => {
     const enrollment = await app.strapi.db
       .query(uid('enrollment'))
       .findOne({ where: { id: foreign.id } });
-    expect(enrollment.status).toBe('approved');
+    expect(enrollment.state).toBe('approved');
   });
 });
 
@@ -421,7 +431,7 @@ describe('deals, orders and referrals', () => {
           partner: partner.id,
           company: 'Initech',
           contactEmail: 'bill@initech.test',
-          status,
+          state: status,
         },
       });
     const first = await deal();

@@ -64,13 +64,13 @@ const entriesOf = (partnerId: number): Promise<Row[]> =>
   app.strapi.db.query(uid('commission')).findMany({
     where: { partner: { id: partnerId } },
     orderBy: { id: 'asc' },
-    populate: { payout: { select: ['id', 'status'] } },
+    populate: { payout: { select: ['id', 'state'] } },
   });
 const payoutsOf = (partnerId: number): Promise<Row[]> =>
   app.strapi.db.query(uid('payout')).findMany({
     where: { partner: { id: partnerId } },
     orderBy: { id: 'asc' },
-    populate: { commissions: { select: ['id', 'kind', 'amount', 'status'] } },
+    populate: { commissions: { select: ['id', 'kind', 'amount', 'state'] } },
   });
 const eventsFor = async (partnerId: number, name: string, count: number) => {
   for (let waited = 0; waited < 5000; waited += 50) {
@@ -139,7 +139,7 @@ describe('events on strapi.eventHub', () => {
     await refund(order.body.data.externalId, 10000).expect(200);
 
     const [entry] = await entriesOf(partner.id);
-    expect(entry.status).toBe('reversed');
+    expect(entry.state).toBe('reversed');
     expect(entry.note).toBe('Order refunded in full');
     const reversedAt = Date.parse(entry.reversedAt);
     expect(reversedAt).toBeGreaterThanOrEqual(before - 1000);
@@ -161,11 +161,11 @@ describe('events on strapi.eventHub', () => {
     const order = await postOrder({ referralCode: code, amount: 10000 }).expect(201);
     const { id } = await app.strapi.db.query(uid('order')).update({
       where: { externalId: order.body.data.externalId },
-      data: { status: 'disputed', dispute: 'lost' },
+      data: { state: 'disputed', dispute: 'lost' },
     });
     await app.strapi.plugin('partners').service('orders').settle(id);
     const [entry] = await entriesOf(partner.id);
-    expect(entry).toMatchObject({ status: 'reversed', note: 'Dispute lost' });
+    expect(entry).toMatchObject({ state: 'reversed', note: 'Dispute lost' });
     expect(entry.reversedAt).not.toBeNull();
   });
 });
@@ -180,7 +180,7 @@ describe('statements and reversedAt', () => {
 
     await refund(externalId, 30000).expect(200);
     const [entry] = await entriesOf(partner.id);
-    expect(entry.status).toBe('reversed');
+    expect(entry.state).toBe('reversed');
     // A closed month never changes: January still shows the $60.00 it owed then...
     expect(await statements.compute(partner.id, 'USD', '2026-01')).toEqual(january);
     // ...and this month takes it off, on the day it was reversed.
@@ -202,18 +202,18 @@ describe('a refund while the entry waits in a pending payout', () => {
     const externalId = await earnApproved(app, apiToken(), code, 50000, '2026-01-10T10:00:00Z');
     await app.strapi.plugin('partners').service('payouts').run('2026-01');
     const [pending] = await payoutsOf(partner.id);
-    expect(pending).toMatchObject({ status: 'pending', amount: 10000 });
+    expect(pending).toMatchObject({ state: 'pending', amount: 10000 });
 
     await refund(externalId, 50000).expect(200);
     const [sale, clawback] = await entriesOf(partner.id);
     // Still approved inside the payout, which still pays it...
-    expect(sale).toMatchObject({ status: 'approved', reversedAt: null });
+    expect(sale).toMatchObject({ state: 'approved', reversedAt: null });
     expect(sale.payout).toMatchObject({ id: pending.id });
     // ...and taken back by a clawback that waits for the next payout.
     expect(clawback).toMatchObject({
       kind: 'clawback',
       amount: -10000,
-      status: 'approved',
+      state: 'approved',
       payout: null,
     });
     const [clawbackEvent] = await eventsFor(partner.id, 'partners.commission.created', 2).then(
@@ -222,10 +222,7 @@ describe('a refund while the entry waits in a pending payout', () => {
     expect(clawbackEvent.commission.amount).toBe(-10000);
 
     await markPayoutPaid(app, admin(), pending.documentId, { reference: 'BANK-77' }).expect(200);
-    expect((await entriesOf(partner.id)).map((entry) => entry.status)).toEqual([
-      'paid',
-      'approved',
-    ]);
+    expect((await entriesOf(partner.id)).map((entry) => entry.state)).toEqual(['paid', 'approved']);
     // Refunded today: the clawback is netted from this month's run, against new earnings.
     const now = new Date();
     await earnApproved(
@@ -262,7 +259,7 @@ describe('a refund while the entry waits in a pending payout', () => {
       const [sale] = entries;
       if (sale.payout) {
         // The run took it first: it is paid with the payout and clawed back after.
-        expect(sale.status).toBe('approved');
+        expect(sale.state).toBe('approved');
         expect(entries.map((entry) => [entry.kind, entry.amount, entry.payout])).toEqual([
           ['sale', 10000, expect.anything()],
           ['clawback', -10000, null],
@@ -270,7 +267,7 @@ describe('a refund while the entry waits in a pending payout', () => {
         expect((await payoutsOf(partner.id))[0].amount).toBe(10000);
       } else {
         // The refund came first: reversed, and no payout was made of it.
-        expect(entries.map((entry) => entry.status)).toEqual(['reversed']);
+        expect(entries.map((entry) => entry.state)).toEqual(['reversed']);
         expect(await payoutsOf(partner.id)).toHaveLength(0);
       }
     }

@@ -16,7 +16,7 @@ const postOrder = (body: unknown) =>
 const flat = (amount: number) => ({ type: 'flat', amount });
 const percentage = (bps: number) => ({ type: 'percentage', bps });
 
-/** `n` customers the partner already brought in (status customer), for active-customer tiers. */
+/** `n` customers the partner already brought in (state customer), for active-customer tiers. */
 const addActiveCustomers = async (partnerId: number, programId: number, n: number) => {
   for (let i = 0; i < n; i += 1) {
     await app.strapi.db.query(uid('referral')).create({
@@ -25,7 +25,7 @@ const addActiveCustomers = async (partnerId: number, programId: number, n: numbe
         program: programId,
         source: 'manual',
         email: `existing-${partnerId}-${i}@shop.test`,
-        status: 'customer',
+        state: 'customer',
         convertedAt: new Date().toISOString(),
       },
     });

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { contentTypes as strapiContentTypes } from '@strapi/utils';
 import * as model from '../../plugin/model';
+import schemas from '../../server/src/content-types';
 import { CONTENT_TYPES, uid } from '../../plugin/model';
 import { useTestApp } from '../helpers/test-app';
 
@@ -8,7 +10,7 @@ const SPEC_FIELDS: Record<(typeof CONTENT_TYPES)[number], string[]> = {
   program: [
     'name',
     'slug',
-    'status',
+    'state',
     'startsAt',
     'endsAt',
     'currency',
@@ -46,7 +48,7 @@ const SPEC_FIELDS: Record<(typeof CONTENT_TYPES)[number], string[]> = {
     'website',
     'type',
     'tier',
-    'status',
+    'state',
     'referredBy',
     'users',
     'payoutMethod',
@@ -56,7 +58,7 @@ const SPEC_FIELDS: Record<(typeof CONTENT_TYPES)[number], string[]> = {
   enrollment: [
     'partner',
     'program',
-    'status',
+    'state',
     'commissionOverride',
     'termsVersionAccepted',
     'acceptedAt',
@@ -87,7 +89,7 @@ const SPEC_FIELDS: Record<(typeof CONTENT_TYPES)[number], string[]> = {
     'firstName',
     'lastName',
     'externalId',
-    'status',
+    'state',
     'signedUpAt',
     'convertedAt',
     'churnedAt',
@@ -101,7 +103,7 @@ const SPEC_FIELDS: Record<(typeof CONTENT_TYPES)[number], string[]> = {
     'contactName',
     'estimatedValue',
     'currency',
-    'status',
+    'state',
     'expiresAt',
     'decisionNote',
   ],
@@ -116,7 +118,7 @@ const SPEC_FIELDS: Record<(typeof CONTENT_TYPES)[number], string[]> = {
     'amount',
     'currency',
     'items',
-    'status',
+    'state',
     'refundedAmount',
     'paidAt',
     'failureReason',
@@ -140,7 +142,7 @@ const SPEC_FIELDS: Record<(typeof CONTENT_TYPES)[number], string[]> = {
     'rate',
     'amount',
     'currency',
-    'status',
+    'state',
     'availableAt',
     'approvedAt',
     'paidAt',
@@ -155,7 +157,7 @@ const SPEC_FIELDS: Record<(typeof CONTENT_TYPES)[number], string[]> = {
     'amount',
     'periodStart',
     'periodEnd',
-    'status',
+    'state',
     'method',
     'reference',
     'idempotencyKey',
@@ -169,7 +171,7 @@ const SPEC_FIELDS: Record<(typeof CONTENT_TYPES)[number], string[]> = {
 
 /** Enumerations whose values SPEC §4 fixes, and the plugin/ tuple that must match them. */
 const ENUMS: Array<[(typeof CONTENT_TYPES)[number], string, readonly string[]]> = [
-  ['program', 'status', model.PROGRAM_STATUSES],
+  ['program', 'state', model.PROGRAM_STATUSES],
   ['program', 'tierMode', model.TIER_MODES],
   ['program', 'trigger', model.TRIGGERS],
   ['program', 'tierMetric', model.TIER_METRICS],
@@ -178,16 +180,16 @@ const ENUMS: Array<[(typeof CONTENT_TYPES)[number], string, readonly string[]]> 
   ['program', 'activationEvent', model.ACTIVATION_EVENTS],
   ['program', 'applicationMode', model.APPLICATION_MODES],
   ['partner', 'type', model.PARTNER_TYPES],
-  ['partner', 'status', model.PARTNER_STATUSES],
-  ['enrollment', 'status', model.ENROLLMENT_STATUSES],
+  ['partner', 'state', model.PARTNER_STATUSES],
+  ['enrollment', 'state', model.ENROLLMENT_STATUSES],
   ['referral', 'source', model.REFERRAL_SOURCES],
-  ['referral', 'status', model.REFERRAL_STATUSES],
-  ['deal', 'status', model.DEAL_STATUSES],
-  ['order', 'status', model.ORDER_STATUSES],
+  ['referral', 'state', model.REFERRAL_STATUSES],
+  ['deal', 'state', model.DEAL_STATUSES],
+  ['order', 'state', model.ORDER_STATUSES],
   ['order', 'source', model.ORDER_SOURCES],
   ['commission', 'kind', model.COMMISSION_KINDS],
-  ['commission', 'status', model.COMMISSION_STATUSES],
-  ['payout', 'status', model.PAYOUT_STATUSES],
+  ['commission', 'state', model.COMMISSION_STATUSES],
+  ['payout', 'state', model.PAYOUT_STATUSES],
   ['asset', 'type', model.ASSET_TYPES],
 ];
 
@@ -230,6 +232,16 @@ describe('the data model', () => {
       const exists = await app.strapi.db.connection.schema.hasColumn(meta.tableName, column);
       expect([name, field, exists]).toEqual([name, field, true]);
     }
+  });
+
+  // Strapi 5 reserves these (`status` is the Document Service's draft/publish parameter): the
+  // Content Manager shows such a field empty and refuses to save the entry.
+  it.each(Object.keys(schemas))('%s names no attribute Strapi 5 reserves', (name) => {
+    const { attributes } = schemas[name as keyof typeof schemas].schema;
+    const reserved = Object.keys(attributes).filter((field) =>
+      strapiContentTypes.isReservedAttributeName(field, { draftAndPublish: true })
+    );
+    expect([name, reserved]).toEqual([name, []]);
   });
 
   it.each(ENUMS)('%s.%s enumerates the values of plugin/model', (name, field, values) => {
@@ -327,7 +339,7 @@ describe('exactly-once keys are enforced by the database', () => {
     expect(await names('commission')).toEqual(
       expect.arrayContaining([
         'partners_commissions_idempotency_key_uq',
-        'partners_commissions_status_available_at_idx',
+        'partners_commissions_state_available_at_idx',
       ])
     );
   });

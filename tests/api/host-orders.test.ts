@@ -24,7 +24,7 @@ describe('orders from a host content type', () => {
     });
 
     const [commission] = await commissionsOf(app.strapi, { partner: { id: partner.id } });
-    expect(commission).toMatchObject({ basisAmount: 9999, amount: 2000, status: 'pending' });
+    expect(commission).toMatchObject({ basisAmount: 9999, amount: 2000, state: 'pending' });
     expect(commission.order.externalId).toBe('SO-1001');
 
     await shopOrders().update({
@@ -32,7 +32,7 @@ describe('orders from a host content type', () => {
       data: { state: 'refunded' } as never,
     });
     const after = await commissionsOf(app.strapi, { partner: { id: partner.id } });
-    expect(after.map((e) => [e.amount, e.status])).toEqual([[2000, 'reversed']]);
+    expect(after.map((e) => [e.amount, e.state])).toEqual([[2000, 'reversed']]);
   });
 
   it('never fails the host save when an entry cannot be mirrored', async () => {

@@ -193,7 +193,7 @@ suite(onPostgres ? TITLE : `${TITLE} (PostgreSQL only: PARTNERS_TEST_DATABASES=p
     const pendingEntries = await app.strapi.db
       .query(uid('commission'))
       .findMany({ where: { partner: { id: pendingPartner.id } } });
-    expect(pendingEntries.map((entry) => entry.status)).toEqual(['approved', 'approved']);
+    expect(pendingEntries.map((entry) => entry.state)).toEqual(['approved', 'approved']);
 
     // Payout run: one payout per partner for last month, created by one tick only.
     const created = resultsOf('payout-run').map((result) => result.created);

@@ -30,7 +30,7 @@ const entriesOf = async (externalId: string) =>
     entry.level,
     entry.kind,
     entry.amount,
-    entry.status,
+    entry.state,
   ]);
 
 describe('refunds', () => {
@@ -75,7 +75,7 @@ describe('refunds', () => {
     });
     await app.strapi.db.query(uid('commission')).updateMany({
       where: { id: { $in: originals.map((entry) => entry.id) } },
-      data: { status: 'paid', paidAt: new Date().toISOString() },
+      data: { state: 'paid', paidAt: new Date().toISOString() },
     });
 
     await postRefund(body.data.externalId, { amount: 10000, refundId: 're_full' }).expect(200);
@@ -128,7 +128,7 @@ describe('customer status', () => {
     const referral = await app.strapi.db
       .query(uid('referral'))
       .findOne({ where: { externalId: body.data.customerExternalId } });
-    expect(referral).toMatchObject({ status: 'churned' });
+    expect(referral).toMatchObject({ state: 'churned' });
     expect(referral.churnedAt).toBeTruthy();
 
     await app

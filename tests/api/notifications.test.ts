@@ -98,7 +98,7 @@ describe('other templates', () => {
           kind: 'sale',
           amount: 2000,
           currency: 'USD',
-          status: 'pending',
+          state: 'pending',
           availableAt: '2026-12-20T10:00:00Z',
           explanation: { summary: '20% of $100.00 = $20.00', steps: [] },
           idempotencyKey: `test:${programRow.id}`,

@@ -188,7 +188,7 @@ describe('orders written through the Document Service', () => {
         externalId: 'doc-order-1',
         amount: 5000,
         currency: 'USD',
-        status: 'paid',
+        state: 'paid',
         paidAt: new Date().toISOString(),
         customerEmail: 'doc@shop.test',
         partner: partner.documentId,
@@ -196,15 +196,15 @@ describe('orders written through the Document Service', () => {
       } as never,
     });
     const entries = await commissionsOf(app.strapi, { order: { id: order.id } });
-    expect(entries.map((entry) => [entry.level, entry.amount, entry.status])).toEqual([
+    expect(entries.map((entry) => [entry.level, entry.amount, entry.state])).toEqual([
       [1, 1000, 'pending'],
     ]);
 
     await app.strapi.documents(uid('order')).update({
       documentId: order.documentId,
-      data: { status: 'refunded' } as never,
+      data: { state: 'refunded' } as never,
     });
     const after = await commissionsOf(app.strapi, { order: { id: order.id } });
-    expect(after.map((entry) => [entry.amount, entry.status])).toEqual([[1000, 'reversed']]);
+    expect(after.map((entry) => [entry.amount, entry.state])).toEqual([[1000, 'reversed']]);
   });
 });

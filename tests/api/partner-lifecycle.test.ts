@@ -164,8 +164,8 @@ describe('the application page', () => {
   });
 
   it('is 404 for draft, archived and unknown programs', async () => {
-    for (const status of ['draft', 'archived']) {
-      const program = await createProgram(app.strapi, { status });
+    for (const state of ['draft', 'archived']) {
+      const program = await createProgram(app.strapi, { state });
       await client().get(`/api/partners/programs/${program.slug}/application`).expect(404);
     }
     await client().get('/api/partners/programs/no-such-program/application').expect(404);
@@ -181,9 +181,9 @@ describe('applications', () => {
     expect(res.body).toEqual({ data: { status: 'approved' } });
 
     const partner = await partnerByEmail(data.email);
-    expect(partner).toMatchObject({ status: 'approved', name: 'Olive Open', company: 'Olive Ltd' });
+    expect(partner).toMatchObject({ state: 'approved', name: 'Olive Open', company: 'Olive Ltd' });
     expect(partner.enrollments).toHaveLength(1);
-    expect(partner.enrollments[0]).toMatchObject({ status: 'approved' });
+    expect(partner.enrollments[0]).toMatchObject({ state: 'approved' });
 
     const mail = await mailTo(data.email, since);
     expect(mail.subject).toBe(`You are invited to ${openProgram.name}'s partner portal`);
@@ -205,9 +205,9 @@ describe('applications', () => {
       .expect(201)
       .expect(({ body }) => expect(body).toEqual({ data: { status: 'applied' } }));
     const partner = await partnerByEmail(data.email);
-    expect(partner.status).toBe('applied');
+    expect(partner.state).toBe('applied');
     expect(partner.enrollments[0]).toMatchObject({
-      status: 'applied',
+      state: 'applied',
       applicationMessage: 'I run a cooking blog.',
     });
     const mail = await mailTo(data.email, since);
@@ -455,8 +455,8 @@ describe('admin routes', () => {
     expect(res.status).toBe(200);
     expect(res.body.data).toMatchObject({ status: 'approved', enrollments: 1, mailed: true });
     const partner = await partnerByEmail(data.email);
-    expect(partner.status).toBe('approved');
-    expect(partner.enrollments[0].status).toBe('approved');
+    expect(partner.state).toBe('approved');
+    expect(partner.enrollments[0].state).toBe('approved');
     const token = tokenIn(await mailTo(data.email, since));
     await accept(token).expect(200);
     await adminPost(`/partners/partners/${row.documentId}/approve`, superAdmin).expect(409);
@@ -487,8 +487,8 @@ describe('admin routes', () => {
     expect(mail.subject).toBe(`Your application to ${approvalProgram.name}`);
     expect(mail.text).toContain('We only work with EU partners for now.');
     const stored = await partnerByEmail(data.email);
-    expect(stored.status).toBe('rejected');
-    expect(stored.enrollments[0].status).toBe('rejected');
+    expect(stored.state).toBe('rejected');
+    expect(stored.enrollments[0].state).toBe('rejected');
     // An approved partner is not an application.
     const approved = await createPartner(app.strapi);
     await adminPost(`/partners/partners/${approved.documentId}/reject`, superAdmin, {
@@ -499,7 +499,7 @@ describe('admin routes', () => {
   it('answers 404 for unknown partners and 409 when inviting one not approved', async () => {
     await adminPost('/partners/partners/nosuchpartner/approve', superAdmin).expect(404);
     await adminPost('/partners/partners/nosuchpartner/invite', superAdmin).expect(404);
-    const applied = await createPartner(app.strapi, { status: 'applied' });
+    const applied = await createPartner(app.strapi, { state: 'applied' });
     await adminPost(`/partners/partners/${applied.documentId}/invite`, superAdmin).expect(409);
   });
 
@@ -610,7 +610,7 @@ describe('when the mail server is down', () => {
     const data = application(openProgram);
     await apply(data).expect(201);
     const partner = await partnerByEmail(data.email);
-    expect(partner.status).toBe('approved');
+    expect(partner.state).toBe('approved');
     expect(await count(app.strapi, 'invitation', { partner: { id: partner.id } })).toBe(1);
     const res = await adminPost(`/partners/partners/${partner.documentId}/invite`, superAdmin);
     expect(res.status).toBe(201);

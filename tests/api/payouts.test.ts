@@ -74,7 +74,7 @@ const payoutsOf = (partnerId: number, where: Row = {}) =>
   app.strapi.db.query(uid('payout')).findMany({
     where: { partner: { id: partnerId }, ...where },
     orderBy: { id: 'asc' },
-    populate: { commissions: { select: ['id', 'kind', 'amount', 'status'] } },
+    populate: { commissions: { select: ['id', 'kind', 'amount', 'state'] } },
   });
 const entriesOf = (partnerId: number) =>
   app.strapi.db.query(uid('commission')).findMany({
@@ -94,7 +94,7 @@ describe('the payout run', () => {
       cutOff: '2026-02-01T00:00:00.000Z',
     });
     expect(await payoutsOf(partner.id)).toHaveLength(0);
-    expect((await entriesOf(partner.id)).map((entry) => [entry.status, entry.payout])).toEqual([
+    expect((await entriesOf(partner.id)).map((entry) => [entry.state, entry.payout])).toEqual([
       ['approved', null],
     ]);
 
@@ -104,7 +104,7 @@ describe('the payout run', () => {
     expect(payout).toMatchObject({
       amount: 12000,
       currency: 'USD',
-      status: 'pending',
+      state: 'pending',
       periodStart: '2026-02-01',
       periodEnd: '2026-02-28',
       idempotencyKey: `payout:${partner.id}:USD:2026-02`,
@@ -126,7 +126,7 @@ describe('the payout run', () => {
     expect(march.amount).toBe(10000);
     const paid = await markPaid(march.documentId, { reference: 'BANK-0301' }).expect(200);
     expect(paid.body.data).toMatchObject({ status: 'paid', reference: 'BANK-0301' });
-    expect((await entriesOf(partner.id)).map((entry) => entry.status)).toEqual(['paid']);
+    expect((await entriesOf(partner.id)).map((entry) => entry.state)).toEqual(['paid']);
     expect(events.some(([name, e]) => name === 'paid' && e.payout.id === march.id)).toBe(true);
 
     // Refunded today: the clawback is approved now and belongs to this month's run.
@@ -198,7 +198,7 @@ describe('the payout run', () => {
       .send({ data: { reason: 'Account closed' } })
       .expect(200);
     expect(failed.body.data).toMatchObject({ status: 'failed', failureReason: 'Account closed' });
-    expect((await entriesOf(partner.id)).map((entry) => [entry.status, entry.payout])).toEqual([
+    expect((await entriesOf(partner.id)).map((entry) => [entry.state, entry.payout])).toEqual([
       ['approved', null],
     ]);
     expect(events.some(([name, e]) => name === 'failed' && e.payout.id === june.id)).toBe(true);
@@ -208,7 +208,7 @@ describe('the payout run', () => {
     expect(await payoutsOf(partner.id)).toHaveLength(1);
     await runPeriod('2026-07').expect(200);
     const [, july] = await payoutsOf(partner.id);
-    expect(july).toMatchObject({ amount: 12000, status: 'pending', periodStart: '2026-07-01' });
+    expect(july).toMatchObject({ amount: 12000, state: 'pending', periodStart: '2026-07-01' });
   });
 });
 
@@ -227,7 +227,7 @@ describe('sending payouts', () => {
     const crashed = await api('post', `/payouts/${payout.documentId}/send`).expect(400);
     expect(crashed.body.error.message).toMatch(/stays processing/);
     const [processing] = await payoutsOf(partner.id);
-    expect(processing).toMatchObject({ status: 'processing', reference: null });
+    expect(processing).toMatchObject({ state: 'processing', reference: null });
     expect(stripe.transfers).toHaveLength(1);
 
     const sent = await api('post', `/payouts/${payout.documentId}/send`).expect(200);
@@ -242,7 +242,7 @@ describe('sending payouts', () => {
     const keys = stripe.requests.map((request) => request.idempotencyKey);
     expect(keys).toHaveLength(4);
     expect(new Set(keys)).toEqual(new Set([`partners-transfer:payout:${partner.id}:USD:2026-08`]));
-    expect((await entriesOf(partner.id)).map((entry) => entry.status)).toEqual(['paid']);
+    expect((await entriesOf(partner.id)).map((entry) => entry.state)).toEqual(['paid']);
 
     // Sending a paid payout again does nothing.
     await api('post', `/payouts/${payout.documentId}/send`).expect(200);
@@ -259,9 +259,9 @@ describe('sending payouts', () => {
     const refused = await api('post', `/payouts/${payout.documentId}/send`).expect(400);
     expect(refused.body.error.message).toMatch(/refused/);
     const [failed] = await payoutsOf(partner.id);
-    expect(failed.status).toBe('failed');
+    expect(failed.state).toBe('failed');
     expect(failed.failureReason).toMatch(/No such destination/);
-    expect((await entriesOf(partner.id)).map((entry) => [entry.status, entry.payout])).toEqual([
+    expect((await entriesOf(partner.id)).map((entry) => [entry.state, entry.payout])).toEqual([
       ['approved', null],
     ]);
   });
@@ -284,7 +284,7 @@ describe('sending payouts', () => {
     try {
       const failed = await api('post', `/payouts/${payout.documentId}/send`).expect(400);
       expect(failed.body.error.message).toMatch(/credit service down.*stays processing/);
-      expect((await payoutsOf(partner.id))[0].status).toBe('processing');
+      expect((await payoutsOf(partner.id))[0].state).toBe('processing');
 
       const sent = await api('post', `/payouts/${payout.documentId}/send`).expect(200);
       expect(sent.body.data).toMatchObject({
@@ -303,7 +303,7 @@ describe('sending payouts', () => {
       status: 'processing',
       idempotencyKey: `payout:${partner.id}:USD:2026-09`,
     });
-    expect((await entriesOf(partner.id)).map((entry) => entry.status)).toEqual(['paid']);
+    expect((await entriesOf(partner.id)).map((entry) => entry.state)).toEqual(['paid']);
   });
 
   it('leaves PayPal payouts to the export and refuses to send them', async () => {
@@ -410,7 +410,7 @@ describe('the admin API', () => {
     await markPaid('bad.id', { reference: 'x' }).expect(400);
     const [payout] = await app.strapi.db
       .query(uid('payout'))
-      .findMany({ where: { status: 'pending' } });
+      .findMany({ where: { state: 'pending' } });
     await markPaid(payout.documentId, { reference: '' }).expect(400);
     await markPaid(payout.documentId, { reference: 'x', paidAt: '2099-01-01T00:00:00Z' }).expect(
       400
@@ -419,7 +419,7 @@ describe('the admin API', () => {
       .send({ data: { reason: 'x'.repeat(501) } })
       .expect(400);
     expect(await count(app.strapi, 'payout')).toBe(before);
-    expect(await count(app.strapi, 'payout', { id: payout.id, status: 'pending' })).toBe(1);
+    expect(await count(app.strapi, 'payout', { id: payout.id, state: 'pending' })).toBe(1);
   });
 
   it('answers 401 without a token and 403 to an admin without the payouts permission', async () => {

@@ -123,7 +123,7 @@ beforeAll(async () => {
       partner: partnerB.id,
       currency: 'USD',
       amount: 4000,
-      status: 'paid',
+      state: 'paid',
       paidAt: `${MONTH}-20T00:00:00Z`,
       idempotencyKey: 'payout-bravo',
       reference: 'BRAVO-REF-1',
@@ -136,7 +136,7 @@ beforeAll(async () => {
       program: shared.id,
       company: 'Bravo Deal Corp',
       contactEmail: 'deal-contact@bravo.test',
-      status: 'submitted',
+      state: 'submitted',
     },
   });
   await app.strapi.db.query(uid('referral')).create({
@@ -144,7 +144,7 @@ beforeAll(async () => {
       partner: partnerB.id,
       program: shared.id,
       source: 'lead',
-      status: 'lead',
+      state: 'lead',
       email: 'bravo-lead@bravo.test',
     },
   });
@@ -321,10 +321,10 @@ describe('logins without an approved partner', () => {
 
   beforeAll(async () => {
     noPartner = await portalLogin(app, null);
-    const suspendedPartner = await createPartner(app.strapi, { status: 'suspended' });
+    const suspendedPartner = await createPartner(app.strapi, { state: 'suspended' });
     await enroll(app.strapi, suspendedPartner, shared);
     suspended = await portalLogin(app, suspendedPartner);
-    applied = await portalLogin(app, await createPartner(app.strapi, { status: 'applied' }));
+    applied = await portalLogin(app, await createPartner(app.strapi, { state: 'applied' }));
   });
 
   const ALL = [

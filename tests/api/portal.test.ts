@@ -264,7 +264,7 @@ describe('leads and deals', () => {
     });
     expect(stored).toMatchObject({
       source: 'lead',
-      status: 'lead',
+      state: 'lead',
       firstName: 'Nia',
       partner: { id: partner.id },
     });

@@ -116,7 +116,7 @@ const subscriptionStory = (code: string) => {
 /** The entries of a partner that count (reversed ones net to nothing), as `kind:amount`. */
 const ledgerOf = async (partnerId: number) =>
   (await commissionsOf(app.strapi, { partner: { id: partnerId } }))
-    .filter((entry) => entry.status !== 'reversed' && entry.status !== 'rejected')
+    .filter((entry) => entry.state !== 'reversed' && entry.state !== 'rejected')
     .map((entry) => `${entry.kind}:${entry.amount}`)
     .sort();
 
@@ -144,7 +144,7 @@ describe('Stripe webhook', () => {
     const signedUp = await app.strapi.db
       .query(uid('referral'))
       .findOne({ where: { email: `${customer}@shop.test` } });
-    expect(signedUp).toMatchObject({ status: 'signed-up' });
+    expect(signedUp).toMatchObject({ state: 'signed-up' });
 
     for (const payload of events) {
       const res = await deliver(payload).expect(200);
@@ -157,18 +157,18 @@ describe('Stripe webhook', () => {
       populate: { partner: true },
     });
     expect(referrals).toHaveLength(1);
-    expect(referrals[0]).toMatchObject({ id: signedUp.id, status: 'customer', source: 'link' });
+    expect(referrals[0]).toMatchObject({ id: signedUp.id, state: 'customer', source: 'link' });
     expect(referrals[0].partner.id).toBe(partner.id);
 
     const entries = await commissionsOf(app.strapi, { partner: { id: partner.id } });
-    expect(entries.map((e) => [e.order.externalId, e.kind, e.amount, e.status])).toEqual([
+    expect(entries.map((e) => [e.order.externalId, e.kind, e.amount, e.state])).toEqual([
       [`pi_${customer}_1`, 'sale', 1000, 'pending'],
       [`pi_${customer}_2`, 'recurring', 1000, 'reversed'],
     ]);
     const order = await app.strapi.db
       .query(uid('order'))
       .findOne({ where: { externalId: `pi_${customer}_2` } });
-    expect(order).toMatchObject({ status: 'refunded', refundedAmount: 5000, source: 'stripe' });
+    expect(order).toMatchObject({ state: 'refunded', refundedAmount: 5000, source: 'stripe' });
   });
 
   it('converges on the same ledger when events are duplicated and shuffled', async () => {
@@ -266,7 +266,7 @@ describe('Stripe webhook', () => {
     const order = await app.strapi.db
       .query(uid('order'))
       .findOne({ where: { externalId: failed.id } });
-    expect(order).toMatchObject({ status: 'failed', amount: 5000 });
+    expect(order).toMatchObject({ state: 'failed', amount: 5000 });
     expect(order.failureReason).toBeTruthy();
 
     await deliver(
@@ -279,7 +279,7 @@ describe('Stripe webhook', () => {
     const referral = await app.strapi.db
       .query(uid('referral'))
       .findOne({ where: { externalId: customer } });
-    expect(referral.status).toBe('churned');
+    expect(referral.state).toBe('churned');
   });
 
   it('acknowledges events it does not use', async () => {

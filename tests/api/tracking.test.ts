@@ -160,9 +160,9 @@ describe('GET /api/partners/r/:code', () => {
   });
 
   it.each([
-    ['an archived program', { program: { status: 'archived' } }],
-    ['a suspended partner', { partner: { status: 'suspended' } }],
-    ['a pending enrollment', { enrollment: { status: 'applied' } }],
+    ['an archived program', { program: { state: 'archived' } }],
+    ['a suspended partner', { partner: { state: 'suspended' } }],
+    ['a pending enrollment', { enrollment: { state: 'applied' } }],
   ])(
     'sends a link of %s to the landing page without attribution or a click',
     async (_label, change: Row) => {
@@ -359,7 +359,7 @@ describe('POST /api/partners/track/click', () => {
     const { code, link, program } = await createProgramWithPartner(app.strapi);
     await app.strapi.db
       .query(uid('program'))
-      .update({ where: { id: program.id }, data: { status: 'draft' } });
+      .update({ where: { id: program.id }, data: { state: 'draft' } });
     const visitor = client();
     const res = await post({ data: { code } }, visitor).expect(404);
     expect(res.body).toMatchObject({ data: null, error: { status: 404, name: 'NotFoundError' } });
@@ -425,7 +425,7 @@ describe('POST /api/partners/track/signup', () => {
       partner: { id: partner.id },
       link: { id: link.id },
       source: 'link',
-      status: 'signed-up',
+      state: 'signed-up',
       firstName: 'Ada',
       lastName: 'King Lovelace',
     });
@@ -440,7 +440,7 @@ describe('POST /api/partners/track/signup', () => {
     // No flush here: the signup must see the click even if it is still queued.
     await signup({ data: { visitorId, email: 'grace@example.com' } }, visitor).expect(200);
     const [referral] = await referralsOf({ email: 'grace@example.com' });
-    expect(referral).toMatchObject({ partner: { id: partner.id }, visitorId, status: 'signed-up' });
+    expect(referral).toMatchObject({ partner: { id: partner.id }, visitorId, state: 'signed-up' });
   });
 
   it('signs up a lead the partner added, when the visitor brings no code', async () => {
@@ -451,7 +451,7 @@ describe('POST /api/partners/track/signup', () => {
         program: program.id,
         source: 'lead',
         email: 'lead@example.com',
-        status: 'lead',
+        state: 'lead',
       },
     });
     await signup({ data: { email: 'LEAD@example.com', name: 'Lee' } }).expect(200);
@@ -459,7 +459,7 @@ describe('POST /api/partners/track/signup', () => {
     expect(referral).toMatchObject({
       partner: { id: partner.id },
       source: 'lead',
-      status: 'signed-up',
+      state: 'signed-up',
       firstName: 'Lee',
     });
   });
@@ -477,7 +477,7 @@ describe('POST /api/partners/track/signup', () => {
 
     expect(await count(app.strapi, 'referral', { email: 'bounty@example.com' })).toBe(1);
     const entries = await commissionsOf(app.strapi, { partner: { id: partner.id } });
-    expect(entries.map((entry) => [entry.kind, entry.amount, entry.status])).toEqual([
+    expect(entries.map((entry) => [entry.kind, entry.amount, entry.state])).toEqual([
       ['signup', 5000, 'pending'],
     ]);
     expect(entries[0].idempotencyKey).toMatch(/^referral:\d+:l1:signup$/);

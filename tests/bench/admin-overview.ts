@@ -77,7 +77,7 @@ const seed = async (strapi: Core.Strapi) => {
       data: {
         name: `Overview bench ${index}`,
         slug: `overview-bench-${index}`,
-        status: 'active',
+        state: 'active',
         currency: 'USD',
         commission: { type: 'percentage', bps: 2000 },
         activationEvent: ['first-click', 'first-referral', 'first-conversion', 'first-commission'][
@@ -90,7 +90,7 @@ const seed = async (strapi: Core.Strapi) => {
   const partnerTable = tableOf(strapi, uid('partner'));
   const firstPartner = (await maxId(knex, partnerTable)) + 1;
   await knex.raw(
-    `INSERT INTO ?? (document_id, name, email, type, status, tier, directory_listing, created_at, updated_at)
+    `INSERT INTO ?? (document_id, name, email, type, state, tier, directory_listing, created_at, updated_at)
      SELECT md5('partner' || g), 'Bench partner ' || g, 'bench-' || g || '@bench.test', 'affiliate',
             'approved', CASE WHEN g % 3 = 0 THEN 'gold' ELSE 'silver' END, false, now(), now()
      FROM generate_series(0, ?) g`,
@@ -116,7 +116,7 @@ const seed = async (strapi: Core.Strapi) => {
   const enrollments = tableOf(strapi, uid('enrollment'));
   let after = await maxId(knex, enrollments);
   await knex.raw(
-    `INSERT INTO ?? (document_id, status, created_at, updated_at)
+    `INSERT INTO ?? (document_id, state, created_at, updated_at)
      SELECT md5('enrollment' || g), 'approved', ${spread('g * 131')}, now() FROM generate_series(0, ?) g`,
     [enrollments, PARTNERS - 1]
   );
@@ -132,7 +132,7 @@ const seed = async (strapi: Core.Strapi) => {
   const referrals = tableOf(strapi, uid('referral'));
   after = await maxId(knex, referrals);
   await knex.raw(
-    `INSERT INTO ?? (document_id, source, status, created_at, converted_at, updated_at)
+    `INSERT INTO ?? (document_id, source, state, created_at, converted_at, updated_at)
      SELECT md5('referral' || g), 'link', CASE WHEN g % 2 = 0 THEN 'customer' ELSE 'signed-up' END,
             ${spread('g * 11')}, CASE WHEN g % 2 = 0 THEN ${spread('g * 11')} + interval '1 day' END, now()
      FROM generate_series(1, ?) g`,
@@ -143,7 +143,7 @@ const seed = async (strapi: Core.Strapi) => {
   const orders = tableOf(strapi, uid('order'));
   after = await maxId(knex, orders);
   await knex.raw(
-    `INSERT INTO ?? (document_id, external_id, amount, currency, status, dispute, refunded_amount, paid_at,
+    `INSERT INTO ?? (document_id, external_id, amount, currency, state, dispute, refunded_amount, paid_at,
                      paid_by_partner, source, created_at, updated_at)
      SELECT md5('order' || g), 'bench-' || g, 1000 + g % 9000, CASE WHEN g % 5 = 0 THEN 'EUR' ELSE 'USD' END,
             CASE WHEN g % 10 = 0 THEN 'partially-refunded' WHEN g % 7 = 0 THEN 'failed' ELSE 'paid' END,
@@ -158,7 +158,7 @@ const seed = async (strapi: Core.Strapi) => {
   const commissions = tableOf(strapi, uid('commission'));
   after = await maxId(knex, commissions);
   await knex.raw(
-    `INSERT INTO ?? (document_id, level, kind, basis_amount, amount, currency, status, idempotency_key,
+    `INSERT INTO ?? (document_id, level, kind, basis_amount, amount, currency, state, idempotency_key,
                      created_at, updated_at)
      SELECT md5('commission' || g), 1, 'sale', 10000, 100 + g % 1000,
             CASE WHEN g % 5 = 0 THEN 'EUR' ELSE 'USD' END,

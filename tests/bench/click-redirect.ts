@@ -29,17 +29,17 @@ export const clickRedirect: Scenario = {
       data: {
         name: 'Bench clicks',
         slug: 'bench-clicks',
-        status: 'active',
+        state: 'active',
         currency: 'USD',
         landingUrl: 'https://shop.example/',
         commission: { type: 'percentage', bps: 2000 },
       },
     });
     const partner = await strapi.db.query(uid('partner')).create({
-      data: { name: 'Click partner', email: 'clicks@bench.test', status: 'approved' },
+      data: { name: 'Click partner', email: 'clicks@bench.test', state: 'approved' },
     });
     await strapi.db.query(uid('enrollment')).create({
-      data: { partner: partner.id, program: program.id, status: 'approved' },
+      data: { partner: partner.id, program: program.id, state: 'approved' },
     });
     await strapi.db.query(uid('link')).create({
       data: { code: 'bench-click', partner: partner.id, program: program.id },

@@ -14,7 +14,7 @@ const seedTwoTierProgram = async (strapi: Core.Strapi) => {
     data: {
       name: 'Bench program',
       slug: 'bench-program',
-      status: 'active',
+      state: 'active',
       currency: 'USD',
       landingUrl: 'https://shop.example/',
       tierMode: 'two-tier',
@@ -29,7 +29,7 @@ const seedTwoTierProgram = async (strapi: Core.Strapi) => {
     },
   });
   const partner = (data: Record<string, unknown>) =>
-    strapi.db.query(uid('partner')).create({ data: { status: 'approved', ...data } });
+    strapi.db.query(uid('partner')).create({ data: { state: 'approved', ...data } });
   const recruiter = await partner({ name: 'Bench recruiter', email: 'recruiter@bench.test' });
   const seller = await partner({
     name: 'Bench seller',
@@ -39,7 +39,7 @@ const seedTwoTierProgram = async (strapi: Core.Strapi) => {
   for (const { id } of [recruiter, seller]) {
     await strapi.db
       .query(uid('enrollment'))
-      .create({ data: { partner: id, program: program.id, status: 'approved' } });
+      .create({ data: { partner: id, program: program.id, state: 'approved' } });
   }
   await strapi.db
     .query(uid('link'))

@@ -65,7 +65,7 @@ export const seedLedger = async (strapi: Core.Strapi, partners: number, perPartn
     data: {
       name: 'Payout bench',
       slug: 'payout-bench',
-      status: 'active',
+      state: 'active',
       currency: 'USD',
       landingUrl: 'https://shop.example/',
       commission: { type: 'percentage', bps: 2000 },
@@ -82,7 +82,7 @@ export const seedLedger = async (strapi: Core.Strapi, partners: number, perPartn
       name: `Payout bench partner ${index}`,
       email: `payout-${index}@bench.test`,
       type: 'affiliate',
-      status: 'approved',
+      state: 'approved',
       directory_listing: false,
       payout_method: JSON.stringify(
         index % 2
@@ -123,7 +123,7 @@ export const seedLedger = async (strapi: Core.Strapi, partners: number, perPartn
         basis_amount: 5000,
         amount: 1000,
         currency: 'USD',
-        status: 'approved',
+        state: 'approved',
         available_at: availableAt,
         approved_at: availableAt,
         explanation,

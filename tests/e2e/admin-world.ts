@@ -39,9 +39,9 @@ const seed = async (app: TestApp) => {
   const applicant = await createPartner(strapi, {
     name: 'Alex Applicant',
     email: 'alex@applicant.test',
-    status: 'applied',
+    state: 'applied',
   });
-  await enroll(strapi, applicant, program, { status: 'applied' });
+  await enroll(strapi, applicant, program, { state: 'applied' });
 
   // Human clicks on Grace's link, from three addresses.
   for (let visit = 1; visit <= 3; visit += 1) {

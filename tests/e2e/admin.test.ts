@@ -200,11 +200,11 @@ describe('the admin pages, in Chromium against the built admin panel', () => {
     await row.waitFor({ state: 'detached' });
 
     const partner: Row = await db('partner').findOne({ where: { id: world.applicant.id } });
-    expect(partner.status).toBe('approved');
+    expect(partner.state).toBe('approved');
     const applied: Row = await db('enrollment').findOne({
       where: { partner: world.applicant.id },
     });
-    expect(applied.status).toBe('approved');
+    expect(applied.state).toBe('approved');
 
     await open('/partners', 'Partners');
     await shot('partners');
@@ -236,7 +236,7 @@ describe('the admin pages, in Chromium against the built admin panel', () => {
     await open('/commissions', 'Commissions');
     expect((await listed).status()).toBe(200);
     const pending: Row[] = await db('commission').findMany({
-      where: { status: 'pending' },
+      where: { state: 'pending' },
       orderBy: { id: 'asc' },
     });
     expect(pending).toHaveLength(3);
@@ -256,7 +256,7 @@ describe('the admin pages, in Chromium against the built admin panel', () => {
     await page.locator('[data-bulk-actions]').waitFor({ state: 'detached' });
 
     const after: Row[] = await db('commission').findMany({ orderBy: { id: 'asc' } });
-    const statusOf = new Map(after.map((entry) => [entry.documentId, entry.status]));
+    const statusOf = new Map(after.map((entry) => [entry.documentId, entry.state]));
     expect(picked.map((id) => statusOf.get(id))).toEqual(['approved', 'approved']);
     expect(statusOf.get(pending[2].documentId)).toBe('pending');
 

@@ -447,7 +447,7 @@ describe('the partner portal in Chromium', () => {
     const applicant = await app.strapi.db
       .query(uid('partner'))
       .findOne({ where: { email: 'sam@creators.test' }, populate: { referredBy: true } });
-    expect(applicant).toMatchObject({ status: 'applied', referredBy: { id: partner.id } });
+    expect(applicant).toMatchObject({ state: 'applied', referredBy: { id: partner.id } });
     await visitor.close();
   });
 

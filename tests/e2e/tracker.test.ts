@@ -227,7 +227,7 @@ describe('tracker.js in Chromium, on a page of another origin', () => {
     });
     expect(referral).toMatchObject({
       partner: { id: partner.id },
-      status: 'signed-up',
+      state: 'signed-up',
       firstName: 'Ada',
       lastName: 'Lovelace',
       visitorId: await tracker(page).visitorId(),

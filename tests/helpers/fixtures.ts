@@ -22,7 +22,7 @@ export const createProgram = (strapi: Core.Strapi, overrides: Row = {}): Promise
     data: {
       name: `Program ${unique()}`,
       slug: `program-${unique()}`,
-      status: 'active',
+      state: 'active',
       currency: 'USD',
       landingUrl: 'https://shop.example/',
       tierMode: 'one-tier',
@@ -41,14 +41,14 @@ export const createPartner = (strapi: Core.Strapi, overrides: Row = {}): Promise
     data: {
       name: `Partner ${unique()}`,
       email: `partner-${unique()}@partners.test`,
-      status: 'approved',
+      state: 'approved',
       ...overrides,
     },
   });
 
 export const enroll = (strapi: Core.Strapi, partner: Row, program: Row, overrides: Row = {}) =>
   strapi.db.query(uid('enrollment')).create({
-    data: { partner: partner.id, program: program.id, status: 'approved', ...overrides },
+    data: { partner: partner.id, program: program.id, state: 'approved', ...overrides },
   });
 
 export const createLink = (

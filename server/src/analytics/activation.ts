@@ -23,7 +23,7 @@ export const activationCounts = async (
       joinPartner: true,
     });
     scoped.query
-      .where('e.status', 'approved')
+      .where('e.state', 'approved')
       .where('e.created_at', '>=', scope.start)
       .where('e.created_at', '<', scope.end);
     return scoped;
@@ -83,7 +83,7 @@ export const activationCounts = async (
       case 'first-referral':
         return query.whereExists(
           eventOf('referral', 'r', partner, program)
-            .whereNot('r.status', 'rejected')
+            .whereNot('r.state', 'rejected')
             .where('r.created_at', '<', scope.end)
         );
       case 'first-conversion':
@@ -96,7 +96,7 @@ export const activationCounts = async (
         return query.whereExists(
           eventOf('commission', 'k', partner, program)
             .where('k.level', 1)
-            .whereNot('k.status', 'rejected')
+            .whereNot('k.state', 'rejected')
             .where('k.created_at', '<', scope.end)
         );
     }

@@ -34,7 +34,7 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
       switch (program.tierMetric) {
         case 'active-customers':
           return referrals.count({
-            where: { partner: { id: partnerId }, program: { id: programId }, status: 'customer' },
+            where: { partner: { id: partnerId }, program: { id: programId }, state: 'customer' },
           });
         case 'conversions-in-month':
           return referrals.count({
@@ -47,7 +47,7 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
         case 'revenue-in-month':
           return withKnex(strapi, async (knex) => {
             const [row] = await partnerOrders(knex, partnerId, programId)
-              .whereIn('o.status', PAID_ORDER_STATUSES)
+              .whereIn('o.state', PAID_ORDER_STATUSES)
               .where('o.paid_at', '>=', new Date(month.start))
               .where('o.paid_at', '<', new Date(month.end))
               .sum({ total: 'o.amount' });
@@ -63,7 +63,7 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
         const [row] = await knex(`${tableOf(strapi, ORDER)} as o`)
           .join(`${byReferral.table} as r`, `r.${byReferral.ownerColumn}`, 'o.id')
           .where(`r.${byReferral.targetColumn}`, referralId)
-          .whereIn('o.status', PAID_ORDER_STATUSES)
+          .whereIn('o.state', PAID_ORDER_STATUSES)
           .whereNotNull('o.paid_at')
           .sum({ paid: 'o.amount', refunded: 'o.refunded_amount' });
         return { paidAmount: Number(row?.paid ?? 0), refundedAmount: Number(row?.refunded ?? 0) };

@@ -84,7 +84,7 @@ const createOverviewService = ({ strapi }: { strapi: Core.Strapi }) => {
     });
     const bucket = dateBucket(knex, dialect(), `r.${column}`, interval);
     return inRange(query, `r.${column}`, scope)
-      .whereNot('r.status', 'rejected')
+      .whereNot('r.state', 'rejected')
       .select({ bucket: bucket.select, count: knex.raw('count(*)') })
       .groupBy(bucket.groupBy);
   };
@@ -92,14 +92,14 @@ const createOverviewService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Paid attributed orders, by `paidAt`, net of refunds. */
   const paidOrders = (knex: Knex, scope: AnalyticsScope) => {
     const scoped = scopedByRelations(strapi, knex, 'order', 'o', scope);
-    inRange(scoped.query, 'o.paid_at', scope).whereIn('o.status', PAID_ORDER_STATUSES);
+    inRange(scoped.query, 'o.paid_at', scope).whereIn('o.state', PAID_ORDER_STATUSES);
     return scoped;
   };
   const netRevenue = (knex: Knex) => knex.raw('sum(?? - ??)', ['o.amount', 'o.refunded_amount']);
 
   const accruedCommissions = (knex: Knex, scope: AnalyticsScope, joinPartner = false) => {
     const scoped = scopedByRelations(strapi, knex, 'commission', 'k', scope, { joinPartner });
-    inRange(scoped.query, 'k.created_at', scope).whereIn('k.status', [...ACCRUED]);
+    inRange(scoped.query, 'k.created_at', scope).whereIn('k.state', [...ACCRUED]);
     return scoped;
   };
 
@@ -136,7 +136,7 @@ const createOverviewService = ({ strapi }: { strapi: Core.Strapi }) => {
       .sum({ amount: 'k.amount' })
       .groupBy(commissions.partnerColumn, 'k.currency');
     const customerRows: Row[] = await inRange(customers.query, 'r.converted_at', scope)
-      .whereNot('r.status', 'rejected')
+      .whereNot('r.state', 'rejected')
       .whereIn(customers.partnerColumn, ids)
       .select({ partnerId: customers.partnerColumn, count: knex.raw('count(*)') })
       .groupBy(customers.partnerColumn);
@@ -170,9 +170,9 @@ const createOverviewService = ({ strapi }: { strapi: Core.Strapi }) => {
           .groupBy(paidDay.groupBy)
           .groupBy('o.currency');
         const commissionRows: Row[] = await commissions.query
-          .select({ status: 'k.status', currency: 'k.currency' })
+          .select({ state: 'k.state', currency: 'k.currency' })
           .sum({ amount: 'k.amount' })
-          .groupBy('k.status', 'k.currency');
+          .groupBy('k.state', 'k.currency');
         const top = await topPartners(knex, scope);
         const activation = await activationCounts(strapi, knex, scope);
 
@@ -200,9 +200,9 @@ const createOverviewService = ({ strapi }: { strapi: Core.Strapi }) => {
               .map(([currency, amount]) => ({ amount, currency }))
               .sort((a, b) => a.currency.localeCompare(b.currency)),
             commissions: {
-              pending: moneyOf(commissionRows.filter((row) => row.status === 'pending')),
-              approved: moneyOf(commissionRows.filter((row) => row.status === 'approved')),
-              paid: moneyOf(commissionRows.filter((row) => row.status === 'paid')),
+              pending: moneyOf(commissionRows.filter((row) => row.state === 'pending')),
+              approved: moneyOf(commissionRows.filter((row) => row.state === 'approved')),
+              paid: moneyOf(commissionRows.filter((row) => row.state === 'paid')),
             },
             activation: {
               ...activation,

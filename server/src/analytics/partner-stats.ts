@@ -90,7 +90,7 @@ const createPartnerStatsService = ({ strapi }: { strapi: Core.Strapi }) => {
           .select(bucketSums(knex, 't.converted_at', buckets));
 
         const unpaid = await owned(knex, COMMISSION, partner.id, programId)
-          .whereIn('t.status', ['pending', 'approved'])
+          .whereIn('t.state', ['pending', 'approved'])
           .groupBy('t.currency')
           .orderBy('t.currency')
           .select({ currency: 't.currency' })

@@ -157,7 +157,7 @@ const createAttributionService = ({ strapi }: { strapi: Core.Strapi }) => {
     const deal = await strapi.db.query(DEAL).findOne({
       where: {
         contactEmail: email,
-        status: { $in: ['approved', 'won'] },
+        state: { $in: ['approved', 'won'] },
         $or: [{ expiresAt: { $null: true } }, { expiresAt: { $gt: now } }],
       },
       orderBy: { createdAt: 'asc' },
@@ -222,7 +222,7 @@ const createAttributionService = ({ strapi }: { strapi: Core.Strapi }) => {
         email: normaliseEmail(customer.customerEmail),
         ...splitName(customer.customerName),
         externalId: customer.customerExternalId ?? null,
-        status: 'lead',
+        state: 'lead',
       },
     });
     return {
@@ -235,19 +235,19 @@ const createAttributionService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /**
    * The referral signs up (lead → signed-up) once; a customer who signs up later keeps its
-   * status. Names and visitor id only fill empty fields: the endpoint is public, and a stranger
+   * state. Names and visitor id only fill empty fields: the endpoint is public, and a stranger
    * must not be able to rename someone else's referral. Rejected referrals stay as they are.
    */
   const markSignedUp = async (referralId: number, signup: TrackSignupInput, at: string) => {
     const referral = await strapi.db.query(REFERRAL).findOne({ where: { id: referralId } });
-    if (!referral || referral.status === 'rejected') return false;
+    if (!referral || referral.state === 'rejected') return false;
     if (referral.signedUpAt) return true;
     const name = splitName(signup.name);
     await strapi.db.query(REFERRAL).updateMany({
       where: { id: referralId, signedUpAt: { $null: true } },
       data: {
         signedUpAt: at,
-        ...(referral.status === 'lead' ? { status: 'signed-up' } : {}),
+        ...(referral.state === 'lead' ? { state: 'signed-up' } : {}),
         ...(!referral.firstName && !referral.lastName ? name : {}),
         ...(!referral.visitorId && signup.visitorId ? { visitorId: signup.visitorId } : {}),
       },
@@ -285,7 +285,7 @@ const createAttributionService = ({ strapi }: { strapi: Core.Strapi }) => {
           : [];
       }
       const leads = await strapi.db.query(REFERRAL).findMany({
-        where: { email: signup.email, status: 'lead' },
+        where: { email: signup.email, state: 'lead' },
         select: ['id', 'createdAt'],
       });
       const signedUp: SignedUpReferral[] = [];
@@ -351,27 +351,27 @@ const createAttributionService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** A paid order makes its referral a customer (and a churned one active again). */
     async markConverted(referralId: number, paidAt: string) {
       const referral = await strapi.db.query(REFERRAL).findOne({ where: { id: referralId } });
-      if (!referral || referral.status === 'rejected') return;
-      if (referral.status === 'customer' && referral.convertedAt) return;
+      if (!referral || referral.state === 'rejected') return;
+      if (referral.state === 'customer' && referral.convertedAt) return;
       await strapi.db.query(REFERRAL).updateMany({
         where: { id: referralId },
-        data: { status: 'customer', convertedAt: referral.convertedAt ?? paidAt, churnedAt: null },
+        data: { state: 'customer', convertedAt: referral.convertedAt ?? paidAt, churnedAt: null },
       });
     },
 
     /** `POST /customers/:externalId/status`: the site says a customer is active or churned. */
     async setCustomerStatus(externalId: string, input: CustomerStatusInput) {
       const referrals = await strapi.db.query(REFERRAL).findMany({
-        where: { externalId, status: { $in: ['customer', 'churned'] } },
-        select: ['id', 'status'],
+        where: { externalId, state: { $in: ['customer', 'churned'] } },
+        select: ['id', 'state'],
       });
       // Most customers were not referred: that is an answer, not an error.
       if (referrals.length === 0) return { externalId, status: input.status, referrals: 0 };
       const at = input.at ?? new Date().toISOString();
       const data =
         input.status === 'churned'
-          ? { status: 'churned', churnedAt: at }
-          : { status: 'customer', churnedAt: null };
+          ? { state: 'churned', churnedAt: at }
+          : { state: 'customer', churnedAt: null };
       await strapi.db.query(REFERRAL).updateMany({
         where: { id: { $in: referrals.map((referral) => referral.id) } },
         data,

@@ -21,13 +21,13 @@ export interface ResolvedLink {
   landingUrl: string | null;
   settings: LinkSettings;
   program: {
-    status: ProgramStatus;
+    state: ProgramStatus;
     startsAt: string | null;
     endsAt: string | null;
     timezone: string | null;
   } | null;
-  partnerStatus: PartnerStatus | null;
-  enrollmentStatus: EnrollmentStatus | null;
+  partnerState: PartnerStatus | null;
+  enrollmentState: EnrollmentStatus | null;
 }
 
 const TTL_MS = 30_000;
@@ -55,24 +55,24 @@ const toResolved = (link: Row, enrollment: Row | null): ResolvedLink => {
     },
     program: program
       ? {
-          status: program.status,
+          state: program.state,
           startsAt: iso(program.startsAt),
           endsAt: iso(program.endsAt),
           timezone: program.timezone ?? null,
         }
       : null,
-    partnerStatus: link.partner?.status ?? null,
-    enrollmentStatus: enrollment?.status ?? null,
+    partnerState: link.partner?.state ?? null,
+    enrollmentState: enrollment?.state ?? null,
   };
 };
 
 /** Null when a click on the link counts now; otherwise why it does not (SPEC §5.2, §6). */
 export const inactiveReason = (link: ResolvedLink, at: string): string | null => {
-  if (!link.program || !link.partnerStatus) return 'the link has no program or partner';
+  if (!link.program || !link.partnerState) return 'the link has no program or partner';
   return checkParticipation(
     link.program,
-    { status: link.partnerStatus },
-    link.enrollmentStatus ? { status: link.enrollmentStatus } : null,
+    { state: link.partnerState },
+    link.enrollmentState ? { state: link.enrollmentState } : null,
     at,
     'click'
   );
@@ -105,11 +105,11 @@ export const createLinkResolver = (strapi: Core.Strapi) => {
       where: { code },
       select: ['id', 'code', 'path'],
       populate: {
-        partner: { select: ['id', 'status'] },
+        partner: { select: ['id', 'state'] },
         program: {
           select: [
             'id',
-            'status',
+            'state',
             'startsAt',
             'endsAt',
             'timezone',
@@ -125,7 +125,7 @@ export const createLinkResolver = (strapi: Core.Strapi) => {
       link.partner && link.program
         ? await strapi.db.query(uid('enrollment')).findOne({
             where: { partner: { id: link.partner.id }, program: { id: link.program.id } },
-            select: ['status'],
+            select: ['state'],
           })
         : null;
     return toResolved(link, enrollment);

@@ -29,7 +29,7 @@ type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-exp
 const REFERRAL_FIELDS = [
   'id',
   'documentId',
-  'status',
+  'state',
   'source',
   'createdAt',
   'signedUpAt',
@@ -62,7 +62,7 @@ const createPartnerReferralsService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (ids.length === 0) return byReferral;
     const orders = await strapi.db.query(ORDER).findMany({
       where: { referral: { id: { $in: ids } } },
-      select: ['status', 'amount', 'currency', 'paidAt', 'createdAt', 'failureReason'],
+      select: ['state', 'amount', 'currency', 'paidAt', 'createdAt', 'failureReason'],
       populate: { referral: { select: ['id'] } },
       orderBy: { id: 'asc' },
     });
@@ -71,7 +71,7 @@ const createPartnerReferralsService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!referralId) continue;
       const list = byReferral.get(referralId) ?? [];
       list.push({
-        status: order.status,
+        state: order.state,
         amount: Number(order.amount),
         currency: order.currency,
         paidAt: iso(order.paidAt),
@@ -91,7 +91,7 @@ const createPartnerReferralsService = ({ strapi }: { strapi: Core.Strapi }) => {
         projectReferral({
           referral: {
             documentId: row.documentId,
-            status: row.status,
+            state: row.state,
             source: row.source,
             createdAt: iso(row.createdAt) ?? new Date(0).toISOString(),
             signedUpAt: iso(row.signedUpAt),
@@ -117,7 +117,7 @@ const createPartnerReferralsService = ({ strapi }: { strapi: Core.Strapi }) => {
     return {
       partner: { id: partner.id },
       ...(programId !== undefined ? { program: { id: programId } } : {}),
-      ...(query.status ? { status: query.status } : {}),
+      ...(query.status ? { state: query.status } : {}),
       ...(source ? { source } : {}),
     };
   };
@@ -196,7 +196,7 @@ const createPartnerReferralsService = ({ strapi }: { strapi: Core.Strapi }) => {
               partner: partner.id,
               program: program.id,
               source: 'lead',
-              status: 'lead',
+              state: 'lead',
               email: input.email,
               firstName: input.firstName ?? null,
               lastName: input.lastName ?? null,

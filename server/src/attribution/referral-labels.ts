@@ -7,7 +7,7 @@ type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-exp
 /** What commissions and statements populate to label their referred contact. */
 export const REFERRAL_LABEL_POPULATE = {
   referral: {
-    select: ['documentId', 'status', 'source', 'createdAt', 'firstName', 'lastName', 'email'],
+    select: ['documentId', 'state', 'source', 'createdAt', 'firstName', 'lastName', 'email'],
   },
   program: {
     select: ['slug', 'name', 'referralDetail', 'showPurchaseHistory', 'showDeclinedCharges'],
@@ -24,7 +24,7 @@ export const entryReferralLabel = (partner: PortalPartner, entry: Row): string |
   const projected = projectReferral({
     referral: {
       documentId: entry.referral.documentId,
-      status: entry.referral.status,
+      state: entry.referral.state,
       source: entry.referral.source,
       createdAt: iso(entry.referral.createdAt) ?? new Date(0).toISOString(),
       signedUpAt: null,

@@ -21,7 +21,7 @@ export const commissionEvent = (entry: Row) => ({
     kind: entry.kind as string,
     amount: entry.amount as number,
     currency: entry.currency as string,
-    status: entry.status as string,
+    status: entry.state as string,
     availableAt: iso(entry.availableAt),
     approvedAt: iso(entry.approvedAt),
     reversedAt: iso(entry.reversedAt),

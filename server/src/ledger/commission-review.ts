@@ -51,7 +51,7 @@ const viewOf = (row: Row): CommissionView => ({
   basisAmount: row.basisAmount,
   amount: row.amount,
   currency: row.currency,
-  status: row.status,
+  status: row.state,
   availableAt: iso(row.availableAt),
   approvedAt: iso(row.approvedAt),
   paidAt: iso(row.paidAt),
@@ -63,15 +63,15 @@ const viewOf = (row: Row): CommissionView => ({
 /**
  * Commission review in the admin (SPEC §9): the ledger with filters, bulk approve / reject of
  * pending entries, and the CSV export. Only `pending` entries ever change here: the bulk update
- * names the status in its WHERE, so an entry approved, paid or reversed meanwhile is skipped.
+ * names the state in its WHERE, so an entry approved, paid or reversed meanwhile is skipped.
  */
 const createCommissionReviewService = ({ strapi }: { strapi: Core.Strapi }) => {
-  /** One UPDATE … WHERE status = 'pending' AND document_id IN (…), in a transaction. */
+  /** One UPDATE … WHERE state = 'pending' AND document_id IN (…), in a transaction. */
   const settlePending = (documentIds: string[], changes: Row) =>
     strapi.db.transaction(async ({ trx }) => {
       const now = new Date();
       const updated = await trx(tableOf(strapi, COMMISSION))
-        .where('status', 'pending')
+        .where('state', 'pending')
         .whereIn('document_id', documentIds)
         .update({ ...changes, updated_at: now });
       return { updated: Number(updated), skipped: documentIds.length - Number(updated) };
@@ -90,10 +90,10 @@ const createCommissionReviewService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     approve: (documentIds: string[]) =>
-      settlePending(documentIds, { status: 'approved', approved_at: new Date() }),
+      settlePending(documentIds, { state: 'approved', approved_at: new Date() }),
 
     reject: (documentIds: string[], reason: string) =>
-      settlePending(documentIds, { status: 'rejected', note: reason }),
+      settlePending(documentIds, { state: 'rejected', note: reason }),
 
     /** Every entry matching the filters, a page at a time (keyset on id): constant memory. */
     exportCsv(query: ExportCommissionsQuery) {
@@ -118,7 +118,7 @@ const createCommissionReviewService = ({ strapi }: { strapi: Core.Strapi }) => {
               row.order?.externalId ?? null,
               row.level,
               row.kind,
-              row.status,
+              row.state,
               row.basisAmount,
               row.amount,
               row.currency,

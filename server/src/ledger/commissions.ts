@@ -56,7 +56,7 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
         referral: { id: referralId },
         id: { $ne: order.id },
         paidAt: { $notNull: true, $lt: paidAt },
-        status: { $in: PAID_ORDER_STATUSES },
+        state: { $in: PAID_ORDER_STATUSES },
       },
       orderBy: { paidAt: 'asc' },
       select: ['paidAt'],
@@ -68,7 +68,7 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
         where: {
           id: { $ne: order.id },
           paidAt: { $notNull: true, $lt: attributedAt },
-          status: { $in: PAID_ORDER_STATUSES },
+          state: { $in: PAID_ORDER_STATUSES },
           $or: [
             ...(order.customerExternalId ? [{ customerExternalId: order.customerExternalId }] : []),
             ...(order.customerEmail ? [{ customerEmail: order.customerEmail }] : []),
@@ -141,13 +141,13 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     for (const action of actions) {
       if (action.type === 'reverse') {
         const entry = await ledger().findOne({
-          where: { idempotencyKey: action.idempotencyKey, status: action.from },
+          where: { idempotencyKey: action.idempotencyKey, state: action.from },
           select: ['id'],
         });
         if (!entry) continue;
         const { count } = await ledger().updateMany({
-          where: { id: entry.id, status: action.from },
-          data: { status: 'reversed', note: action.note, reversedAt: asOf },
+          where: { id: entry.id, state: action.from },
+          data: { state: 'reversed', note: action.note, reversedAt: asOf },
         });
         if (count > 0) reversedIds.push(entry.id);
         continue;
@@ -174,9 +174,9 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
           rate: draft.rate,
           amount: draft.amount,
           currency: draft.currency,
-          status: draft.status,
+          state: draft.state,
           availableAt: draft.availableAt,
-          approvedAt: draft.status === 'approved' ? asOf : null,
+          approvedAt: draft.state === 'approved' ? asOf : null,
           explanation: draft.explanation,
           idempotencyKey: draft.idempotencyKey,
         },
@@ -265,7 +265,7 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
             externalId: order.externalId,
             amount: order.amount,
             currency: order.currency,
-            status: order.status,
+            state: order.state,
             refundedAmount: order.refundedAmount ?? 0,
             dispute: order.dispute === 'none' ? null : order.dispute,
           },
@@ -298,7 +298,7 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (programs.length === 0) return { approved: 0 };
       const due = await ledger().findMany({
         where: {
-          status: 'pending',
+          state: 'pending',
           availableAt: { $lte: now },
           program: { id: { $in: programs.map((program) => program.id) } },
         },
@@ -306,8 +306,8 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
       if (due.length === 0) return { approved: 0 };
       const { count } = await ledger().updateMany({
-        where: { id: { $in: due.map((entry) => entry.id) }, status: 'pending' },
-        data: { status: 'approved', approvedAt: now },
+        where: { id: { $in: due.map((entry) => entry.id) }, state: 'pending' },
+        data: { state: 'approved', approvedAt: now },
       });
       return { approved: count };
     },
@@ -315,7 +315,7 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Job: one bounty per referred customer still active `qualificationDays` after converting. */
     async grantQualifiedBounties(now = new Date().toISOString()) {
       const programs = await strapi.db.query(PROGRAM).findMany({
-        where: { trigger: 'qualified-customer', status: 'active' },
+        where: { trigger: 'qualified-customer', state: 'active' },
       });
       let granted = 0;
       for (const row of programs) {
@@ -326,7 +326,7 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
           where: {
             program: { id: row.id },
             qualifiedAt: { $null: true },
-            status: 'customer',
+            state: 'customer',
             convertedAt: { $lte: addDays(now, -program.qualificationDays) },
           },
           populate: { partner: { select: ['id'] } },

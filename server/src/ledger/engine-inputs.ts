@@ -23,7 +23,7 @@ export interface Participants {
 export const engineReferral = (row: Row): EngineReferral => ({
   id: row.id,
   email: row.email ?? null,
-  status: row.status,
+  state: row.state,
   signedUpAt: iso(row.signedUpAt),
   convertedAt: iso(row.convertedAt),
   churnedAt: iso(row.churnedAt),
@@ -40,7 +40,7 @@ export const createEngineInputs = (strapi: Core.Strapi) => {
     return {
       engine: {
         id: row.id,
-        status: row.status,
+        state: row.state,
         email: row.email,
         userEmails: (row.users ?? []).map((user: Row) => user.email),
       } satisfies EnginePartner,
@@ -52,7 +52,7 @@ export const createEngineInputs = (strapi: Core.Strapi) => {
     const row = await strapi.db.query(uid('enrollment')).findOne({
       where: { partner: { id: partnerId }, program: { id: programId } },
     });
-    return row ? { status: row.status, commissionOverride: row.commissionOverride ?? null } : null;
+    return row ? { state: row.state, commissionOverride: row.commissionOverride ?? null } : null;
   };
 
   return {

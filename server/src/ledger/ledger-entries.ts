@@ -51,7 +51,7 @@ export const ledgerOfOrder = (
         kind: 'c.kind',
         amount: 'c.amount',
         currency: 'c.currency',
-        status: 'c.status',
+        state: 'c.state',
         availableAt: 'c.available_at',
         basisAmount: 'c.basis_amount',
         partnerId: `lp.${byPartner.targetColumn}`,
@@ -60,16 +60,16 @@ export const ledgerOfOrder = (
       });
     // Which approved entries a payout holds: a second, small query, only when there are any
     // (a fresh order's entries are pending, so the hot path of order ingestion skips it).
-    const approved = rows.filter((row) => row.status === 'approved').map((row) => row.id);
+    const approved = rows.filter((row) => row.state === 'approved').map((row) => row.id);
     const held = new Set<number>();
     if (approved.length > 0) {
       const query = knex(`${byPayout.table} as lx`)
         .join(`${tableOf(strapi, PAYOUT)} as x`, 'x.id', `lx.${byPayout.targetColumn}`)
         .whereIn(`lx.${byPayout.ownerColumn}`, approved)
-        .select({ entryId: `lx.${byPayout.ownerColumn}`, status: 'x.status' });
+        .select({ entryId: `lx.${byPayout.ownerColumn}`, state: 'x.state' });
       if (locking && strapi.db.dialect.client === 'mysql') query.forShare();
       for (const link of await query) {
-        if (OWNING_PAYOUT.has(link.status)) held.add(Number(link.entryId));
+        if (OWNING_PAYOUT.has(link.state)) held.add(Number(link.entryId));
       }
     }
     return rows.map((row) => ({
@@ -78,7 +78,7 @@ export const ledgerOfOrder = (
       kind: row.kind,
       amount: Number(row.amount),
       currency: row.currency,
-      status: held.has(Number(row.id)) ? 'paid' : row.status,
+      state: held.has(Number(row.id)) ? 'paid' : row.state,
       availableAt: row.availableAt == null ? null : new Date(row.availableAt).toISOString(),
       basisAmount: numberOrNull(row.basisAmount),
       partnerId: Number(row.partnerId),

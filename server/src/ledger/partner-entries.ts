@@ -30,7 +30,7 @@ const COMMISSION_FIELDS = [
   'createdAt',
   'kind',
   'level',
-  'status',
+  'state',
   'amount',
   'currency',
   'availableAt',
@@ -62,7 +62,7 @@ const createPartnerEntriesService = ({ strapi }: { strapi: Core.Strapi }) => {
     return {
       partner: { id: partner.id },
       ...(programId !== undefined ? { program: { id: programId } } : {}),
-      ...(query.status ? { status: query.status } : {}),
+      ...(query.status ? { state: query.status } : {}),
     };
   };
 
@@ -71,7 +71,7 @@ const createPartnerEntriesService = ({ strapi }: { strapi: Core.Strapi }) => {
     createdAt: iso(row.createdAt) ?? '',
     kind: row.kind,
     level: Number(row.level),
-    status: row.status,
+    status: row.state,
     amount: Number(row.amount),
     currency: row.currency,
     availableAt: iso(row.availableAt),
@@ -165,7 +165,7 @@ const createPartnerEntriesService = ({ strapi }: { strapi: Core.Strapi }) => {
             'documentId',
             'amount',
             'currency',
-            'status',
+            'state',
             'periodStart',
             'periodEnd',
             'paidAt',
@@ -182,7 +182,7 @@ const createPartnerEntriesService = ({ strapi }: { strapi: Core.Strapi }) => {
         documentId: row.documentId,
         amount: Number(row.amount),
         currency: row.currency,
-        status: row.status,
+        status: row.state,
         periodStart: row.periodStart ? String(row.periodStart).slice(0, 10) : null,
         periodEnd: row.periodEnd ? String(row.periodEnd).slice(0, 10) : null,
         paidAt: iso(row.paidAt),
@@ -218,7 +218,7 @@ const createPartnerEntriesService = ({ strapi }: { strapi: Core.Strapi }) => {
             )
             .where(`lp.${byPartner.targetColumn}`, partner.id)
             .where('c.level', 2)
-            .whereNotIn('c.status', ['reversed', 'rejected'])
+            .whereNotIn('c.state', ['reversed', 'rejected'])
             .whereIn(
               `sp.${byPartner.targetColumn}`,
               recruits.map((recruit: Row) => recruit.id)

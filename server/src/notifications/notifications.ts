@@ -203,7 +203,7 @@ const createNotificationsService = ({ strapi }: { strapi: Core.Strapi }) => {
         where: { id: payoutId },
         populate: { partner: { select: ['name', 'email'] } },
       });
-      if (payout?.status !== 'paid' || !payout.partner?.email) return false;
+      if (payout?.state !== 'paid' || !payout.partner?.email) return false;
       return send(
         payout.partner.email,
         payoutSentEmail({

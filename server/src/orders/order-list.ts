@@ -33,7 +33,7 @@ const createOrderListService = ({ strapi }: { strapi: Core.Strapi }) => ({
         amount: row.amount,
         currency: row.currency,
         refundedAmount: row.refundedAmount ?? 0,
-        status: row.status,
+        status: row.state,
         paidAt: iso(row.paidAt),
         source: row.source,
         ineligibleReason: row.ineligibleReason ?? null,

@@ -24,14 +24,14 @@ type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-exp
 const paymentState = (order: Row): OrderPaymentState => ({
   amount: order.amount,
   paidAt: order.paidAt ? new Date(order.paidAt).toISOString() : null,
-  failed: order.status === 'failed',
+  failed: order.state === 'failed',
   refundedAmount: order.refundedAmount ?? 0,
   dispute: order.dispute ?? 'none',
 });
 
 /** The stored columns that follow from a payment state. */
 const paymentColumns = (state: OrderPaymentState) => ({
-  status: orderStatusOf(state),
+  state: orderStatusOf(state),
   paidAt: state.paidAt,
   refundedAmount: state.refundedAmount,
   dispute: state.dispute,
@@ -68,7 +68,7 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
           externalId: input.externalId,
           amount: input.amount,
           currency: input.currency,
-          status: 'pending',
+          state: 'pending',
           refundedAmount: 0,
           source,
           ...describe(input),
@@ -207,14 +207,14 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * An order written through the Document Service (admin, host code): fill in what its status
+     * An order written through the Document Service (admin, host code): fill in what its state
      * implies, then settle its ledger like any other order.
      */
     async settle(id: number) {
       await withLockedOrder(id, async (order) => {
         const fixes = impliedPaymentFields(
           {
-            status: order.status,
+            state: order.state,
             amount: order.amount,
             paidAt: order.paidAt ?? null,
             refundedAmount: order.refundedAmount ?? null,

@@ -81,7 +81,7 @@ const createStripeService = ({ strapi }: { strapi: Core.Strapi }) => {
     async handle(event: Stripe.Event) {
       const events = strapi.db.query(STRIPE_EVENT);
       const seen = await events.findOne({ where: { eventId: event.id } });
-      if (seen && seen.status !== 'processing') return { eventId: event.id, duplicate: true };
+      if (seen && seen.state !== 'processing') return { eventId: event.id, duplicate: true };
       if (!seen) {
         try {
           await events.create({
@@ -89,7 +89,7 @@ const createStripeService = ({ strapi }: { strapi: Core.Strapi }) => {
               eventId: event.id,
               type: event.type,
               livemode: event.livemode,
-              status: 'processing',
+              state: 'processing',
             },
           });
         } catch (error) {
@@ -102,7 +102,7 @@ const createStripeService = ({ strapi }: { strapi: Core.Strapi }) => {
       await events.update({
         where: { eventId: event.id },
         data: {
-          status: ignored ? 'ignored' : 'processed',
+          state: ignored ? 'ignored' : 'processed',
           note: ignored,
           processedAt: new Date().toISOString(),
         },

@@ -23,7 +23,7 @@ const viewOf = (row: Row): DealView => ({
   contactName: row.contactName ?? null,
   estimatedValue: row.estimatedValue ?? null,
   currency: row.currency ?? null,
-  status: row.status,
+  status: row.state,
   expiresAt: iso(row.expiresAt),
   decisionNote: row.decisionNote ?? null,
   createdAt: iso(row.createdAt) as string,
@@ -34,7 +34,7 @@ const populate = { partner: PARTNER_REF, program: PROGRAM_REF };
 /**
  * Deal registrations (SPEC §6): an editor approves (the deal then attributes its contact's
  * orders until it expires) or rejects a submitted deal. Only `submitted` deals are decided; the
- * status is checked in the UPDATE itself, so two editors cannot both decide one deal.
+ * state is checked in the UPDATE itself, so two editors cannot both decide one deal.
  */
 const createDealsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const deals = () => strapi.db.query(DEAL);
@@ -43,7 +43,7 @@ const createDealsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const row = await deals().findOne({ where: { documentId }, select: ['id'] });
     if (!row) throw new errors.NotFoundError('deal not found');
     const changed = await deals().updateMany({
-      where: { id: row.id, status: 'submitted' },
+      where: { id: row.id, state: 'submitted' },
       data,
     });
     if (changed.count === 0)
@@ -66,11 +66,11 @@ const createDealsService = ({ strapi }: { strapi: Core.Strapi }) => {
     async approve(documentId: string, note?: string, expiresInDays = DEFAULT_DEAL_DAYS) {
       const row = await deals().findOne({ where: { documentId }, select: ['expiresAt'] });
       const expiresAt = row?.expiresAt ?? addDays(new Date(), expiresInDays);
-      return decide(documentId, { status: 'approved', decisionNote: note ?? null, expiresAt });
+      return decide(documentId, { state: 'approved', decisionNote: note ?? null, expiresAt });
     },
 
     reject: (documentId: string, note: string) =>
-      decide(documentId, { status: 'rejected', decisionNote: note }),
+      decide(documentId, { state: 'rejected', decisionNote: note }),
   };
 };
 

@@ -52,12 +52,12 @@ const createInvitationsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const usable = async (token: string, now: Date) => {
     const invitation = await invitations().findOne({
       where: { tokenHash: hashInvitationToken(token) },
-      populate: { partner: { select: ['id', 'documentId', 'name', 'status'] } },
+      populate: { partner: { select: ['id', 'documentId', 'name', 'state'] } },
     });
     if (!invitation?.partner) throw new errors.NotFoundError('Unknown invitation');
     const state = invitationState(invitation, now);
     if (state !== 'valid') throw gone(SPENT[state], { state });
-    if (invitation.partner.status !== 'approved') {
+    if (invitation.partner.state !== 'approved') {
       throw gone('This partner account is not active', { state: 'revoked' });
     }
     return invitation;
@@ -166,7 +166,7 @@ const createInvitationsService = ({ strapi }: { strapi: Core.Strapi }) => {
     async view(token: string): Promise<InvitationView> {
       const invitation = await usable(token, new Date());
       const enrollments = await strapi.db.query(ENROLLMENT).findMany({
-        where: { partner: { id: invitation.partner.id }, status: 'approved' },
+        where: { partner: { id: invitation.partner.id }, state: 'approved' },
         populate: { program: { select: ['slug', 'name', 'terms', 'termsVersion'] } },
         orderBy: { id: 'asc' },
       });
@@ -208,7 +208,7 @@ const createInvitationsService = ({ strapi }: { strapi: Core.Strapi }) => {
           });
         }
         const enrollments = await strapi.db.query(ENROLLMENT).findMany({
-          where: { partner: { id: partnerId }, status: 'approved' },
+          where: { partner: { id: partnerId }, state: 'approved' },
           populate: { program: { select: ['termsVersion'] } },
         });
         for (const enrollment of enrollments) {

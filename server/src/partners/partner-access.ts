@@ -19,13 +19,13 @@ const createPartnerAccessService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** (Re)sends the portal invitation to the partner's address; earlier open ones are revoked. */
     async invite(documentId: string, invitedBy: string) {
       const partner = await partnerOf(documentId);
-      if (partner.status !== 'approved') {
+      if (partner.state !== 'approved') {
         throw conflict('Approve the partner before inviting it to the portal', {
           reason: 'not-approved',
         });
       }
       const enrollment = await strapi.db.query(ENROLLMENT).findOne({
-        where: { partner: { id: partner.id }, status: 'approved' },
+        where: { partner: { id: partner.id }, state: 'approved' },
         populate: { program: { select: ['name'] } },
         orderBy: { id: 'asc' },
       });

@@ -58,7 +58,7 @@ const toDeal = (row: Row): PortalDeal => ({
   contactEmail: row.contactEmail,
   estimatedValue: row.estimatedValue == null ? null : Number(row.estimatedValue),
   currency: row.currency ?? null,
-  status: row.status,
+  status: row.state,
   expiresAt: iso(row.expiresAt),
   decisionNote: row.decisionNote ?? null,
   program: toProgramRef(row.program),
@@ -142,7 +142,7 @@ const createPartnerAccountService = ({ strapi }: { strapi: Core.Strapi }) => {
       const where = {
         partner: { id: partner.id },
         ...(programId !== undefined ? { program: { id: programId } } : {}),
-        ...(query.status ? { status: query.status } : {}),
+        ...(query.status ? { state: query.status } : {}),
       };
       const page = paginate(query);
       const [rows, total] = await Promise.all([
@@ -170,7 +170,7 @@ const createPartnerAccountService = ({ strapi }: { strapi: Core.Strapi }) => {
           contactEmail: input.contactEmail,
           estimatedValue: input.estimatedValue,
           currency: input.currency,
-          status: 'submitted',
+          state: 'submitted',
           expiresAt: addDays(now.toISOString(), DEAL_TTL_DAYS),
         },
       });

@@ -22,7 +22,7 @@ const PROGRAM_FIELDS = [
   'id',
   'slug',
   'name',
-  'status',
+  'state',
   'applicationMode',
   'startsAt',
   'endsAt',
@@ -53,8 +53,8 @@ const toApplicationView = (enrollment: Row): ApplicationView => {
     company: partner.company ?? null,
     website: partner.website ?? null,
     type: partner.type,
-    partnerStatus: partner.status,
-    enrollmentStatus: enrollment.status,
+    partnerStatus: partner.state,
+    enrollmentStatus: enrollment.state,
     program: enrollment.program
       ? { slug: enrollment.program.slug, name: enrollment.program.name }
       : null,
@@ -84,11 +84,11 @@ const createPartnerApplicationsService = ({ strapi }: { strapi: Core.Strapi }) =
     if (!code || program.tierMode !== 'two-tier') return null;
     const link = await strapi.db.query(LINK).findOne({
       where: { code, program: { id: program.id } },
-      populate: { partner: { select: ['id', 'status'] } },
+      populate: { partner: { select: ['id', 'state'] } },
     });
-    if (link?.partner?.status !== 'approved') return null;
+    if (link?.partner?.state !== 'approved') return null;
     const enrolled = await enrollments().count({
-      where: { partner: { id: link.partner.id }, program: { id: program.id }, status: 'approved' },
+      where: { partner: { id: link.partner.id }, program: { id: program.id }, state: 'approved' },
     });
     return enrolled > 0 ? (link.partner.id as number) : null;
   };
@@ -96,7 +96,7 @@ const createPartnerApplicationsService = ({ strapi }: { strapi: Core.Strapi }) =
   const partnerByDocumentId = async (documentId: string) => {
     const partner = await partners().findOne({
       where: { documentId },
-      select: ['id', 'documentId', 'name', 'email', 'status'],
+      select: ['id', 'documentId', 'name', 'email', 'state'],
     });
     if (!partner) throw new errors.NotFoundError('No partner has this id');
     return partner as Row;
@@ -105,7 +105,7 @@ const createPartnerApplicationsService = ({ strapi }: { strapi: Core.Strapi }) =
   /** Ids of a partner's enrollments in the given states, with their programs. */
   const enrollmentsOf = (partnerId: number, statuses: string[]) =>
     enrollments().findMany({
-      where: { partner: { id: partnerId }, status: { $in: statuses } },
+      where: { partner: { id: partnerId }, state: { $in: statuses } },
       populate: { program: { select: ['id', 'name'] } },
       orderBy: { id: 'asc' },
     }) as Promise<Row[]>;
@@ -114,7 +114,7 @@ const createPartnerApplicationsService = ({ strapi }: { strapi: Core.Strapi }) =
     /** `GET /programs/:slug/application`; invite-only programs answer too, to say so. */
     async applicationPage(slug: string): Promise<ApplicationPage> {
       const program = await programBySlug(slug);
-      if (!program || program.status !== 'active') {
+      if (!program || program.state !== 'active') {
         throw new errors.NotFoundError('No program takes applications under this name');
       }
       return {
@@ -154,7 +154,7 @@ const createPartnerApplicationsService = ({ strapi }: { strapi: Core.Strapi }) =
         partners().findOne({ where: { email: { $eqi: input.email } }, select: ['id'] });
       if (await exists()) throw alreadyPartner();
       const referredBy = await recruiterOf(input.recruitCode, program);
-      const status = decision.outcome;
+      const state = decision.outcome;
 
       let partner: Row;
       try {
@@ -166,7 +166,7 @@ const createPartnerApplicationsService = ({ strapi }: { strapi: Core.Strapi }) =
               company: input.company ?? null,
               website: input.website ?? null,
               type: input.type ?? 'affiliate',
-              status,
+              state,
               referredBy,
             },
           });
@@ -174,7 +174,7 @@ const createPartnerApplicationsService = ({ strapi }: { strapi: Core.Strapi }) =
             data: {
               partner: created.id,
               program: program.id,
-              status,
+              state,
               applicationMessage: input.message ?? null,
               termsVersionAccepted: program.termsVersion ?? null,
               acceptedAt: now,
@@ -188,7 +188,7 @@ const createPartnerApplicationsService = ({ strapi }: { strapi: Core.Strapi }) =
         throw error;
       }
 
-      if (status === 'approved') {
+      if (state === 'approved') {
         await getService('invitations', { strapi }).issue({
           partnerId: partner.id,
           email: partner.email,
@@ -199,12 +199,12 @@ const createPartnerApplicationsService = ({ strapi }: { strapi: Core.Strapi }) =
       } else {
         await notifications().applicationReceived(partner.id, program.id);
       }
-      return { status };
+      return { status: state };
     },
 
     /** `GET /applications`: enrollments by status (applied by default), newest first. */
     async list(query: ListApplicationsQuery) {
-      const where: Row = { status: query.status };
+      const where: Row = { state: query.status };
       if (query.program) where.program = { slug: query.program };
       const { results, pagination } = await enrollments().findPage({
         where,
@@ -213,7 +213,7 @@ const createPartnerApplicationsService = ({ strapi }: { strapi: Core.Strapi }) =
         orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
         populate: {
           partner: {
-            select: ['documentId', 'name', 'email', 'company', 'website', 'type', 'status'],
+            select: ['documentId', 'name', 'email', 'company', 'website', 'type', 'state'],
             populate: { referredBy: { select: ['documentId', 'name'] } },
           },
           program: { select: ['slug', 'name'] },
@@ -229,15 +229,15 @@ const createPartnerApplicationsService = ({ strapi }: { strapi: Core.Strapi }) =
     async approve(documentId: string, invitedBy: string) {
       const partner = await partnerByDocumentId(documentId);
       const pending = await enrollmentsOf(partner.id, ['applied', 'rejected']);
-      if (partner.status === 'approved' && pending.length === 0) {
+      if (partner.state === 'approved' && pending.length === 0) {
         throw conflict('This partner is already approved', { reason: 'already-approved' });
       }
       await strapi.db.transaction(async () => {
-        await partners().update({ where: { id: partner.id }, data: { status: 'approved' } });
+        await partners().update({ where: { id: partner.id }, data: { state: 'approved' } });
         if (pending.length) {
           await enrollments().updateMany({
             where: { id: { $in: pending.map(({ id }) => id) } },
-            data: { status: 'approved' },
+            data: { state: 'approved' },
           });
         }
       });
@@ -270,18 +270,18 @@ const createPartnerApplicationsService = ({ strapi }: { strapi: Core.Strapi }) =
     /** Rejects an applicant and its applied enrollments; the reason goes into the e-mail. */
     async reject(documentId: string, reason: string) {
       const partner = await partnerByDocumentId(documentId);
-      if (partner.status !== 'applied') {
+      if (partner.state !== 'applied') {
         throw conflict('Only applications can be rejected; revoke the portal access instead', {
           reason: 'not-an-application',
         });
       }
       const pending = await enrollmentsOf(partner.id, ['applied']);
       await strapi.db.transaction(async () => {
-        await partners().update({ where: { id: partner.id }, data: { status: 'rejected' } });
+        await partners().update({ where: { id: partner.id }, data: { state: 'rejected' } });
         if (pending.length) {
           await enrollments().updateMany({
             where: { id: { $in: pending.map(({ id }) => id) } },
-            data: { status: 'rejected' },
+            data: { state: 'rejected' },
           });
         }
       });

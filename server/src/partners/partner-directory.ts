@@ -30,15 +30,15 @@ const listItemOf = (row: Row): PartnerListItem => ({
   company: row.company ?? null,
   type: row.type ?? null,
   tier: row.tier ?? null,
-  status: row.status,
+  status: row.state,
   createdAt: iso(row.createdAt) as string,
   programs: (row.enrollments ?? [])
     .filter((enrollment: Row) => enrollment.program)
-    .map((enrollment: Row) => ({ ...programRef(enrollment.program), status: enrollment.status })),
+    .map((enrollment: Row) => ({ ...programRef(enrollment.program), status: enrollment.state })),
 });
 
 const enrollmentsPopulate = {
-  enrollments: { select: ['documentId', 'status'], populate: { program: PROGRAM_REF } },
+  enrollments: { select: ['documentId', 'state'], populate: { program: PROGRAM_REF } },
 };
 
 /**
@@ -55,22 +55,22 @@ const createPartnerDirectoryService = ({ strapi }: { strapi: Core.Strapi }) => {
     return Number(row.id);
   };
 
-  /** Ledger sums by status and currency: one GROUP BY over the partner's entries. */
+  /** Ledger sums by state and currency: one GROUP BY over the partner's entries. */
   const earningsOf = (partnerId: number) =>
     withKnex(strapi, async (knex) => {
       const link = joinTableOf(strapi, COMMISSION, 'partner');
       const rows: Row[] = await knex(`${tableOf(strapi, COMMISSION)} as c`)
         .join(`${link.table} as l`, `l.${link.ownerColumn}`, 'c.id')
         .where(`l.${link.targetColumn}`, partnerId)
-        .select({ status: 'c.status', currency: 'c.currency' })
+        .select({ state: 'c.state', currency: 'c.currency' })
         .sum({ amount: 'c.amount' })
-        .groupBy('c.status', 'c.currency')
+        .groupBy('c.state', 'c.currency')
         .orderBy('c.currency');
       return Object.fromEntries(
         COMMISSION_STATUSES.map((status) => [
           status,
           rows
-            .filter((row) => row.status === status)
+            .filter((row) => row.state === status)
             .map((row): Money => ({ amount: Number(row.amount), currency: row.currency })),
         ])
       ) as PartnerDetail['earnings'];
@@ -80,7 +80,7 @@ const createPartnerDirectoryService = ({ strapi }: { strapi: Core.Strapi }) => {
     async list(query: ListPartnersQuery) {
       const { results, pagination } = await partners().findPage({
         where: {
-          ...(query.status ? { status: query.status } : {}),
+          ...(query.status ? { state: query.status } : {}),
           ...(query.tier ? { tier: query.tier } : {}),
           ...(query.type ? { type: query.type } : {}),
           ...(query.program ? { enrollments: { program: { slug: query.program } } } : {}),
@@ -128,7 +128,7 @@ const createPartnerDirectoryService = ({ strapi }: { strapi: Core.Strapi }) => {
         enrollments: (row.enrollments ?? []).map((enrollment: Row) => ({
           documentId: enrollment.documentId,
           program: programRef(enrollment.program),
-          status: enrollment.status,
+          status: enrollment.state,
           commissionOverride: enrollment.commissionOverride ?? null,
           termsVersionAccepted: enrollment.termsVersionAccepted ?? null,
           acceptedAt: iso(enrollment.acceptedAt),
@@ -147,7 +147,7 @@ const createPartnerDirectoryService = ({ strapi }: { strapi: Core.Strapi }) => {
             .query(uid('click'))
             .count({ where: { partnerId: id, isBot: false } }),
           referrals: await referrals.count({ where: { partner: { id } } }),
-          customers: await referrals.count({ where: { partner: { id }, status: 'customer' } }),
+          customers: await referrals.count({ where: { partner: { id }, state: 'customer' } }),
           recruits: await partners().count({ where: { referredBy: { id } } }),
         },
         earnings: await earningsOf(id),
@@ -155,7 +155,7 @@ const createPartnerDirectoryService = ({ strapi }: { strapi: Core.Strapi }) => {
           documentId: payout.documentId,
           amount: payout.amount,
           currency: payout.currency,
-          status: payout.status,
+          status: payout.state,
           periodStart: payout.periodStart ?? null,
           periodEnd: payout.periodEnd ?? null,
           paidAt: iso(payout.paidAt),
@@ -177,7 +177,8 @@ const createPartnerDirectoryService = ({ strapi }: { strapi: Core.Strapi }) => {
             throw new errors.ValidationError(
               `enrollments: ${change.documentId} is not an enrollment of this partner`
             );
-          const { documentId: _ignored, ...data } = change;
+          const { documentId: _ignored, status, ...fields } = change;
+          const data = status === undefined ? fields : { ...fields, state: status };
           if (Object.keys(data).length)
             await strapi.db.query(ENROLLMENT).update({ where: { id: enrollment.id }, data });
         }
@@ -204,7 +205,7 @@ const createPartnerDirectoryService = ({ strapi }: { strapi: Core.Strapi }) => {
           firstName: row.firstName ?? null,
           lastName: row.lastName ?? null,
           externalId: row.externalId ?? null,
-          status: row.status,
+          status: row.state,
           signedUpAt: iso(row.signedUpAt),
           convertedAt: iso(row.convertedAt),
           churnedAt: iso(row.churnedAt),

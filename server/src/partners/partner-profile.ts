@@ -33,8 +33,8 @@ export const recruitUrlOf = async (
   const candidates = programs.filter(
     (candidate) =>
       candidate.tierMode === 'two-tier' &&
-      candidate.enrollmentStatus === 'approved' &&
-      candidate.status === 'active'
+      candidate.enrollmentState === 'approved' &&
+      candidate.state === 'active'
   );
   if (candidates.length === 0) return null;
   const links = await strapi.db.query(LINK).findMany({
@@ -63,7 +63,7 @@ const createPartnerProfileService = ({ strapi }: { strapi: Core.Strapi }) => {
       const base = publicBase(strapi, requestOrigin);
       const row = await strapi.db.query(PARTNER).findOne({
         where: { id: partner.id },
-        select: ['documentId', 'name', 'email', 'company', 'website', 'type', 'tier', 'status'],
+        select: ['documentId', 'name', 'email', 'company', 'website', 'type', 'tier', 'state'],
       });
       if (!row) throw new errors.NotFoundError('No partner');
       const programs = await scope.programs(partner);
@@ -77,7 +77,7 @@ const createPartnerProfileService = ({ strapi }: { strapi: Core.Strapi }) => {
           website: row.website ?? null,
           type: row.type,
           tier: row.tier ?? null,
-          status: row.status,
+          status: row.state,
         },
         user: { email: user.email ?? '' },
         programs: programs.map((program) => ({
@@ -89,7 +89,7 @@ const createPartnerProfileService = ({ strapi }: { strapi: Core.Strapi }) => {
           showDeclinedCharges: program.showDeclinedCharges,
           showPurchaseHistory: program.showPurchaseHistory,
           termsVersion: program.termsVersion,
-          enrollmentStatus: program.enrollmentStatus,
+          enrollmentStatus: program.enrollmentState,
         })),
         recruitUrl: await recruitUrlOf(strapi, base, partner, programs),
         portal: {

@@ -17,7 +17,7 @@ export interface CreatedPayout {
   amount: number;
   periodStart: string;
   periodEnd: string;
-  status: 'pending';
+  state: 'pending';
   method: PayoutMethod | null;
   idempotencyKey: string;
 }
@@ -55,7 +55,7 @@ const createBatch = async (
     amount: draft.amount,
     periodStart: draft.periodStart,
     periodEnd: draft.periodEnd,
-    status: 'pending' as const,
+    state: 'pending' as const,
     method: snapshotPayoutMethod(methodsOf.get(draft.partnerId as number)),
     idempotencyKey: draft.idempotencyKey,
   }));

@@ -55,7 +55,7 @@ async function* pages(fetch: (afterId: number) => Promise<Row[]>) {
 
 const payoutWhere = (query: { period?: string; status?: string; currency?: string }) => ({
   ...(query.period ? { periodStart: payoutPeriod(query.period).firstDay } : {}),
-  ...(query.status ? { status: query.status } : {}),
+  ...(query.status ? { state: query.status } : {}),
   ...(query.currency ? { currency: query.currency } : {}),
 });
 
@@ -98,7 +98,7 @@ export const payoutsCsv = (strapi: Core.Strapi, query: ExportPayoutsQuery) => {
         toDecimalString(payout.amount, payout.currency),
         payout.periodStart,
         payout.periodEnd,
-        payout.status,
+        payout.state,
         payout.method?.type ?? null,
         payout.reference ?? null,
         isoOrNull(payout.paidAt),
@@ -171,7 +171,7 @@ export const entriesCsv = (strapi: Core.Strapi, query: ExportPayoutEntriesQuery)
         level: 'c.level',
         amount: 'c.amount',
         currency: 'c.currency',
-        status: 'c.status',
+        state: 'c.state',
         approvedAt: 'c.approved_at',
         summary: summaryOf(strapi),
         order: 'o.external_id',
@@ -183,7 +183,7 @@ export const entriesCsv = (strapi: Core.Strapi, query: ExportPayoutEntriesQuery)
         where: { ...where, id: { $gt: afterId } },
         orderBy: { id: 'asc' },
         limit: PAYOUTS_PER_PAGE,
-        select: ['id', 'documentId', 'status'],
+        select: ['id', 'documentId', 'state'],
         populate: { partner: { select: ['name', 'email'] } },
       });
       if (payouts.length === 0) return;
@@ -194,7 +194,7 @@ export const entriesCsv = (strapi: Core.Strapi, query: ExportPayoutEntriesQuery)
         const amount = Number(entry.amount);
         yield [
           payout.documentId,
-          payout.status,
+          payout.state,
           payout.partner?.name ?? null,
           payout.partner?.email ?? null,
           entry.entry,
@@ -203,7 +203,7 @@ export const entriesCsv = (strapi: Core.Strapi, query: ExportPayoutEntriesQuery)
           amount,
           toDecimalString(amount, entry.currency),
           entry.currency,
-          entry.status,
+          entry.state,
           isoOrNull(entry.approvedAt),
           entry.order ?? null,
           entry.summary ?? null,

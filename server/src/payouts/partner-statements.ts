@@ -68,7 +68,7 @@ const createPartnerStatementsService = ({ strapi }: { strapi: Core.Strapi }) => 
         .whereNotNull('t.approved_at')
         .min({ at: 't.approved_at' });
       const [firstPayout] = await owned(knex, PAYOUT, partner.id)
-        .where('t.status', 'paid')
+        .where('t.state', 'paid')
         .min({ at: 't.paid_at' });
       const firsts = [toDate(firstEntry?.at), toDate(firstPayout?.at)].filter(
         (date): date is Date => date !== null && !Number.isNaN(date.getTime())
@@ -83,7 +83,7 @@ const createPartnerStatementsService = ({ strapi }: { strapi: Core.Strapi }) => 
           ...monthSums(knex, ['t.approved_at', 't.reversed_at'], range)
         );
       const payouts = await owned(knex, PAYOUT, partner.id)
-        .where('t.status', 'paid')
+        .where('t.state', 'paid')
         .groupBy('t.currency')
         .select({ currency: 't.currency' }, ...monthSums(knex, ['t.paid_at'], range));
       const found = new Set<string>();

@@ -63,7 +63,7 @@ export const createPayoutLedger = (strapi: Core.Strapi) => {
       .leftJoin(`${tableOf(strapi, PROGRAM)} as g`, 'g.id', `cg.${programLink.targetColumn}`)
       .leftJoin(`${payoutLink.table} as co`, `co.${payoutLink.ownerColumn}`, 'c.id')
       .whereNull(`co.${payoutLink.ownerColumn}`)
-      .where(col('status'), 'approved')
+      .where(col('state'), 'approved')
       .where((query) =>
         query.whereNull(col('availableAt')).orWhere(col('availableAt'), '<', new Date(cutOff))
       );

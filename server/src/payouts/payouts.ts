@@ -81,9 +81,9 @@ const createPayoutsService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const assertOpen = (payout: Row, action: string) => {
-    if (payout.status !== 'pending' && payout.status !== 'processing') {
+    if (payout.state !== 'pending' && payout.state !== 'processing') {
       throw new errors.ValidationError(
-        `Payout "${payout.documentId}" is ${payout.status}; only a pending or processing payout can be ${action}.`
+        `Payout "${payout.documentId}" is ${payout.state}; only a pending or processing payout can be ${action}.`
       );
     }
   };
@@ -104,15 +104,15 @@ const createPayoutsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const markPaid = async (documentId: string, reference: string, at = new Date()) => {
     const { changed } = await withLockedPayout(documentId, async (payout) => {
-      if (payout.status === 'paid' && payout.reference === reference) return null;
+      if (payout.state === 'paid' && payout.reference === reference) return null;
       assertOpen(payout, 'marked paid');
       const paidAt = at.toISOString();
       const entryIds = await ledger().entryIdsOf(payout.id);
       let paid = 0;
       for (const page of paginate(entryIds, 5000)) {
         const { count } = await strapi.db.query(COMMISSION).updateMany({
-          where: { id: { $in: page }, status: 'approved' },
-          data: { status: 'paid', paidAt },
+          where: { id: { $in: page }, state: 'approved' },
+          data: { state: 'paid', paidAt },
         });
         paid += count;
       }
@@ -122,17 +122,17 @@ const createPayoutsService = ({ strapi }: { strapi: Core.Strapi }) => {
           `[partners] payout ${payout.documentId}: ${entryIds.length - paid} of its entries were no longer approved when it was paid`
         );
       }
-      return { status: 'paid', reference, paidAt, failureReason: null };
+      return { state: 'paid', reference, paidAt, failureReason: null };
     });
     return changed ? afterChange('paid', documentId) : toPayoutView(await find(documentId));
   };
 
   const markFailed = async (documentId: string, reason: string) => {
     const { changed } = await withLockedPayout(documentId, async (payout) => {
-      if (payout.status === 'failed' && payout.failureReason === reason) return null;
+      if (payout.state === 'failed' && payout.failureReason === reason) return null;
       assertOpen(payout, 'marked failed');
       await ledger().release(payout.id);
-      return { status: 'failed', failureReason: reason };
+      return { state: 'failed', failureReason: reason };
     });
     return changed ? afterChange('failed', documentId) : toPayoutView(await find(documentId));
   };
@@ -141,7 +141,7 @@ const createPayoutsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const claimForSending = (documentId: string, method: PayoutMethod) =>
     withLockedPayout(documentId, async (payout) => {
       assertOpen(payout, 'sent');
-      if (payout.status === 'processing') {
+      if (payout.state === 'processing') {
         const since = new Date(payout.updatedAt).getTime();
         if (method.type === 'stripe' && Date.now() - since > STRIPE_RETRY_WINDOW_MS) {
           throw new errors.ValidationError(
@@ -150,7 +150,7 @@ const createPayoutsService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         return null;
       }
-      return { status: 'processing', method };
+      return { state: 'processing', method };
     });
 
   const sendStripe = async (payout: Row, accountId: string) => {
@@ -204,7 +204,7 @@ const createPayoutsService = ({ strapi }: { strapi: Core.Strapi }) => {
     async list(query: ListPayoutsQuery) {
       const where: Row = {};
       if (query.period) where.periodStart = payoutPeriod(query.period).firstDay;
-      if (query.status) where.status = query.status;
+      if (query.status) where.state = query.status;
       if (query.currency) where.currency = query.currency;
       if (query.partner) where.partner = { documentId: query.partner };
       const { results, pagination } = await payouts().findPage({
@@ -222,13 +222,14 @@ const createPayoutsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const payout = await find(documentId);
       const entries = await strapi.db.query(COMMISSION).findMany({
         where: { id: { $in: await ledger().entryIdsOf(payout.id) } },
-        select: ['documentId', 'kind', 'level', 'amount', 'currency', 'status', 'explanation'],
+        select: ['documentId', 'kind', 'level', 'amount', 'currency', 'state', 'explanation'],
         orderBy: { id: 'asc' },
       });
       return {
         ...toPayoutView(payout),
-        entries: entries.map(({ explanation, ...entry }) => ({
+        entries: entries.map(({ explanation, state, ...entry }) => ({
           ...entry,
+          status: state,
           summary: explanation?.summary ?? null,
         })),
       };
@@ -244,7 +245,7 @@ const createPayoutsService = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async send(documentId: string) {
       const payout = await find(documentId);
-      if (payout.status === 'paid') return toPayoutView(payout);
+      if (payout.state === 'paid') return toPayoutView(payout);
       const method =
         (payout.method as PayoutMethod | null) ??
         snapshotPayoutMethod(payout.partner?.payoutMethod);

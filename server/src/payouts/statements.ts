@@ -41,7 +41,7 @@ const createStatementsService = ({ strapi }: { strapi: Core.Strapi }) => {
         'amount',
         'currency',
         'kind',
-        'status',
+        'state',
         'approvedAt',
         'reversedAt',
         'explanation',
@@ -49,8 +49,8 @@ const createStatementsService = ({ strapi }: { strapi: Core.Strapi }) => {
       orderBy: { id: 'asc' },
     });
     const payouts = await strapi.db.query(PAYOUT).findMany({
-      where: { partner: { id: partnerId }, currency, status: 'paid', paidAt: { $lt: endsAt } },
-      select: ['documentId', 'amount', 'currency', 'status', 'paidAt', 'reference'],
+      where: { partner: { id: partnerId }, currency, state: 'paid', paidAt: { $lt: endsAt } },
+      select: ['documentId', 'amount', 'currency', 'state', 'paidAt', 'reference'],
     });
     return computeStatement({
       month,
@@ -60,7 +60,7 @@ const createStatementsService = ({ strapi }: { strapi: Core.Strapi }) => {
         amount: entry.amount,
         currency: entry.currency,
         kind: entry.kind,
-        status: entry.status,
+        state: entry.state,
         approvedAt: isoOrNull(entry.approvedAt),
         reversedAt: isoOrNull(entry.reversedAt),
         summary: entry.explanation?.summary ?? null,
@@ -174,7 +174,7 @@ const createStatementsService = ({ strapi }: { strapi: Core.Strapi }) => {
         .distinct({ partnerId: `l.${entryLink.targetColumn}`, currency: 'c.currency' });
       const payouts = await knex(`${tableOf(strapi, PAYOUT)} as p`)
         .join(`${payoutLink.table} as l`, `l.${payoutLink.ownerColumn}`, 'p.id')
-        .where('p.status', 'paid')
+        .where('p.state', 'paid')
         .where('p.paid_at', '>=', range[0])
         .where('p.paid_at', '<', range[1])
         .distinct({ partnerId: `l.${payoutLink.targetColumn}`, currency: 'p.currency' });

@@ -5,13 +5,13 @@ const DAY_MS = 24 * 3600 * 1000;
 /** The admin lists' order: newest first, the id breaking ties. */
 export const NEWEST_FIRST = [{ createdAt: 'desc' as const }, { id: 'desc' as const }];
 
-/** `status`, `partner` (documentId) and `program` (slug), each only when given. */
+/** `status` (the stored `state`), `partner` (documentId) and `program` (slug), when given. */
 export const statusPartnerProgramWhere = (query: {
   status?: string;
   partner?: string;
   program?: string;
 }) => ({
-  ...(query.status ? { status: query.status } : {}),
+  ...(query.status ? { state: query.status } : {}),
   ...(query.partner ? { partner: { documentId: query.partner } } : {}),
   ...(query.program ? { program: { slug: query.program } } : {}),
 });

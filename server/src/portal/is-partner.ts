@@ -22,8 +22,8 @@ const isPartner = async (
   const user = state.user as { id?: number } | undefined;
   if (!user?.id) return false;
   const partner = await strapi.db.query(uid('partner')).findOne({
-    select: ['id', 'documentId', 'status'],
-    where: { users: { id: user.id }, status: 'approved' },
+    select: ['id', 'documentId', 'state'],
+    where: { users: { id: user.id }, state: 'approved' },
   });
   if (!partner) return false;
   state.partner = { id: partner.id, documentId: partner.documentId } satisfies PortalPartner;

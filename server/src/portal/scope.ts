@@ -9,10 +9,10 @@ const ENROLLMENT = uid('enrollment');
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-/** A program as the portal needs it, with the signed-in partner's enrollment status. */
+/** A program as the portal needs it, with the signed-in partner's enrollment state. */
 export interface ScopedProgram extends ProgramRef {
   id: number;
-  status: string;
+  state: string;
   currency: string;
   tierMode: TierMode;
   landingUrl: string | null;
@@ -20,14 +20,14 @@ export interface ScopedProgram extends ProgramRef {
   showDeclinedCharges: boolean;
   showPurchaseHistory: boolean;
   termsVersion: string | null;
-  enrollmentStatus: EnrollmentStatus;
+  enrollmentState: EnrollmentStatus;
 }
 
 export const PROGRAM_FIELDS = [
   'id',
   'slug',
   'name',
-  'status',
+  'state',
   'currency',
   'tierMode',
   'landingUrl',
@@ -63,7 +63,7 @@ export const paginate = (query: { page: number; pageSize: number }) => ({
 export { iso } from '../platform/rows';
 
 /**
- * The programs of the signed-in partner (any enrollment status), and the one a `program=slug`
+ * The programs of the signed-in partner (any enrollment state), and the one a `program=slug`
  * filter names. A slug the partner is not enrolled in is a 404, whoever else runs it: the
  * portal never widens past its partner.
  */
@@ -71,7 +71,7 @@ export const createPortalScope = (strapi: Core.Strapi) => {
   const programs = async (partner: PortalPartner): Promise<ScopedProgram[]> => {
     const enrollments = await strapi.db.query(ENROLLMENT).findMany({
       where: { partner: { id: partner.id } },
-      select: ['id', 'status'],
+      select: ['id', 'state'],
       populate: { program: { select: PROGRAM_FIELDS } },
       orderBy: { id: 'asc' },
     });
@@ -81,13 +81,13 @@ export const createPortalScope = (strapi: Core.Strapi) => {
         id: enrollment.program.id,
         slug: enrollment.program.slug,
         name: enrollment.program.name,
-        status: enrollment.program.status,
+        state: enrollment.program.state,
         currency: enrollment.program.currency,
         tierMode: enrollment.program.tierMode,
         landingUrl: enrollment.program.landingUrl ?? null,
         ...privacyOf(enrollment.program),
         termsVersion: enrollment.program.termsVersion ?? null,
-        enrollmentStatus: enrollment.status,
+        enrollmentState: enrollment.state,
       }));
   };
 
@@ -107,7 +107,7 @@ export const createPortalScope = (strapi: Core.Strapi) => {
     /** A program the partner may add leads and deals to: approved in it, and it is live. */
     async activeProgram(partner: PortalPartner, slug: string) {
       const found = await program(partner, slug);
-      if (found.enrollmentStatus !== 'approved' || found.status !== 'active') {
+      if (found.enrollmentState !== 'approved' || found.state !== 'active') {
         throw new errors.ForbiddenError(`You are not an approved partner of "${slug}"`);
       }
       return found;

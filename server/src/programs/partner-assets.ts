@@ -14,7 +14,7 @@ const createPartnerAssetsService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Marketing assets of the programs the partner is approved in. */
     async assets(partner: PortalPartner): Promise<PortalAsset[]> {
       const programIds = (await scope.programs(partner))
-        .filter((program) => program.enrollmentStatus === 'approved')
+        .filter((program) => program.enrollmentState === 'approved')
         .map((program) => program.id);
       if (programIds.length === 0) return [];
       const assets = await strapi.db.query(ASSET).findMany({

@@ -27,7 +27,8 @@ const DEFAULTED_WHEN_NULL = ['productRates', 'tiers', 'eligibility'];
 const fieldsOf = (row: Row): Row => {
   const fields: Row = {};
   for (const name of programFieldNames) {
-    const value = row[name];
+    // The contract's `status` is stored as `state`: Strapi 5 reserves the attribute `status`.
+    const value = name === 'status' ? row.state : row[name];
     if (value === undefined || (value === null && DEFAULTED_WHEN_NULL.includes(name))) continue;
     fields[name] = value instanceof Date ? value.toISOString() : value;
   }
@@ -42,11 +43,10 @@ const fieldsOf = (row: Row): Row => {
  */
 const createProgramsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const programs = () => strapi.db.query(PROGRAM);
+  const toRow = ({ status, ...fields }: ProgramData) => ({ ...fields, state: status });
 
   const partnersOf = (programId: number) =>
-    strapi.db
-      .query(ENROLLMENT)
-      .count({ where: { program: { id: programId }, status: 'approved' } });
+    strapi.db.query(ENROLLMENT).count({ where: { program: { id: programId }, state: 'approved' } });
 
   const viewOf = async (row: Row): Promise<ProgramView> => ({
     ...(programInputSchema.safeParse(fieldsOf(row)).data ?? (fieldsOf(row) as ProgramData)),
@@ -77,7 +77,7 @@ const createProgramsService = ({ strapi }: { strapi: Core.Strapi }) => {
     async list(query: ListProgramsQuery) {
       const { results, pagination } = await programs().findPage({
         where: {
-          ...(query.status ? { status: query.status } : {}),
+          ...(query.status ? { state: query.status } : {}),
           ...(query.q ? { name: { $containsi: query.q } } : {}),
         },
         orderBy: [{ name: 'asc' }, { id: 'asc' }],
@@ -93,7 +93,7 @@ const createProgramsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async create(data: ProgramData) {
       await assertSlugFree(data.slug);
-      return viewOf(await programs().create({ data }));
+      return viewOf(await programs().create({ data: toRow(data) }));
     },
 
     /** Merges the fields sent (`sent` lists them) over the stored program; validates the whole. */
@@ -103,7 +103,7 @@ const createProgramsService = ({ strapi }: { strapi: Core.Strapi }) => {
       for (const name of sent) merged[name] = patch[name];
       const data = parseInput(programInputSchema, merged);
       if (data.slug !== row.slug) await assertSlugFree(data.slug, documentId);
-      return viewOf(await programs().update({ where: { id: row.id }, data }));
+      return viewOf(await programs().update({ where: { id: row.id }, data: toRow(data) }));
     },
 
     preview: (input: z.output<typeof previewRequestSchema>['data']) => previewProgram(input),

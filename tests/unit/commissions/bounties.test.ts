@@ -17,7 +17,7 @@ describe('signup bounty', () => {
       kind: 'signup',
       amount: 5000,
       basisAmount: 0,
-      status: 'pending',
+      state: 'pending',
       availableAt: '2026-03-31T12:00:00.000Z',
     });
     expect(draft.explanation.summary).toBe(
@@ -137,19 +137,19 @@ describe('qualified-customer bounty', () => {
   it.each([
     [
       'a lead',
-      aReferral({ status: 'lead', convertedAt: null }),
+      aReferral({ state: 'lead', convertedAt: null }),
       facts,
       'the referral has not become a paying customer',
     ],
     [
       'a customer who churned during the period',
-      aReferral({ status: 'churned', churnedAt: '2026-05-01T00:00:00Z' }),
+      aReferral({ state: 'churned', churnedAt: '2026-05-01T00:00:00Z' }),
       facts,
       'the customer churned on 2026-05-01, before staying 90 days',
     ],
     [
       'a churned customer without a date',
-      aReferral({ status: 'churned' }),
+      aReferral({ state: 'churned' }),
       facts,
       'the customer churned',
     ],
@@ -159,7 +159,7 @@ describe('qualified-customer bounty', () => {
       { ...facts, refundedAmount: 4900 },
       'every payment of the customer was refunded',
     ],
-    ['a rejected referral', aReferral({ status: 'rejected' }), facts, 'the referral was rejected'],
+    ['a rejected referral', aReferral({ state: 'rejected' }), facts, 'the referral was rejected'],
   ])('never qualifies %s', (_label, referral, qualificationFacts, sentence) => {
     expect(isReferralQualified(referral, program, qualificationFacts)).toEqual({
       qualified: false,
@@ -169,7 +169,7 @@ describe('qualified-customer bounty', () => {
   });
 
   it('keeps the qualification of a customer who churned after the period', () => {
-    const referral = aReferral({ status: 'churned', churnedAt: '2026-07-01T00:00:00Z' });
+    const referral = aReferral({ state: 'churned', churnedAt: '2026-07-01T00:00:00Z' });
     expect(isReferralQualified(referral, program, facts).qualified).toBe(true);
   });
 

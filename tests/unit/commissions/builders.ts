@@ -18,7 +18,7 @@ export function aProgram(overrides: Partial<EngineProgram> = {}): EngineProgram 
   return {
     id: 'program-1',
     name: 'Partners',
-    status: 'active',
+    state: 'active',
     startsAt: null,
     endsAt: null,
     currency: 'USD',
@@ -40,11 +40,11 @@ export function aProgram(overrides: Partial<EngineProgram> = {}): EngineProgram 
 }
 
 export function aPartner(overrides: Partial<EnginePartner> = {}): EnginePartner {
-  return { id: 'partner-1', status: 'approved', email: 'partner@example.com', ...overrides };
+  return { id: 'partner-1', state: 'approved', email: 'partner@example.com', ...overrides };
 }
 
 export function anEnrollment(overrides: Partial<EngineEnrollment> = {}): EngineEnrollment {
-  return { status: 'approved', commissionOverride: null, ...overrides };
+  return { state: 'approved', commissionOverride: null, ...overrides };
 }
 
 export function aParent(overrides: Partial<EnginePartner> = {}): EngineParent {
@@ -94,7 +94,7 @@ export function aReferral(overrides: Partial<EngineReferral> = {}): EngineReferr
   return {
     id: 'referral-1',
     email: 'customer@example.com',
-    status: 'customer',
+    state: 'customer',
     signedUpAt: '2026-03-01T12:00:00.000Z',
     convertedAt: '2026-03-05T12:00:00.000Z',
     churnedAt: null,

@@ -33,12 +33,12 @@ describe('sale eligibility', () => {
     ],
     [
       'a draft program',
-      aSale({ program: aProgram({ status: 'draft' }) }),
+      aSale({ program: aProgram({ state: 'draft' }) }),
       'program-inactive: the program is draft, not active',
     ],
     [
       'an archived program',
-      aSale({ program: aProgram({ status: 'archived' }) }),
+      aSale({ program: aProgram({ state: 'archived' }) }),
       'program-inactive: the program is archived, not active',
     ],
     [
@@ -53,12 +53,12 @@ describe('sale eligibility', () => {
     ],
     [
       'a suspended partner',
-      aSale({ partner: aPartner({ status: 'suspended' }) }),
+      aSale({ partner: aPartner({ state: 'suspended' }) }),
       'partner-not-approved: the partner is suspended, not approved',
     ],
     [
       'a partner who only applied',
-      aSale({ partner: aPartner({ status: 'applied' }) }),
+      aSale({ partner: aPartner({ state: 'applied' }) }),
       'partner-not-approved: the partner is applied, not approved',
     ],
     [
@@ -68,7 +68,7 @@ describe('sale eligibility', () => {
     ],
     [
       'a rejected enrollment',
-      aSale({ enrollment: anEnrollment({ status: 'rejected' }) }),
+      aSale({ enrollment: anEnrollment({ state: 'rejected' }) }),
       "enrollment-not-approved: the partner's enrollment is rejected, not approved",
     ],
     [
@@ -222,7 +222,7 @@ describe('sale eligibility', () => {
 
   it('reports the first failing rule when several fail', () => {
     const input = aSale({
-      partner: aPartner({ status: 'suspended' }),
+      partner: aPartner({ state: 'suspended' }),
       order: anOrder({ paidByPartner: true, amount: 1 }),
       program: aProgram({ eligibility: { minOrderAmount: 1000 } }),
     });

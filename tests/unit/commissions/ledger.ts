@@ -22,10 +22,10 @@ export function reconcile(
 
 /** The approval job and the payout run: move every entry in `from` to `to`. */
 export function moveAll(entries: LedgerEntry[], from: CommissionStatus, to: CommissionStatus) {
-  return entries.map((entry) => (entry.status === from ? { ...entry, status: to } : entry));
+  return entries.map((entry) => (entry.state === from ? { ...entry, state: to } : entry));
 }
 
-const counted = (entry: LedgerEntry) => entry.status !== 'reversed' && entry.status !== 'rejected';
+const counted = (entry: LedgerEntry) => entry.state !== 'reversed' && entry.state !== 'rejected';
 
 /** What each partner with an entry is owed: the sum of the entries that count. */
 export function totalsByPartner(entries: LedgerEntry[]): Record<string, number> {
@@ -39,11 +39,11 @@ export function totalsByPartner(entries: LedgerEntry[]): Record<string, number> 
 
 export function byKey(
   entries: LedgerEntry[]
-): Record<string, Pick<LedgerEntry, 'amount' | 'status' | 'kind'>> {
+): Record<string, Pick<LedgerEntry, 'amount' | 'state' | 'kind'>> {
   return Object.fromEntries(
     entries.map((entry) => [
       entry.idempotencyKey,
-      { amount: entry.amount, status: entry.status, kind: entry.kind },
+      { amount: entry.amount, state: entry.state, kind: entry.kind },
     ])
   );
 }

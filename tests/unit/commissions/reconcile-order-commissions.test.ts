@@ -26,12 +26,12 @@ const order = (state: Partial<ReconcilerOrder> = {}): ReconcilerOrder => ({
   externalId: 'ORD-1',
   amount: 10000,
   currency: 'USD',
-  status: 'paid',
+  state: 'paid',
   refundedAmount: 0,
   ...state,
 });
 const refunded = (amount: number) =>
-  order({ status: amount >= 10000 ? 'refunded' : 'partially-refunded', refundedAmount: amount });
+  order({ state: amount >= 10000 ? 'refunded' : 'partially-refunded', refundedAmount: amount });
 const L1 = 'order:order-1:l1:sale';
 const L2 = 'order:order-1:l2:sale';
 
@@ -43,8 +43,8 @@ describe('reconcileOrderCommissions', () => {
   it('creates the missing originals of a paid order, once', () => {
     const ledger = paidLedger();
     expect(byKey(ledger)).toEqual({
-      [L1]: { amount: 2000, status: 'pending', kind: 'sale' },
-      [L2]: { amount: 500, status: 'pending', kind: 'sale' },
+      [L1]: { amount: 2000, state: 'pending', kind: 'sale' },
+      [L2]: { amount: 500, state: 'pending', kind: 'sale' },
     });
     expect(
       reconcileOrderCommissions({ order: order(), drafts, entries: ledger, asOf: ASOF })
@@ -52,12 +52,12 @@ describe('reconcileOrderCommissions', () => {
   });
 
   it.each([
-    ['pending', order({ status: 'pending' })],
-    ['failed', order({ status: 'failed' })],
+    ['pending', order({ state: 'pending' })],
+    ['failed', order({ state: 'failed' })],
     ['refunded before anything was recorded', refunded(10000)],
     [
       'lost to a dispute before anything was recorded',
-      order({ status: 'disputed', dispute: 'lost' }),
+      order({ state: 'disputed', dispute: 'lost' }),
     ],
   ])('creates nothing for an order %s', (_label, state) => {
     expect(reconcileOrderCommissions({ order: state, drafts, entries: [], asOf: ASOF })).toEqual(
@@ -76,8 +76,8 @@ describe('reconcileOrderCommissions', () => {
   it('reverses a partial refund proportionally with one adjustment per level', () => {
     const ledger = reconcile(refunded(2500), paidLedger());
     expect(byKey(ledger)).toMatchObject({
-      [`${L1}:refund:2500`]: { amount: -500, status: 'pending', kind: 'adjustment' },
-      [`${L2}:refund:2500`]: { amount: -125, status: 'pending', kind: 'adjustment' },
+      [`${L1}:refund:2500`]: { amount: -500, state: 'pending', kind: 'adjustment' },
+      [`${L2}:refund:2500`]: { amount: -125, state: 'pending', kind: 'adjustment' },
     });
     expect(totalsByPartner(ledger)).toEqual({ 'partner-1': 1500, 'recruiter-1': 375 });
     const adjustment = ledger.find((entry) => entry.idempotencyKey === `${L1}:refund:2500`);
@@ -99,12 +99,12 @@ describe('reconcileOrderCommissions', () => {
     expect(totalsByPartner(ledger)).toEqual({ 'partner-1': 0, 'recruiter-1': 0 });
     expect(byKey(ledger)[`${L1}:refund:9999`]).toEqual({
       amount: -667,
-      status: 'pending',
+      state: 'pending',
       kind: 'adjustment',
     });
     // The last cent makes it a full refund: everything unpaid is reversed.
     ledger = reconcile(refunded(10000), ledger);
-    expect(ledger.filter((entry) => entry.status !== 'reversed')).toEqual([]);
+    expect(ledger.filter((entry) => entry.state !== 'reversed')).toEqual([]);
     expect(totalsByPartner(ledger)).toEqual({ 'partner-1': 0, 'recruiter-1': 0 });
   });
 
@@ -132,11 +132,11 @@ describe('reconcileOrderCommissions', () => {
 
   it('claws back paid entries on a lost dispute, netted from the next payout', () => {
     const paid = moveAll(paidLedger(), 'pending', 'paid');
-    const ledger = reconcile(order({ status: 'disputed', dispute: 'lost' }), paid);
+    const ledger = reconcile(order({ state: 'disputed', dispute: 'lost' }), paid);
     expect(byKey(ledger)).toMatchObject({
-      [L1]: { amount: 2000, status: 'paid' },
-      [`${L1}:clawback`]: { amount: -2000, status: 'approved', kind: 'clawback' },
-      [`${L2}:clawback`]: { amount: -500, status: 'approved', kind: 'clawback' },
+      [L1]: { amount: 2000, state: 'paid' },
+      [`${L1}:clawback`]: { amount: -2000, state: 'approved', kind: 'clawback' },
+      [`${L2}:clawback`]: { amount: -500, state: 'approved', kind: 'clawback' },
     });
     const clawback = ledger.find((entry) => entry.idempotencyKey === `${L1}:clawback`);
     expect(clawback).toMatchObject({ availableAt: ASOF, level: 1, partnerId: 'partner-1' });
@@ -148,14 +148,14 @@ describe('reconcileOrderCommissions', () => {
     ledger = reconcile(refunded(5000), ledger);
     expect(byKey(ledger)[`${L1}:refund:5000`]).toEqual({
       amount: -1000,
-      status: 'approved',
+      state: 'approved',
       kind: 'clawback',
     });
     ledger = moveAll(ledger, 'approved', 'paid');
     ledger = reconcile(refunded(10000), ledger);
     expect(byKey(ledger)[`${L1}:clawback`]).toEqual({
       amount: -1000,
-      status: 'approved',
+      state: 'approved',
       kind: 'clawback',
     });
     expect(totalsByPartner(ledger)).toEqual({ 'partner-1': 0, 'recruiter-1': 0 });
@@ -169,7 +169,7 @@ describe('reconcileOrderCommissions', () => {
       { ...drafts[1], currency: 'JPY', amount: 43278 },
     ];
     const after = reconcile(
-      { ...yen, status: 'partially-refunded', refundedAmount: 39684746777 },
+      { ...yen, state: 'partially-refunded', refundedAmount: 39684746777 },
       ledger
     );
     expect(totalsByPartner(after)).toEqual({ 'partner-1': 0, 'recruiter-1': 43278 - 42139 });
@@ -180,7 +180,7 @@ describe('reconcileOrderCommissions', () => {
     for (const dispute of ['open', 'won'] as const) {
       expect(
         reconcileOrderCommissions({
-          order: order({ status: 'disputed', dispute }),
+          order: order({ state: 'disputed', dispute }),
           entries: ledger,
           asOf: ASOF,
         })
@@ -190,7 +190,7 @@ describe('reconcileOrderCommissions', () => {
 
   it('makes the level-2 entry follow a level-1 entry an editor rejected', () => {
     const ledger = paidLedger().map((entry) =>
-      entry.idempotencyKey === L1 ? { ...entry, status: 'rejected' as const } : entry
+      entry.idempotencyKey === L1 ? { ...entry, state: 'rejected' as const } : entry
     );
     const actions = reconcileOrderCommissions({ order: order(), entries: ledger, asOf: ASOF });
     expect(actions).toEqual([
@@ -206,10 +206,10 @@ describe('reconcileOrderCommissions', () => {
   it('drops the unpaid adjustments of an original reversed for fraud', () => {
     let ledger = reconcile(refunded(5000), paidLedger());
     ledger = ledger.map((entry) =>
-      entry.idempotencyKey === L1 ? { ...entry, status: 'reversed' as const } : entry
+      entry.idempotencyKey === L1 ? { ...entry, state: 'reversed' as const } : entry
     );
     ledger = reconcile(refunded(5000), ledger);
-    expect(byKey(ledger)[`${L1}:refund:5000`].status).toBe('reversed');
+    expect(byKey(ledger)[`${L1}:refund:5000`].state).toBe('reversed');
     expect(totalsByPartner(ledger)['partner-1']).toBe(0);
   });
 

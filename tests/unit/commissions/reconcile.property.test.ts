@@ -128,7 +128,7 @@ function run(scenario: Scenario, steps: Step[], history: ReconcileInput[] = []):
       id: 'order-1',
       amount: scenario.amount,
       currency: scenario.currency,
-      status: orderStatusOf(state),
+      state: orderStatusOf(state),
       refundedAmount: state.refundedAmount,
       dispute: state.dispute === 'none' ? null : state.dispute,
     };
@@ -150,7 +150,7 @@ function run(scenario: Scenario, steps: Step[], history: ReconcileInput[] = []):
 
 function checkReversalsNeverExceedOriginals(ledger: LedgerEntry[]) {
   const counted = ledger.filter(
-    (entry) => entry.status !== 'reversed' && entry.status !== 'rejected'
+    (entry) => entry.state !== 'reversed' && entry.state !== 'rejected'
   );
   for (const original of ledger.filter((entry) => /:l[12]:sale$/.test(entry.idempotencyKey))) {
     const reversed = counted

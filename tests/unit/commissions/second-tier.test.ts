@@ -81,7 +81,7 @@ describe('two-tier commissions', () => {
     ],
     [
       'a suspended recruiter',
-      aSale({ program: twoTier(fivePercentOfSale), parent: aParent({ status: 'suspended' }) }),
+      aSale({ program: twoTier(fivePercentOfSale), parent: aParent({ state: 'suspended' }) }),
     ],
     [
       'a recruiter not enrolled in the program',
@@ -91,7 +91,7 @@ describe('two-tier commissions', () => {
       'a recruiter whose enrollment is pending',
       aSale({
         program: twoTier(fivePercentOfSale),
-        parent: { ...aParent(), enrollment: anEnrollment({ status: 'applied' }) },
+        parent: { ...aParent(), enrollment: anEnrollment({ state: 'applied' }) },
       }),
     ],
     [

@@ -20,7 +20,7 @@ describe('20% one-tier on a $100.00 order', () => {
       rate: { type: 'percentage', bps: 2000 },
       amount: 2000,
       currency: 'USD',
-      status: 'pending',
+      state: 'pending',
       availableAt: '2026-03-31T12:00:00.000Z',
       sourceKey: null,
     });

@@ -16,7 +16,7 @@ describe('isPaidOrder: one definition of "paid"', () => {
     ['a failed order with a stray paidAt', 'failed', PAID_AT, false],
     ['a status the plugin does not know', 'shipped', PAID_AT, false],
   ])('%s', (_label, status, paidAt, paid) => {
-    expect(isPaidOrder({ status, paidAt })).toBe(paid);
+    expect(isPaidOrder({ state: status, paidAt })).toBe(paid);
   });
 
   it('lists, for SQL filters, every status but pending and failed', () => {

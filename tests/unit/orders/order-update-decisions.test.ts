@@ -40,9 +40,9 @@ describe('impliedPaymentFields: what a written status implies', () => {
     ['refunded in full already: nothing', 'refunded', PAID_AT, 10000, {}],
     ['partly refunded keeps its amount', 'partially-refunded', PAID_AT, 2500, {}],
   ])('%s', (_label, status, paidAt, refundedAmount, implied) => {
-    expect(impliedPaymentFields({ status, amount: 10000, paidAt, refundedAmount }, NOW)).toEqual(
-      implied
-    );
+    expect(
+      impliedPaymentFields({ state: status, amount: 10000, paidAt, refundedAmount }, NOW)
+    ).toEqual(implied);
   });
 });
 

@@ -2,7 +2,7 @@ import { decideApplication, type ApplicationProgram } from '../../../plugin/part
 
 const now = new Date('2026-03-15T12:00:00Z');
 const program = (overrides: Partial<ApplicationProgram> = {}): ApplicationProgram => ({
-  status: 'active',
+  state: 'active',
   applicationMode: 'approval',
   ...overrides,
 });
@@ -17,15 +17,15 @@ describe('decideApplication', () => {
       { applicationMode: 'invite-only' },
       { outcome: 'refused', reason: 'invite-only' },
     ],
-    ['draft program', { status: 'draft' }, { outcome: 'refused', reason: 'not-open' }],
+    ['draft program', { state: 'draft' }, { outcome: 'refused', reason: 'not-open' }],
     [
       'archived open program',
-      { status: 'archived', applicationMode: 'open' },
+      { state: 'archived', applicationMode: 'open' },
       { outcome: 'refused', reason: 'not-open' },
     ],
     [
       'draft invite-only program: not open comes first',
-      { status: 'draft', applicationMode: 'invite-only' },
+      { state: 'draft', applicationMode: 'invite-only' },
       { outcome: 'refused', reason: 'not-open' },
     ],
     [

@@ -12,7 +12,7 @@ const entry = (overrides: Partial<StatementEntryRow>): StatementEntryRow => ({
   amount: 2000,
   currency: 'USD',
   kind: 'sale',
-  status: 'approved',
+  state: 'approved',
   approvedAt: '2026-01-10T00:00:00Z',
   reversedAt: null,
   summary: '20% of $100.00 = $20.00',
@@ -22,7 +22,7 @@ const payout = (overrides: Partial<StatementPayoutRow>): StatementPayoutRow => (
   id: nextId++,
   amount: 10000,
   currency: 'USD',
-  status: 'paid',
+  state: 'paid',
   paidAt: '2026-02-03T00:00:00Z',
   reference: 'tr_1',
   ...overrides,
@@ -30,22 +30,22 @@ const payout = (overrides: Partial<StatementPayoutRow>): StatementPayoutRow => (
 
 describe('computeStatement', () => {
   const entries = [
-    entry({ amount: 6000, approvedAt: '2025-12-20T00:00:00Z', status: 'paid' }),
-    entry({ amount: 6000, approvedAt: '2026-01-05T00:00:00Z', status: 'paid' }),
+    entry({ amount: 6000, approvedAt: '2025-12-20T00:00:00Z', state: 'paid' }),
+    entry({ amount: 6000, approvedAt: '2026-01-05T00:00:00Z', state: 'paid' }),
     entry({ amount: 2500, approvedAt: '2026-01-20T00:00:00Z' }),
     // Approved in January, reversed after a refund in February.
     entry({
       amount: 1000,
       approvedAt: '2026-01-25T00:00:00Z',
-      status: 'reversed',
+      state: 'reversed',
       reversedAt: '2026-02-10T00:00:00Z',
     }),
     entry({ amount: -3000, kind: 'clawback', approvedAt: '2026-02-12T00:00:00Z' }),
     // Never approved: not owed, never on a statement.
-    entry({ amount: 9999, status: 'pending', approvedAt: null }),
+    entry({ amount: 9999, state: 'pending', approvedAt: null }),
     entry({
       amount: 9999,
-      status: 'reversed',
+      state: 'reversed',
       approvedAt: null,
       reversedAt: '2026-01-02T00:00:00Z',
     }),
@@ -53,8 +53,8 @@ describe('computeStatement', () => {
   ];
   const payouts = [
     payout({ amount: 12000, paidAt: '2026-02-03T00:00:00Z' }),
-    payout({ amount: 500, status: 'failed', paidAt: null }),
-    payout({ amount: 4000, status: 'pending', paidAt: null }),
+    payout({ amount: 500, state: 'failed', paidAt: null }),
+    payout({ amount: 4000, state: 'pending', paidAt: null }),
   ];
 
   it('January: opening balance, entries approved in the month, closing balance', () => {

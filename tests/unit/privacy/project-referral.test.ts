@@ -15,7 +15,7 @@ import { portalReferralSchema } from '../../../plugin/contracts/portal';
 
 const referral: ReferralRecord = {
   documentId: 'abc123def456ghi789jkl012',
-  status: 'customer',
+  state: 'customer',
   source: 'link',
   createdAt: '2026-01-02T03:04:05.000Z',
   signedUpAt: '2026-01-03T00:00:00.000Z',
@@ -27,7 +27,7 @@ const referral: ReferralRecord = {
 };
 const orders: ReferralOrderRecord[] = [
   {
-    status: 'paid',
+    state: 'paid',
     amount: 10000,
     currency: 'USD',
     paidAt: '2026-01-04T10:00:00Z',
@@ -35,7 +35,7 @@ const orders: ReferralOrderRecord[] = [
     failureReason: null,
   },
   {
-    status: 'failed',
+    state: 'failed',
     amount: 5000,
     currency: 'USD',
     paidAt: null,
@@ -43,7 +43,7 @@ const orders: ReferralOrderRecord[] = [
     failureReason: 'card_declined',
   },
   {
-    status: 'pending',
+    state: 'pending',
     amount: 700,
     currency: 'USD',
     paidAt: null,
