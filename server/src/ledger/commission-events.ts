@@ -1,33 +1,31 @@
 import type { Core } from '@strapi/strapi';
 import { uid } from '../../../plugin/model';
 import { getService } from '../platform/plugin-context';
-import { idOf, iso } from '../platform/rows';
+import { type CommissionRecord, toCommissionRecord } from './commission-record';
 
 const COMMISSION = uid('commission');
 const PROGRAM = uid('program');
 
-type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
 /** The payload of `partners.commission.*` events: `{ commission }`. */
-export const commissionEvent = (entry: Row) => ({
+export const commissionEvent = (entry: CommissionRecord) => ({
   commission: {
-    id: entry.id as number,
-    documentId: entry.documentId as string,
-    partnerId: idOf(entry.partner),
-    programId: idOf(entry.program),
-    orderId: idOf(entry.order),
-    referralId: idOf(entry.referral),
-    level: entry.level as number,
-    kind: entry.kind as string,
-    amount: entry.amount as number,
-    currency: entry.currency as string,
-    status: entry.state as string,
-    availableAt: iso(entry.availableAt),
-    approvedAt: iso(entry.approvedAt),
-    reversedAt: iso(entry.reversedAt),
-    note: (entry.note as string | null) ?? null,
-    summary: (entry.explanation?.summary as string | undefined) ?? null,
-    idempotencyKey: entry.idempotencyKey as string,
+    id: entry.id,
+    documentId: entry.documentId,
+    partnerId: entry.partnerId,
+    programId: entry.programId,
+    orderId: entry.orderId,
+    referralId: entry.referralId,
+    level: entry.level,
+    kind: entry.kind,
+    amount: entry.amount,
+    currency: entry.currency,
+    status: entry.state,
+    availableAt: entry.availableAt,
+    approvedAt: entry.approvedAt,
+    reversedAt: entry.reversedAt,
+    note: entry.note,
+    summary: entry.explanation?.summary ?? null,
+    idempotencyKey: entry.idempotencyKey,
   },
 });
 
@@ -51,17 +49,16 @@ export const afterCommit = async (strapi: Core.Strapi, work: () => Promise<void>
  * What follows a ledger change, after it is committed: `partners.commission.created` once per
  * new entry, `partners.commission.reversed` once per entry the reconciler reversed, and the
  * commission-earned e-mail for new positive entries of programs with `notifyOnCommission`.
- * Listeners and e-mails never hold or fail the request that changed the ledger. `created` rows
- * carry their relations as `{ id }` (the writer knows them), so an order that earns costs one
- * query here (the programs' flag), none when it earns nothing.
+ * Listeners and e-mails never hold or fail the request that changed the ledger. An order that
+ * earns costs one query here (the programs' flag), none when it earns nothing.
  */
 export const announceLedgerChanges = (
   strapi: Core.Strapi,
-  change: { created: readonly Row[]; reversedIds: readonly number[] }
+  change: { created: readonly CommissionRecord[]; reversedIds: readonly number[] }
 ) => {
   if (change.created.length === 0 && change.reversedIds.length === 0) return Promise.resolve();
   return afterCommit(strapi, async () => {
-    const emit = async (event: string, row: Row) => {
+    const emit = async (event: string, row: CommissionRecord) => {
       try {
         await strapi.eventHub.emit(event, commissionEvent(row));
       } catch (error) {
@@ -70,24 +67,20 @@ export const announceLedgerChanges = (
     };
     for (const row of change.created) await emit('partners.commission.created', row);
     if (change.reversedIds.length > 0) {
-      const reversed: Row[] = await strapi.db.query(COMMISSION).findMany({
+      const reversed = await strapi.db.query(COMMISSION).findMany({
         where: { id: { $in: [...change.reversedIds] } },
         orderBy: { id: 'asc' },
-        populate: {
-          partner: { select: ['id'] },
-          program: { select: ['id'] },
-          order: { select: ['id'] },
-          referral: { select: ['id'] },
-        },
       });
-      for (const row of reversed) await emit('partners.commission.reversed', row);
+      for (const row of reversed) {
+        await emit('partners.commission.reversed', toCommissionRecord(row));
+      }
     }
 
-    const earned = change.created.filter((row) => row.amount > 0 && idOf(row.program));
+    const earned = change.created.filter((row) => row.amount > 0);
     if (earned.length === 0) return;
     const loud = await strapi.db.query(PROGRAM).findMany({
       where: {
-        id: { $in: [...new Set(earned.map((row) => idOf(row.program)))] },
+        id: { $in: [...new Set(earned.map((row) => row.programId))] },
         notifyOnCommission: true,
       },
       select: ['id'],
@@ -96,7 +89,7 @@ export const announceLedgerChanges = (
     const notify = new Set(loud.map((program) => program.id as number));
     const notifications = getService('notifications', { strapi });
     for (const row of earned) {
-      if (notify.has(idOf(row.program) as number)) await notifications.commissionEarned(row.id);
+      if (notify.has(row.programId)) await notifications.commissionEarned(row.id);
     }
   });
 };

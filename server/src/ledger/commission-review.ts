@@ -6,13 +6,10 @@ import type {
 } from '../../../plugin/contracts/admin';
 import { COMMISSION_EXPORT_COLUMNS } from '../../../plugin/contracts/admin';
 import { uid } from '../../../plugin/model';
-import { tableOf } from '../platform/database';
 import { csvStream } from '../payouts/csv-exports';
-import {
-  NEWEST_FIRST,
-  createdBetweenWhere,
-  statusPartnerProgramWhere,
-} from '../platform/list-filters';
+import { NEWEST_FIRST, createdBetweenWhere } from '../platform/list-filters';
+import { referenceWhere, withReferences } from '../platform/references';
+import { createLedgerRepository } from './ledger-repository';
 import { partnerRef } from '../partners/partner-ref';
 import { iso } from '../platform/rows';
 import { programRef } from '../programs/program-ref';
@@ -22,18 +19,11 @@ const PAGE = 2000;
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-/** The Query Engine filter for the list and the export: relations by documentId and slug. */
-const whereOf = (query: ExportCommissionsQuery): Row => ({
-  ...statusPartnerProgramWhere(query),
-  ...(query.kind ? { kind: query.kind } : {}),
-  ...(query.currency ? { currency: query.currency } : {}),
-  ...createdBetweenWhere(query),
-});
-
-const populate = {
-  partner: { select: ['documentId', 'name', 'email'] },
-  program: { select: ['documentId', 'name', 'slug'] },
-  order: { select: ['documentId', 'externalId'] },
+/** What the list and the export show of an entry's partner, program and order. */
+const REFERENCES = {
+  partner: ['documentId', 'name', 'email'],
+  program: ['documentId', 'name', 'slug'],
+  order: ['documentId', 'externalId'],
 };
 
 const summaryOf = (explanation: unknown): string | null =>
@@ -66,46 +56,57 @@ const viewOf = (row: Row): CommissionView => ({
  * names the state in its WHERE, so an entry approved, paid or reversed meanwhile is skipped.
  */
 const createCommissionReviewService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const repository = createLedgerRepository(strapi);
+
+  /** The Query Engine filter for the list and the export (partner and program as ids). */
+  const whereOf = async (query: ExportCommissionsQuery): Promise<Row> => ({
+    ...(query.status ? { state: query.status } : {}),
+    ...(await referenceWhere(strapi, query)),
+    ...(query.kind ? { kind: query.kind } : {}),
+    ...(query.currency ? { currency: query.currency } : {}),
+    ...createdBetweenWhere(query),
+  });
+
   /** One UPDATE … WHERE state = 'pending' AND document_id IN (…), in a transaction. */
-  const settlePending = (documentIds: string[], changes: Row) =>
-    strapi.db.transaction(async ({ trx }) => {
-      const now = new Date();
-      const updated = await trx(tableOf(strapi, COMMISSION))
-        .where('state', 'pending')
-        .whereIn('document_id', documentIds)
-        .update({ ...changes, updated_at: now });
-      return { updated: Number(updated), skipped: documentIds.length - Number(updated) };
+  const settlePending = (
+    documentIds: string[],
+    change: Parameters<typeof repository.settlePending>[1]
+  ) =>
+    strapi.db.transaction(async () => {
+      const updated = Number(await repository.settlePending(documentIds, change));
+      return { updated, skipped: documentIds.length - updated };
     });
 
   return {
     async list(query: ListCommissionsQuery) {
       const { results, pagination } = await strapi.db.query(COMMISSION).findPage({
-        where: whereOf(query),
+        where: await whereOf(query),
         orderBy: NEWEST_FIRST,
         page: query.page,
         pageSize: query.pageSize,
-        populate,
       });
-      return { results: results.map(viewOf), pagination };
+      const joined = await withReferences(strapi, results, REFERENCES);
+      return { results: joined.map(viewOf), pagination };
     },
 
     approve: (documentIds: string[]) =>
-      settlePending(documentIds, { state: 'approved', approved_at: new Date() }),
+      settlePending(documentIds, { state: 'approved', approvedAt: new Date() }),
 
     reject: (documentIds: string[], reason: string) =>
       settlePending(documentIds, { state: 'rejected', note: reason }),
 
     /** Every entry matching the filters, a page at a time (keyset on id): constant memory. */
     exportCsv(query: ExportCommissionsQuery) {
-      const where = whereOf(query);
+      const filter = whereOf(query);
       async function* rows() {
+        const where = await filter;
         for (let afterId = 0; ;) {
-          const page: Row[] = await strapi.db.query(COMMISSION).findMany({
+          const found: Row[] = await strapi.db.query(COMMISSION).findMany({
             where: { ...where, id: { $gt: afterId } },
             orderBy: { id: 'asc' },
             limit: PAGE,
-            populate,
           });
+          const page = await withReferences(strapi, found, REFERENCES);
           if (page.length === 0) return;
           afterId = page[page.length - 1].id;
           for (const row of page) {

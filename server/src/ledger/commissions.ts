@@ -9,12 +9,14 @@ import {
   type EngineProgram,
   type ReconcileAction,
 } from '../../../plugin/commissions';
-import { uid } from '../../../plugin/model';
+import { uid, type OrderStatus } from '../../../plugin/model';
 import { isPaidOrder, PAID_ORDER_STATUSES } from '../../../plugin/orders';
-import { addDays } from '../../../plugin/time';
-import { isUniqueViolation, setToOneRelations, toOneRelationIds } from '../platform/database';
+import { addDays, type Instant } from '../../../plugin/time';
+import { isUniqueViolation } from '../platform/database';
 import { reconcileLedger } from './reconcile-ledger';
 import { announceLedgerChanges } from './commission-events';
+import { type CommissionRecord, toCommissionRecord } from './commission-record';
+import { createLedgerRepository } from './ledger-repository';
 import { createEngineInputs, engineReferral } from './engine-inputs';
 import { getService } from '../platform/plugin-context';
 import { idOf, iso } from '../platform/rows';
@@ -26,6 +28,29 @@ const REFERRAL = uid('referral');
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
+/** An order row as the query API answers it, with what settling reads by name. */
+export interface StoredOrder extends Row {
+  id: number;
+  state: OrderStatus;
+  paidAt: Instant | null;
+  partnerId: number | null;
+  programId: number | null;
+  referralId: number | null;
+  customerEmail: string | null;
+  customerExternalId: string | null;
+}
+
+/**
+ * What settling an order wrote to the ledger, and what the order row should now say (its
+ * partner, program, referral and ineligible reason): the orders module writes the order.
+ */
+export interface Settlement {
+  created: CommissionRecord[];
+  orderChanges: Partial<
+    Record<'partnerId' | 'programId' | 'referralId', number> & { ineligibleReason: string | null }
+  >;
+}
+
 /**
  * The commission ledger (SPEC §5): turns an order's state into signed entries through the pure
  * engine in plugin/, writes them once (the unique `idempotencyKey` is the guarantee), and runs the
@@ -33,13 +58,16 @@ type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-exp
  */
 const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const ledger = () => strapi.db.query(COMMISSION);
+  const repository = createLedgerRepository(strapi);
 
-  /** An order's entries, for answers to the site (relations are not needed there). */
-  const entriesOfOrder = (orderId: number) =>
-    ledger().findMany({
-      where: { order: { id: orderId } },
-      orderBy: [{ level: 'asc' }, { id: 'asc' }],
-    });
+  /** An order's entries, oldest first, level 1 before level 2 (host code reads them too). */
+  const entriesOfOrder = async (orderId: number) =>
+    (
+      await ledger().findMany({
+        where: { orderId },
+        orderBy: [{ level: 'asc' }, { id: 'asc' }],
+      })
+    ).map(toCommissionRecord);
 
   const inputs = createEngineInputs(strapi);
 
@@ -53,7 +81,7 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const paidAt = iso(order.paidAt) as string;
     const earlier = await strapi.db.query(ORDER).findOne({
       where: {
-        referral: { id: referralId },
+        referralId,
         id: { $ne: order.id },
         paidAt: { $notNull: true, $lt: paidAt },
         state: { $in: PAID_ORDER_STATUSES },
@@ -134,64 +162,29 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     actions: readonly ReconcileAction[],
     asOf: string
   ) => {
-    const created: Row[] = [];
+    const created: CommissionRecord[] = [];
     const reversedIds: number[] = [];
-    const announced: Row[] = [];
     const idByKey = new Map<string, number>();
     for (const action of actions) {
       if (action.type === 'reverse') {
-        const entry = await ledger().findOne({
-          where: { idempotencyKey: action.idempotencyKey, state: action.from },
-          select: ['id'],
-        });
-        if (!entry) continue;
-        const { count } = await ledger().updateMany({
-          where: { id: entry.id, state: action.from },
-          data: { state: 'reversed', note: action.note, reversedAt: asOf },
-        });
-        if (count > 0) reversedIds.push(entry.id);
+        const reversed = await repository.reverse(
+          action.idempotencyKey,
+          action.from,
+          action.note,
+          asOf
+        );
+        if (reversed !== null) reversedIds.push(reversed);
         continue;
       }
       const { draft } = action;
-      let sourceId: number | null = null;
-      if (draft.sourceKey) {
-        sourceId =
-          idByKey.get(draft.sourceKey) ??
-          (await ledger().findOne({ where: { idempotencyKey: draft.sourceKey }, select: ['id'] }))
-            ?.id ??
-          null;
-      }
-      const row = await ledger().create({
-        data: {
-          partner: draft.partnerId,
-          program: draft.programId,
-          order: orderId,
-          referral: draft.referralId,
-          sourceCommission: sourceId,
-          level: draft.level,
-          kind: draft.kind,
-          basisAmount: draft.basisAmount,
-          rate: draft.rate,
-          amount: draft.amount,
-          currency: draft.currency,
-          state: draft.state,
-          availableAt: draft.availableAt,
-          approvedAt: draft.state === 'approved' ? asOf : null,
-          explanation: draft.explanation,
-          idempotencyKey: draft.idempotencyKey,
-        },
-      });
-      idByKey.set(draft.idempotencyKey, row.id);
-      created.push(row);
-      announced.push({
-        ...row,
-        partner: { id: draft.partnerId },
-        program: { id: draft.programId },
-        order: orderId === null ? null : { id: orderId },
-        referral: draft.referralId == null ? null : { id: draft.referralId },
-      });
+      const sourceCommissionId = draft.sourceKey
+        ? (idByKey.get(draft.sourceKey) ?? (await repository.idOfKey(draft.sourceKey)))
+        : null;
+      const entry = await repository.insert(draft, { orderId, sourceCommissionId }, asOf);
+      idByKey.set(draft.idempotencyKey, entry.id);
+      created.push(entry);
     }
-    await announceLedgerChanges(strapi, { created: announced, reversedIds });
+    await announceLedgerChanges(strapi, { created, reversedIds });
     return created;
   };
 
@@ -232,23 +225,13 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
      * engine's drafts while it earns, reversals and clawbacks after refunds and lost disputes.
      * Idempotent; the caller holds the order's lock inside a transaction.
      */
-    async settleOrder(orderId: number, asOf = new Date().toISOString()) {
-      const order = await strapi.db.query(ORDER).findOne({ where: { id: orderId } });
-      if (!order) return { created: [] as Row[] };
-      const current = await toOneRelationIds(strapi, ORDER, orderId, [
-        'partner',
-        'program',
-        'referral',
-      ]);
+    async settleOrder(order: StoredOrder, asOf = new Date().toISOString()): Promise<Settlement> {
       const attributionService = getService('attribution', { strapi });
       const attribution =
-        current.partner && current.program
-          ? await attributionService.attributeExplicit(current.partner, current.program, {
-              ...order,
-              referralId: current.referral,
-            })
+        order.partnerId && order.programId
+          ? await attributionService.attributeExplicit(order.partnerId, order.programId, order)
           : await attributionService.attributeOrder(order);
-      if (!attribution) return { created: [] as Row[] };
+      if (!attribution) return { created: [], orderChanges: {} };
 
       const isPaid = isPaidOrder(order);
       if (isPaid)
@@ -275,18 +258,16 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
         order.id
       );
       const created = await apply(order.id, actions, asOf);
-      await setToOneRelations(strapi, ORDER, order.id, {
-        partner: { from: current.partner, to: attribution.partnerId },
-        program: { from: current.program, to: attribution.programId },
-        referral: { from: current.referral, to: attribution.referralId },
-      });
-      if ((order.ineligibleReason ?? null) !== evaluation.ineligibleReason) {
-        await strapi.db.query(ORDER).updateMany({
-          where: { id: order.id },
-          data: { ineligibleReason: evaluation.ineligibleReason },
-        });
-      }
-      return { created };
+      const settled = {
+        partnerId: attribution.partnerId,
+        programId: attribution.programId,
+        referralId: attribution.referralId,
+        ineligibleReason: evaluation.ineligibleReason,
+      };
+      const orderChanges = Object.fromEntries(
+        Object.entries(settled).filter(([key, value]) => (order[key] ?? null) !== value)
+      );
+      return { created, orderChanges };
     },
 
     /** Job: entries past their hold in `autoApprove` programs become approved (SPEC §5.7). */
@@ -296,20 +277,11 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
         select: ['id'],
       });
       if (programs.length === 0) return { approved: 0 };
-      const due = await ledger().findMany({
-        where: {
-          state: 'pending',
-          availableAt: { $lte: now },
-          program: { id: { $in: programs.map((program) => program.id) } },
-        },
-        select: ['id'],
-      });
-      if (due.length === 0) return { approved: 0 };
-      const { count } = await ledger().updateMany({
-        where: { id: { $in: due.map((entry) => entry.id) }, state: 'pending' },
-        data: { state: 'approved', approvedAt: now },
-      });
-      return { approved: count };
+      const approved = await repository.approveDue(
+        programs.map((program) => Number(program.id)),
+        now
+      );
+      return { approved };
     },
 
     /** Job: one bounty per referred customer still active `qualificationDays` after converting. */

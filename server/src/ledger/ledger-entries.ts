@@ -1,12 +1,28 @@
 import type { Core } from '@strapi/strapi';
 import type { LedgerEntry } from '../../../plugin/commissions';
 import { uid } from '../../../plugin/model';
-import { joinTableOf, tableOf, withKnex } from '../platform/database';
+import { tableOf, withKnex } from '../platform/database';
 
 const COMMISSION = uid('commission');
 const PARTNER = uid('partner');
 const PAYOUT = uid('payout');
-type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** A commission row as the reconciler needs it (numbers may arrive as strings from MySQL). */
+interface StoredEntry {
+  id: number;
+  idempotencyKey: string;
+  level: number | string;
+  kind: LedgerEntry['kind'];
+  amount: number | string;
+  currency: string;
+  state: LedgerEntry['state'];
+  availableAt: Date | string | number | null;
+  basisAmount: number | string | null;
+  partnerId: number | string;
+  programId: number | string;
+  referralId: number | string | null;
+  payoutId: number | string | null;
+}
 
 const numberOrNull = (value: unknown) => (value == null ? null : Number(value));
 
@@ -14,9 +30,8 @@ const numberOrNull = (value: unknown) => (value == null ? null : Number(value));
 const OWNING_PAYOUT = new Set(['pending', 'processing', 'paid']);
 
 /**
- * An order's ledger entries as the reconciler reads them, in one query over Strapi's link
- * tables (populating four relations would take five), and one for the payouts of its approved
- * entries when it has any.
+ * An order's ledger entries as the reconciler reads them, in one query (the references are plain
+ * columns), and one for the payouts of its approved entries when it has any.
  *
  * An `approved` entry that a pending or processing payout owns is read as `paid`: that payout
  * carries its amount, so a refund now claws it back from the next payout (a negative `clawback`
@@ -30,47 +45,39 @@ export const ledgerOfOrder = (
   { locking = false }: { locking?: boolean } = {}
 ): Promise<LedgerEntry[]> =>
   withKnex(strapi, async (knex) => {
-    const [byOrder, byPartner, byProgram, byReferral, byPayout] = [
-      'order',
-      'partner',
-      'program',
-      'referral',
-      'payout',
-    ].map((attribute) => joinTableOf(strapi, COMMISSION, attribute));
-    const rows: Row[] = await knex(`${tableOf(strapi, COMMISSION)} as c`)
-      .join(`${byOrder.table} as lo`, `lo.${byOrder.ownerColumn}`, 'c.id')
-      .leftJoin(`${byPartner.table} as lp`, `lp.${byPartner.ownerColumn}`, 'c.id')
-      .leftJoin(`${byProgram.table} as lg`, `lg.${byProgram.ownerColumn}`, 'c.id')
-      .leftJoin(`${byReferral.table} as lr`, `lr.${byReferral.ownerColumn}`, 'c.id')
-      .where(`lo.${byOrder.targetColumn}`, orderId)
-      .orderBy('c.id')
+    const lockingRead = locking && strapi.db.dialect.client === 'mysql';
+    const entries = knex(tableOf(strapi, COMMISSION)).where('order_id', orderId);
+    if (lockingRead) entries.forShare();
+    const rows: StoredEntry[] = await entries
+      .orderBy('id')
       .select({
-        id: 'c.id',
-        idempotencyKey: 'c.idempotency_key',
-        level: 'c.level',
-        kind: 'c.kind',
-        amount: 'c.amount',
-        currency: 'c.currency',
-        state: 'c.state',
-        availableAt: 'c.available_at',
-        basisAmount: 'c.basis_amount',
-        partnerId: `lp.${byPartner.targetColumn}`,
-        programId: `lg.${byProgram.targetColumn}`,
-        referralId: `lr.${byReferral.targetColumn}`,
+        id: 'id',
+        idempotencyKey: 'idempotency_key',
+        level: 'level',
+        kind: 'kind',
+        amount: 'amount',
+        currency: 'currency',
+        state: 'state',
+        availableAt: 'available_at',
+        basisAmount: 'basis_amount',
+        partnerId: 'partner_id',
+        programId: 'program_id',
+        referralId: 'referral_id',
+        payoutId: 'payout_id',
       });
     // Which approved entries a payout holds: a second, small query, only when there are any
     // (a fresh order's entries are pending, so the hot path of order ingestion skips it).
-    const approved = rows.filter((row) => row.state === 'approved').map((row) => row.id);
-    const held = new Set<number>();
-    if (approved.length > 0) {
-      const query = knex(`${byPayout.table} as lx`)
-        .join(`${tableOf(strapi, PAYOUT)} as x`, 'x.id', `lx.${byPayout.targetColumn}`)
-        .whereIn(`lx.${byPayout.ownerColumn}`, approved)
-        .select({ entryId: `lx.${byPayout.ownerColumn}`, state: 'x.state' });
-      if (locking && strapi.db.dialect.client === 'mysql') query.forShare();
-      for (const link of await query) {
-        if (OWNING_PAYOUT.has(link.state)) held.add(Number(link.entryId));
-      }
+    const payoutIds = rows
+      .filter((row) => row.state === 'approved' && row.payoutId != null)
+      .map((row) => Number(row.payoutId));
+    const owning = new Set<number>();
+    if (payoutIds.length > 0) {
+      const query = knex(tableOf(strapi, PAYOUT))
+        .whereIn('id', payoutIds)
+        .whereIn('state', [...OWNING_PAYOUT])
+        .select('id');
+      if (lockingRead) query.forShare();
+      for (const payout of await query) owning.add(Number(payout.id));
     }
     return rows.map((row) => ({
       idempotencyKey: row.idempotencyKey,
@@ -78,7 +85,10 @@ export const ledgerOfOrder = (
       kind: row.kind,
       amount: Number(row.amount),
       currency: row.currency,
-      state: held.has(Number(row.id)) ? 'paid' : row.state,
+      state:
+        row.state === 'approved' && row.payoutId != null && owning.has(Number(row.payoutId))
+          ? 'paid'
+          : row.state,
       availableAt: row.availableAt == null ? null : new Date(row.availableAt).toISOString(),
       basisAmount: numberOrNull(row.basisAmount),
       partnerId: Number(row.partnerId),

@@ -14,12 +14,16 @@ import {
   type OrderEvent,
   type OrderPaymentState,
 } from '../../../plugin/orders';
-import { isUniqueViolation, lockRow, toOneRelationIds, withRetry } from '../platform/database';
+import { isUniqueViolation, lockRow, withRetry } from '../platform/database';
 import { getService } from '../platform/plugin-context';
 
 const ORDER = uid('order');
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** The columns a change sets; `undefined` means "leave as stored", as it does for the UPDATE. */
+const definedOnly = (changes: Row): Row =>
+  Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
 
 const paymentState = (order: Row): OrderPaymentState => ({
   amount: order.amount,
@@ -85,35 +89,50 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
-  /** Runs `work` with the order locked, then settles its ledger, all in one transaction. */
-  const withLockedOrder = (id: number, work: (order: Row) => Promise<void>) =>
+  /**
+   * Runs `work` with the order locked, settles its ledger, and writes what both changed on the
+   * order in one UPDATE, all in one transaction; answers the order as stored. `work` returns the
+   * columns it changes (nothing for a replay). This module is the order row's only writer.
+   */
+  const withLockedOrder = (id: number, work: (order: Row) => Promise<Row | void>) =>
     withRetry(() =>
       strapi.db.transaction(async () => {
         await lockRow(strapi, ORDER, id);
-        const order = await orders().findOne({ where: { id } });
-        await work(order);
-        return getService('commissions', { strapi }).settleOrder(id);
+        const stored = await orders().findOne({ where: { id } });
+        const changes = definedOnly((await work(stored)) ?? {});
+        const order = { ...stored, ...changes };
+        const { orderChanges } = await getService('commissions', { strapi }).settleOrder(order);
+        const data = { ...changes, ...orderChanges };
+        if (Object.keys(data).length > 0) await orders().updateMany({ where: { id }, data });
+        return { ...order, ...orderChanges };
       })
     );
 
-  /** The order as the site sees it, with its ledger entries. */
-  const view = async (id: number) => {
-    const order = await orders().findOne({ where: { id } });
-    const related = await toOneRelationIds(strapi, ORDER, id, ['partner', 'program']);
-    const partner = related.partner
-      ? await strapi.db.query(uid('partner')).findOne({
-          where: { id: related.partner },
-          select: ['documentId', 'name'],
-        })
-      : null;
-    const program = related.program
-      ? await strapi.db.query(uid('program')).findOne({
-          where: { id: related.program },
-          select: ['documentId', 'name', 'slug'],
-        })
-      : null;
-    const commissions = await getService('commissions', { strapi }).entriesOfOrder(id);
+  /** The order as the site sees it, with its partner, program and ledger entries. */
+  const view = async (order: Row) => {
+    const [partner, program, commissions] = await Promise.all([
+      order.partnerId
+        ? strapi.db.query(uid('partner')).findOne({
+            where: { id: order.partnerId },
+            select: ['documentId', 'name'],
+          })
+        : null,
+      order.programId
+        ? strapi.db.query(uid('program')).findOne({
+            where: { id: order.programId },
+            select: ['documentId', 'name', 'slug'],
+          })
+        : null,
+      getService('commissions', { strapi }).entriesOfOrder(order.id),
+    ]);
     return { ...order, partner, program, commissions };
+  };
+
+  /** The order with its partner, program and entries, by id (404 when it is gone). */
+  const viewById = async (id: number) => {
+    const order = await orders().findOne({ where: { id } });
+    if (!order) throw new errors.NotFoundError('No such order');
+    return view(order);
   };
 
   /** The stored order this input is about: by `externalId`, or an alias a payment event names. */
@@ -141,7 +160,7 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
     const { id, created } = existingId
       ? { id: existingId, created: false }
       : await ensureOrder(input, source);
-    await withLockedOrder(id, async (order) => {
+    const order = await withLockedOrder(id, async (order) => {
       const decision = decideOrderMoney({
         externalId: input.externalId,
         stored: { amount: order.amount, currency: order.currency, paidAt: order.paidAt ?? null },
@@ -154,16 +173,13 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
         ...paymentState(order),
         amount: money.amount,
       });
-      await orders().updateMany({
-        where: { id },
-        data: { ...money, ...describe(input), ...paymentColumns(state) },
-      });
+      return { ...money, ...describe(input), ...paymentColumns(state) };
     });
-    return { order: await view(id), created };
+    return { order: await view(order), created };
   };
 
   return {
-    view,
+    view: viewById,
 
     /** `POST /orders`: the site reports an order's state; its amount is authoritative. */
     ingest(input: OrderInput, source: OrderSource = 'api') {
@@ -178,7 +194,7 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
     async refund(externalId: string, input: RefundInput) {
       const existing = await orders().findOne({ where: { externalId }, select: ['id'] });
       if (!existing) throw new errors.NotFoundError(`No order with externalId "${externalId}"`);
-      await withLockedOrder(existing.id, async (order) => {
+      const order = await withLockedOrder(existing.id, async (order) => {
         const refunds: AppliedRefund[] = Array.isArray(order.refunds) ? order.refunds : [];
         const decision = decideRefund(
           {
@@ -198,12 +214,9 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
           type: 'refunded',
           refundedAmount: decision.refundedAmount,
         });
-        await orders().update({
-          where: { id: order.id },
-          data: { ...paymentColumns(state), refunds: [...refunds, decision.refund] },
-        });
+        return { ...paymentColumns(state), refunds: [...refunds, decision.refund] };
       });
-      return view(existing.id);
+      return view(order);
     },
 
     /**
@@ -221,7 +234,7 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
           },
           new Date()
         );
-        if (Object.keys(fixes).length > 0) await orders().update({ where: { id }, data: fixes });
+        return fixes;
       });
     },
   };
