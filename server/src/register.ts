@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { uid } from '../../plugin/model';
+import { closeContentManager } from './platform/close-content-manager';
 import { stripeRawBody } from './orders/stripe-raw-body';
 import { registerPermissions } from './platform/permissions';
 import { getService } from './platform/plugin-context';
@@ -10,6 +11,7 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   // Before Strapi's own middlewares (they are added at bootstrap), so the body parser never sees
   // the Stripe webhook's bytes.
   strapi.server.use(stripeRawBody({ strapi }));
+  closeContentManager(strapi);
 
   // Orders written through the Document Service (admin, host code) settle their commissions
   // exactly as the REST route does (SPEC §7). The plugin's own services write with db.query,
