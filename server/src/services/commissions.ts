@@ -14,6 +14,7 @@ import { addDays } from '../../../plugin/time';
 import { isUniqueViolation, setToOneRelations, toOneRelationIds } from '../database';
 import { reconcileLedger } from '../commissions/reconcile-ledger';
 import { announceLedgerChanges } from '../commissions/commission-events';
+import { decideEntries } from '../commissions/review-entries';
 import { createEngineInputs, engineReferral } from '../engine-inputs';
 import { getService } from '../plugin-context';
 import { idOf, iso } from '../rows';
@@ -294,20 +295,18 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
         select: ['id'],
       });
       if (programs.length === 0) return { approved: 0 };
-      const due = await ledger().findMany({
-        where: {
+      // Level-2 entries due now are approved with or after their source, never ahead of it.
+      const { selected, carried } = await decideEntries(
+        strapi,
+        'approve',
+        {
           status: 'pending',
           availableAt: { $lte: now },
           program: { id: { $in: programs.map((program) => program.id) } },
         },
-        select: ['id'],
-      });
-      if (due.length === 0) return { approved: 0 };
-      const { count } = await ledger().updateMany({
-        where: { id: { $in: due.map((entry) => entry.id) }, status: 'pending' },
-        data: { status: 'approved', approvedAt: now },
-      });
-      return { approved: count };
+        { status: 'approved', approvedAt: now }
+      );
+      return { approved: selected + carried };
     },
 
     /** Job: one bounty per referred customer still active `qualificationDays` after converting. */
