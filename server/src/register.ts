@@ -3,6 +3,7 @@ import { uid } from '../../plugin/model';
 import { stripeRawBody } from './middlewares/stripe-raw-body';
 import { registerPermissions } from './permissions';
 import { getService } from './plugin-context';
+import { registerLinkCodes } from './tracking/link-codes';
 
 const ORDER = uid('order');
 
@@ -27,6 +28,7 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
     }
     return result;
   });
+  registerLinkCodes(strapi);
   return registerPermissions({ strapi });
 };
 

@@ -4,6 +4,7 @@ import type { TrackSignupInput } from '../../../plugin/contracts/tracking';
 import type { ReferralSource } from '../../../plugin/model';
 import { uid } from '../../../plugin/model';
 import { addDays } from '../../../plugin/time';
+import { normaliseReferralCode } from '../../../plugin/tracking';
 import { lockRow, withRetry } from '../database';
 import { idOf } from '../rows';
 
@@ -61,7 +62,7 @@ export interface SignedUpReferral {
 const createAttributionService = ({ strapi }: { strapi: Core.Strapi }) => {
   const linkByCode = (code: string) =>
     strapi.db.query(LINK).findOne({
-      where: { code: code.toLowerCase() },
+      where: { code: normaliseReferralCode(code) },
       populate: { partner: { select: ['id'] }, program: { select: ['id'] } },
     });
 

@@ -11,6 +11,7 @@ import {
 } from '../../../plugin/commissions';
 import { uid } from '../../../plugin/model';
 import { addDays } from '../../../plugin/time';
+import { unknownCodeReason } from '../../../plugin/tracking';
 import { isUniqueViolation, setToOneRelations, toOneRelationIds } from '../database';
 import { reconcileLedger } from '../commissions/reconcile-ledger';
 import { announceLedgerChanges } from '../commissions/commission-events';
@@ -223,6 +224,14 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
+  const storeIneligibleReason = async (order: Row, reason: string | null) => {
+    if ((order.ineligibleReason ?? null) === reason) return;
+    await strapi.db.query(ORDER).updateMany({
+      where: { id: order.id },
+      data: { ineligibleReason: reason },
+    });
+  };
+
   return {
     entriesOfOrder,
 
@@ -247,7 +256,11 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
               referralId: current.referral,
             })
           : await attributionService.attributeOrder(order);
-      if (!attribution) return { created: [] as Row[] };
+      if (!attribution) {
+        // Codes are tried first, so an order that named any and found no partner named none of a link.
+        await storeIneligibleReason(order, unknownCodeReason(order));
+        return { created: [] as Row[] };
+      }
 
       const isPaid = order.paidAt && !['pending', 'failed'].includes(order.status);
       if (isPaid)
@@ -279,12 +292,7 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
         program: { from: current.program, to: attribution.programId },
         referral: { from: current.referral, to: attribution.referralId },
       });
-      if ((order.ineligibleReason ?? null) !== evaluation.ineligibleReason) {
-        await strapi.db.query(ORDER).updateMany({
-          where: { id: order.id },
-          data: { ineligibleReason: evaluation.ineligibleReason },
-        });
-      }
+      await storeIneligibleReason(order, evaluation.ineligibleReason);
       return { created };
     },
 

@@ -9,6 +9,7 @@ import {
   type PartnerStatus,
   type ProgramStatus,
 } from '../../../plugin/model';
+import { normaliseReferralCode } from '../../../plugin/tracking';
 import { iso } from '../rows';
 
 /** A link with what a click on it needs: where it goes and whether it counts. */
@@ -134,7 +135,7 @@ export const createLinkResolver = (strapi: Core.Strapi) => {
   return {
     /** The link of a code (case-insensitive), or null when no link has it. */
     async resolve(rawCode: string): Promise<ResolvedLink | null> {
-      const code = rawCode.toLowerCase();
+      const code = normaliseReferralCode(rawCode);
       const cached = cache.get(code);
       if (cached && cached.expiresAt > Date.now()) return cached.link;
       const pending = inFlight.get(code);
