@@ -4,6 +4,7 @@ import { closeContentManager } from './platform/close-content-manager';
 import { stripeRawBody } from './orders/stripe-raw-body';
 import { registerPermissions } from './platform/permissions';
 import { getService } from './platform/plugin-context';
+import { registerLinkCodes } from './attribution/link-codes';
 
 const ORDER = uid('order');
 
@@ -29,6 +30,7 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
     }
     return result;
   });
+  registerLinkCodes(strapi);
   return registerPermissions({ strapi });
 };
 

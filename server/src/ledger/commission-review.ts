@@ -5,8 +5,9 @@ import type {
   ListCommissionsQuery,
 } from '../../../plugin/contracts/admin';
 import { COMMISSION_EXPORT_COLUMNS } from '../../../plugin/contracts/admin';
+import type { ReviewDecision } from '../../../plugin/commissions';
 import { uid } from '../../../plugin/model';
-import { tableOf } from '../platform/database';
+import { decideEntries } from './review-entries';
 import { csvStream } from '../payouts/csv-exports';
 import {
   NEWEST_FIRST,
@@ -62,19 +63,25 @@ const viewOf = (row: Row): CommissionView => ({
 
 /**
  * Commission review in the admin (SPEC §9): the ledger with filters, bulk approve / reject of
- * pending entries, and the CSV export. Only `pending` entries ever change here: the bulk update
+ * pending entries, and the CSV export. Only `pending` entries ever change here: each update
  * names the state in its WHERE, so an entry approved, paid or reversed meanwhile is skipped.
+ * Level-2 entries follow their source (SPEC §5.7, plugin/commissions/plan-commission-review.ts).
  */
 const createCommissionReviewService = ({ strapi }: { strapi: Core.Strapi }) => {
-  /** One UPDATE … WHERE state = 'pending' AND document_id IN (…), in a transaction. */
-  const settlePending = (documentIds: string[], changes: Row) =>
-    strapi.db.transaction(async ({ trx }) => {
-      const now = new Date();
-      const updated = await trx(tableOf(strapi, COMMISSION))
-        .where('state', 'pending')
-        .whereIn('document_id', documentIds)
-        .update({ ...changes, updated_at: now });
-      return { updated: Number(updated), skipped: documentIds.length - Number(updated) };
+  /** `updated` counts the followers carried along too; `skipped`, the ids asked for that stay. */
+  const settlePending = (
+    decision: ReviewDecision,
+    documentIds: string[],
+    changes: Record<string, unknown>
+  ) =>
+    strapi.db.transaction(async () => {
+      const { selected, carried } = await decideEntries(
+        strapi,
+        decision,
+        { documentId: { $in: documentIds } },
+        { ...changes, updatedAt: new Date() }
+      );
+      return { updated: selected + carried, skipped: documentIds.length - selected };
     });
 
   return {
@@ -90,10 +97,10 @@ const createCommissionReviewService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     approve: (documentIds: string[]) =>
-      settlePending(documentIds, { state: 'approved', approved_at: new Date() }),
+      settlePending('approve', documentIds, { state: 'approved', approvedAt: new Date() }),
 
     reject: (documentIds: string[], reason: string) =>
-      settlePending(documentIds, { state: 'rejected', note: reason }),
+      settlePending('reject', documentIds, { state: 'rejected', note: reason }),
 
     /** Every entry matching the filters, a page at a time (keyset on id): constant memory. */
     exportCsv(query: ExportCommissionsQuery) {

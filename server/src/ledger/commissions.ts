@@ -13,7 +13,9 @@ import { uid } from '../../../plugin/model';
 import { isPaidOrder, PAID_ORDER_STATUSES } from '../../../plugin/orders';
 import { addDays } from '../../../plugin/time';
 import { isUniqueViolation, setToOneRelations, toOneRelationIds } from '../platform/database';
+import { unknownCodeReason } from '../../../plugin/tracking';
 import { reconcileLedger } from './reconcile-ledger';
+import { decideEntries } from './review-entries';
 import { announceLedgerChanges } from './commission-events';
 import { createEngineInputs, engineReferral } from './engine-inputs';
 import { getService } from '../platform/plugin-context';
@@ -224,6 +226,14 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
+  const storeIneligibleReason = async (order: Row, reason: string | null) => {
+    if ((order.ineligibleReason ?? null) === reason) return;
+    await strapi.db.query(ORDER).updateMany({
+      where: { id: order.id },
+      data: { ineligibleReason: reason },
+    });
+  };
+
   return {
     entriesOfOrder,
 
@@ -248,7 +258,11 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
               referralId: current.referral,
             })
           : await attributionService.attributeOrder(order);
-      if (!attribution) return { created: [] as Row[] };
+      if (!attribution) {
+        // Codes are tried first, so an order that named any and found no partner named none of a link.
+        await storeIneligibleReason(order, unknownCodeReason(order));
+        return { created: [] as Row[] };
+      }
 
       const isPaid = isPaidOrder(order);
       if (isPaid)
@@ -280,12 +294,7 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
         program: { from: current.program, to: attribution.programId },
         referral: { from: current.referral, to: attribution.referralId },
       });
-      if ((order.ineligibleReason ?? null) !== evaluation.ineligibleReason) {
-        await strapi.db.query(ORDER).updateMany({
-          where: { id: order.id },
-          data: { ineligibleReason: evaluation.ineligibleReason },
-        });
-      }
+      await storeIneligibleReason(order, evaluation.ineligibleReason);
       return { created };
     },
 
@@ -296,20 +305,18 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
         select: ['id'],
       });
       if (programs.length === 0) return { approved: 0 };
-      const due = await ledger().findMany({
-        where: {
+      // Level-2 entries due now are approved with or after their source, never ahead of it.
+      const { selected, carried } = await decideEntries(
+        strapi,
+        'approve',
+        {
           state: 'pending',
           availableAt: { $lte: now },
           program: { id: { $in: programs.map((program) => program.id) } },
         },
-        select: ['id'],
-      });
-      if (due.length === 0) return { approved: 0 };
-      const { count } = await ledger().updateMany({
-        where: { id: { $in: due.map((entry) => entry.id) }, state: 'pending' },
-        data: { state: 'approved', approvedAt: now },
-      });
-      return { approved: count };
+        { state: 'approved', approvedAt: now }
+      );
+      return { approved: selected + carried };
     },
 
     /** Job: one bounty per referred customer still active `qualificationDays` after converting. */
