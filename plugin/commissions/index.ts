@@ -34,3 +34,9 @@ export { describeRate, formatBps } from './explanation-text';
 export type * from './types';
 export { parseEngineProgram, type ParsedEngineProgram } from './parse-engine-program';
 export { previewProgram } from './preview-program';
+export {
+  planCommissionReview,
+  type ReviewDecision,
+  type ReviewEntry,
+  type ReviewPlan,
+} from './plan-commission-review';

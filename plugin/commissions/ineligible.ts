@@ -24,6 +24,7 @@ export const INELIGIBLE_CODES = [
   'not-qualified',
   'rate-not-flat',
   'program-misconfigured',
+  'unknown-code',
 ] as const;
 export type IneligibleCode = (typeof INELIGIBLE_CODES)[number];
 

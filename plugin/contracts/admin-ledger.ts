@@ -73,7 +73,7 @@ export interface CommissionView {
   availableAt: string | null;
   approvedAt: string | null;
   paidAt: string | null;
-  /** The explanation's one-line summary; the steps are on the entry in the Content Manager. */
+  /** The explanation's one-line summary; the steps stay stored on the entry. */
   explanation: string | null;
   note: string | null;
   createdAt: string;

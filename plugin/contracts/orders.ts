@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isCurrency } from '../currency';
+import { normaliseReferralCode } from '../tracking/referral-code';
 
 /**
  * Orders in (SPEC §7): `POST /api/partners/orders`, its refunds and customer status changes.
@@ -10,14 +11,14 @@ export const MAX_AMOUNT = 2_147_483_647;
 
 const amount = z.int().min(0).max(MAX_AMOUNT);
 const text = (max: number) => z.string().trim().min(1).max(max);
-/** Referral codes are case-insensitive: stored and matched in lower case. */
+/** Referral codes are case-insensitive: matched in their stored, lower-case form. */
 export const referralCodeSchema = z
   .string()
   .trim()
   .min(2)
   .max(64)
   .regex(/^[a-z0-9][a-z0-9_-]*$/i, 'letters, digits, "-" and "_" only')
-  .transform((code) => code.toLowerCase());
+  .transform(normaliseReferralCode);
 
 export const currencySchema = z
   .string()

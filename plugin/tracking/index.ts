@@ -5,3 +5,9 @@ export { isUniqueClick, UNIQUE_CLICK_WINDOW_HOURS } from './is-unique-click';
 export { isVisitorId, VISITOR_ID_PATTERN } from './is-visitor-id';
 export { parseReferralCookie, REFERRAL_COOKIE, type ReferralCookie } from './parse-referral-cookie';
 export { buildDeepLink } from './build-deep-link';
+export {
+  normaliseReferralCode,
+  REFERRAL_CODE_PATTERN,
+  unknownCodeReason,
+  type OrderCodes,
+} from './referral-code';

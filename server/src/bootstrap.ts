@@ -2,11 +2,13 @@ import type { Core } from '@strapi/strapi';
 import { getService } from './platform/plugin-context';
 import { registerPortal } from './portal/serve-portal';
 import { registerShortLinkRoute } from './attribution/short-link';
+import { lowerStoredLinkCodes } from './attribution/link-codes';
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService('partner-role', { strapi }).ensure();
   await getService('admin-roles', { strapi }).bootstrap();
   await getService('settings', { strapi }).load();
+  await lowerStoredLinkCodes(strapi);
   getService('jobs', { strapi }).schedule();
   registerShortLinkRoute({ strapi });
   registerPortal({ strapi });

@@ -1,8 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { uid } from '../../plugin/model';
+import { closeContentManager } from './platform/close-content-manager';
 import { stripeRawBody } from './orders/stripe-raw-body';
 import { registerPermissions } from './platform/permissions';
 import { getService } from './platform/plugin-context';
+import { registerLinkCodes } from './attribution/link-codes';
 
 const ORDER = uid('order');
 
@@ -10,6 +12,7 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   // Before Strapi's own middlewares (they are added at bootstrap), so the body parser never sees
   // the Stripe webhook's bytes.
   strapi.server.use(stripeRawBody({ strapi }));
+  closeContentManager(strapi);
 
   // Orders written through the Document Service (admin, host code) settle their commissions
   // exactly as the REST route does (SPEC §7). The plugin's own services write with db.query,
@@ -27,6 +30,7 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
     }
     return result;
   });
+  registerLinkCodes(strapi);
   return registerPermissions({ strapi });
 };
 

@@ -18,6 +18,7 @@ import type { ReferralSource } from '../../../plugin/model';
 import { uid } from '../../../plugin/model';
 import { lockRow, withRetry } from '../platform/database';
 import { idOf } from '../platform/rows';
+import { normaliseReferralCode } from '../../../plugin/tracking';
 
 const LINK = uid('link');
 const CLICK = uid('click');
@@ -54,7 +55,7 @@ export interface SignedUpReferral {
 const createAttributionService = ({ strapi }: { strapi: Core.Strapi }) => {
   const linkByCode = (code: string) =>
     strapi.db.query(LINK).findOne({
-      where: { code: code.toLowerCase() },
+      where: { code: normaliseReferralCode(code) },
       populate: { partner: { select: ['id'] }, program: { select: ['id'] } },
     });
 

@@ -10,6 +10,7 @@ import {
   type ProgramStatus,
 } from '../../../plugin/model';
 import { iso } from '../platform/rows';
+import { normaliseReferralCode } from '../../../plugin/tracking';
 
 /** A link with what a click on it needs: where it goes and whether it counts. */
 export interface ResolvedLink {
@@ -134,7 +135,7 @@ export const createLinkResolver = (strapi: Core.Strapi) => {
   return {
     /** The link of a code (case-insensitive), or null when no link has it. */
     async resolve(rawCode: string): Promise<ResolvedLink | null> {
-      const code = rawCode.toLowerCase();
+      const code = normaliseReferralCode(rawCode);
       const cached = cache.get(code);
       if (cached && cached.expiresAt > Date.now()) return cached.link;
       const pending = inFlight.get(code);

@@ -10,6 +10,7 @@ import {
   isBotUserAgent,
   isVisitorId,
   parseReferralCookie,
+  REFERRAL_CODE_PATTERN,
 } from '../../../plugin/tracking';
 import { getPluginConfig, getService } from '../platform/plugin-context';
 import { createClickQueue, type PendingClick } from './click-queue';
@@ -36,8 +37,6 @@ export interface RedirectRequest {
   client: ClientInfo;
 }
 
-const CODE = /^[a-z0-9][a-z0-9_-]{1,63}$/i;
-
 const clip = (value: string | null | undefined, max: number) =>
   value ? value.slice(0, max) : null;
 
@@ -53,7 +52,7 @@ const createTrackingService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** The link when a click on it counts now (active program, approved partner and enrollment). */
   const liveLink = async (code: string) => {
-    const link = CODE.test(code) ? await links.resolve(code) : null;
+    const link = REFERRAL_CODE_PATTERN.test(code) ? await links.resolve(code) : null;
     return link && inactiveReason(link, new Date().toISOString()) === null ? link : null;
   };
 
@@ -87,7 +86,9 @@ const createTrackingService = ({ strapi }: { strapi: Core.Strapi }) => {
      * Null when there is nowhere to go.
      */
     async redirect(request: RedirectRequest): Promise<{ location: string } | null> {
-      const link = CODE.test(request.code) ? await links.resolve(request.code) : null;
+      const link = REFERRAL_CODE_PATTERN.test(request.code)
+        ? await links.resolve(request.code)
+        : null;
       const fallback = config.fallbackUrl ? { location: config.fallbackUrl } : null;
       if (!link) return fallback;
       const base = { landingUrl: link.landingUrl, linkPath: link.path, to: request.to };

@@ -5,11 +5,13 @@ import type {
   ListCommissionsQuery,
 } from '../../../plugin/contracts/admin';
 import { COMMISSION_EXPORT_COLUMNS } from '../../../plugin/contracts/admin';
+import type { ReviewDecision } from '../../../plugin/commissions';
 import { uid } from '../../../plugin/model';
+import { createLedgerRepository } from './ledger-repository';
+import { decideEntries } from './review-entries';
 import { csvStream } from '../payouts/csv-exports';
 import { NEWEST_FIRST, createdBetweenWhere } from '../platform/list-filters';
 import { referenceWhere, withReferences } from '../platform/references';
-import { createLedgerRepository } from './ledger-repository';
 import { partnerRef } from '../partners/partner-ref';
 import { iso } from '../platform/rows';
 import { programRef } from '../programs/program-ref';
@@ -52,12 +54,11 @@ const viewOf = (row: Row): CommissionView => ({
 
 /**
  * Commission review in the admin (SPEC §9): the ledger with filters, bulk approve / reject of
- * pending entries, and the CSV export. Only `pending` entries ever change here: the bulk update
+ * pending entries, and the CSV export. Only `pending` entries ever change here: each update
  * names the state in its WHERE, so an entry approved, paid or reversed meanwhile is skipped.
+ * Level-2 entries follow their source (SPEC §5.7, plugin/commissions/plan-commission-review.ts).
  */
 const createCommissionReviewService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const repository = createLedgerRepository(strapi);
-
   /** The Query Engine filter for the list and the export (partner and program as ids). */
   const whereOf = async (query: ExportCommissionsQuery): Promise<Row> => ({
     ...(query.status ? { state: query.status } : {}),
@@ -67,14 +68,23 @@ const createCommissionReviewService = ({ strapi }: { strapi: Core.Strapi }) => {
     ...createdBetweenWhere(query),
   });
 
-  /** One UPDATE … WHERE state = 'pending' AND document_id IN (…), in a transaction. */
+  const repository = createLedgerRepository(strapi);
+
+  /** `updated` counts the followers carried along too; `skipped`, the ids asked for that stay. */
   const settlePending = (
+    decision: ReviewDecision,
     documentIds: string[],
-    change: Parameters<typeof repository.settlePending>[1]
+    change: Parameters<typeof repository.decidePending>[1]
   ) =>
     strapi.db.transaction(async () => {
-      const updated = Number(await repository.settlePending(documentIds, change));
-      return { updated, skipped: documentIds.length - updated };
+      const { selected, carried } = await decideEntries(
+        strapi,
+        repository,
+        decision,
+        { documentId: { $in: documentIds } },
+        change
+      );
+      return { updated: selected + carried, skipped: documentIds.length - selected };
     });
 
   return {
@@ -90,10 +100,10 @@ const createCommissionReviewService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     approve: (documentIds: string[]) =>
-      settlePending(documentIds, { state: 'approved', approvedAt: new Date() }),
+      settlePending('approve', documentIds, { state: 'approved', approvedAt: new Date() }),
 
     reject: (documentIds: string[], reason: string) =>
-      settlePending(documentIds, { state: 'rejected', note: reason }),
+      settlePending('reject', documentIds, { state: 'rejected', note: reason }),
 
     /** Every entry matching the filters, a page at a time (keyset on id): constant memory. */
     exportCsv(query: ExportCommissionsQuery) {

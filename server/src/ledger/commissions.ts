@@ -13,7 +13,9 @@ import { uid, type OrderStatus } from '../../../plugin/model';
 import { isPaidOrder, PAID_ORDER_STATUSES } from '../../../plugin/orders';
 import { addDays, type Instant } from '../../../plugin/time';
 import { isUniqueViolation } from '../platform/database';
+import { unknownCodeReason } from '../../../plugin/tracking';
 import { reconcileLedger } from './reconcile-ledger';
+import { decideEntries } from './review-entries';
 import { announceLedgerChanges } from './commission-events';
 import { type CommissionRecord, toCommissionRecord } from './commission-record';
 import { createLedgerRepository } from './ledger-repository';
@@ -38,6 +40,9 @@ export interface StoredOrder extends Row {
   referralId: number | null;
   customerEmail: string | null;
   customerExternalId: string | null;
+  referralCode: string | null;
+  couponCode: string | null;
+  ineligibleReason: string | null;
 }
 
 /**
@@ -231,7 +236,12 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
         order.partnerId && order.programId
           ? await attributionService.attributeExplicit(order.partnerId, order.programId, order)
           : await attributionService.attributeOrder(order);
-      if (!attribution) return { created: [], orderChanges: {} };
+      if (!attribution) {
+        // Codes are tried first, so an order that named any and found no partner named none of a link.
+        const ineligibleReason = unknownCodeReason(order);
+        const changed = (order.ineligibleReason ?? null) !== ineligibleReason;
+        return { created: [], orderChanges: changed ? { ineligibleReason } : {} };
+      }
 
       const isPaid = isPaidOrder(order);
       if (isPaid)
@@ -277,11 +287,19 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
         select: ['id'],
       });
       if (programs.length === 0) return { approved: 0 };
-      const approved = await repository.approveDue(
-        programs.map((program) => Number(program.id)),
-        now
+      // Level-2 entries due now are approved with or after their source, never ahead of it.
+      const { selected, carried } = await decideEntries(
+        strapi,
+        repository,
+        'approve',
+        {
+          state: 'pending',
+          availableAt: { $lte: now },
+          programId: { $in: programs.map((program) => program.id) },
+        },
+        { state: 'approved', approvedAt: now }
       );
-      return { approved };
+      return { approved: selected + carried };
     },
 
     /** Job: one bounty per referred customer still active `qualificationDays` after converting. */

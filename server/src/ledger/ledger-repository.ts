@@ -99,33 +99,23 @@ export const createLedgerRepository = (strapi: Core.Strapi) => {
       return count > 0 ? Number(entry.id) : null;
     },
 
-    /** Pending entries of these programs whose hold ended by `now` become approved. */
-    async approveDue(programIds: readonly number[], now: string) {
+    /**
+     * A review decision on pending entries by id (approve or reject); an entry approved, paid or
+     * reversed meanwhile is skipped because the WHERE names the state. Answers how many changed.
+     */
+    async decidePending(
+      ids: readonly number[],
+      change:
+        | { state: 'approved'; approvedAt: Date | string }
+        | { state: 'rejected'; note: string | null }
+    ) {
+      if (ids.length === 0) return 0;
       const { count } = await entries().updateMany({
-        where: { state: 'pending', availableAt: { $lte: now }, programId: { $in: [...programIds] } },
-        data: { state: 'approved', approvedAt: now },
+        where: { id: { $in: [...ids] }, state: 'pending' },
+        data: change,
       });
       return count;
     },
-
-    /**
-     * Settles pending entries by documentId in one UPDATE (approve or reject); an entry approved,
-     * paid or reversed meanwhile is skipped because the WHERE names the state.
-     */
-    settlePending: (
-      documentIds: readonly string[],
-      change: { state: 'approved'; approvedAt: Date } | { state: 'rejected'; note: string | null }
-    ) =>
-      withKnex(strapi, (knex) =>
-        knex(tableOf(strapi, COMMISSION))
-          .where('state', 'pending')
-          .whereIn('document_id', documentIds)
-          .update(
-            change.state === 'approved'
-              ? { state: 'approved', approved_at: change.approvedAt }
-              : { state: 'rejected', note: change.note }
-          )
-      ),
 
     /**
      * Puts approved entries that are in no payout into payouts; answers how many it assigned (the

@@ -1,6 +1,5 @@
-import { Button, Flex, Grid, Link, Modal, Typography } from '@strapi/design-system';
+import { Button, Flex, Grid, Modal, Typography } from '@strapi/design-system';
 import type { CommissionView } from '../../../../plugin/contracts/admin';
-import { uid } from '../../../../plugin/model';
 import { dateTime, money } from '../../components/format';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useT } from '../../hooks/useT';
@@ -66,11 +65,6 @@ export const CommissionModal = ({
             </Flex>
           </Modal.Body>
           <Modal.Footer>
-            <Link
-              href={`/admin/content-manager/collection-types/${uid('commission')}/${entry.documentId}`}
-            >
-              {t('commissions.modal.openEntry')}
-            </Link>
             <Modal.Close>
               <Button variant="tertiary">{t('actions.close')}</Button>
             </Modal.Close>
