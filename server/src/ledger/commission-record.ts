@@ -28,7 +28,8 @@ export interface CommissionRecord {
   createdAt: string | null;
 }
 
-const intOrNull = (value: unknown) => (value === null || value === undefined ? null : Number(value));
+const intOrNull = (value: unknown) =>
+  value === null || value === undefined ? null : Number(value);
 
 const parseJson = <T>(value: unknown): T | null =>
   value === null || value === undefined

@@ -48,23 +48,21 @@ export const ledgerOfOrder = (
     const lockingRead = locking && strapi.db.dialect.client === 'mysql';
     const entries = knex(tableOf(strapi, COMMISSION)).where('order_id', orderId);
     if (lockingRead) entries.forShare();
-    const rows: StoredEntry[] = await entries
-      .orderBy('id')
-      .select({
-        id: 'id',
-        idempotencyKey: 'idempotency_key',
-        level: 'level',
-        kind: 'kind',
-        amount: 'amount',
-        currency: 'currency',
-        state: 'state',
-        availableAt: 'available_at',
-        basisAmount: 'basis_amount',
-        partnerId: 'partner_id',
-        programId: 'program_id',
-        referralId: 'referral_id',
-        payoutId: 'payout_id',
-      });
+    const rows: StoredEntry[] = await entries.orderBy('id').select({
+      id: 'id',
+      idempotencyKey: 'idempotency_key',
+      level: 'level',
+      kind: 'kind',
+      amount: 'amount',
+      currency: 'currency',
+      state: 'state',
+      availableAt: 'available_at',
+      basisAmount: 'basis_amount',
+      partnerId: 'partner_id',
+      programId: 'program_id',
+      referralId: 'referral_id',
+      payoutId: 'payout_id',
+    });
     // Which approved entries a payout holds: a second, small query, only when there are any
     // (a fresh order's entries are pending, so the hot path of order ingestion skips it).
     const payoutIds = rows

@@ -46,7 +46,10 @@ export const createLedgerRepository = (strapi: Core.Strapi) => {
       .whereNull('payout_id')
       .where('state', 'approved')
       .update({
-        payout_id: knex.raw(`case id ${pairs.map(() => 'when ? then ?').join(' ')} end`, pairs.flat()),
+        payout_id: knex.raw(
+          `case id ${pairs.map(() => 'when ? then ?').join(' ')} end`,
+          pairs.flat()
+        ),
       });
 
   return {

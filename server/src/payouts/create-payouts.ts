@@ -3,7 +3,7 @@ import type { PayoutMethod } from '../../../plugin/contracts/payouts';
 import { uid } from '../../../plugin/model';
 import { payoutPeriod, planPayoutRun, snapshotPayoutMethod } from '../../../plugin/payouts';
 import { isUniqueViolation, withRetry } from '../platform/database';
-import type { PayoutLedger } from './payout-ledger';
+import { PayoutConflict, type PayoutLedger } from './payout-ledger';
 
 const PAYOUT = uid('payout');
 
@@ -29,7 +29,7 @@ export interface CreatedPayout {
  *    partner, so an entry is claimed by one payout only;
  * 2. reads their approved entries that are in no payout yet, and plans with `planPayoutRun`;
  * 3. skips drafts whose payout already exists (this period was paid out, or the payout failed
- *    and its entries wait for the next period), inserts the others and links their entries.
+ *    and its entries wait for the next period), inserts the others and assigns their entries.
  *
  * The unique `idempotencyKey` refuses whatever gets past that.
  */
@@ -51,6 +51,7 @@ const createBatch = async (
   if (fresh.length === 0) return { created: [], carriedOver };
 
   const rows = fresh.map((draft) => ({
+    partnerId: draft.partnerId as number,
     currency: draft.currency,
     amount: draft.amount,
     periodStart: draft.periodStart,
@@ -70,17 +71,16 @@ const createBatch = async (
       ...rows[index],
       id,
       documentId,
-      partnerId: draft.partnerId as number,
       entryIds: draft.entryIds as number[],
     };
   });
-  await ledger.link(created);
+  await ledger.assign(created);
   return { created, carriedOver };
 };
 
 /**
  * `createBatch` in a transaction, again when the database broke a deadlock or a concurrent run
- * inserted one of the payouts first (the retry then finds it and skips it).
+ * inserted one of the payouts or took one of the entries first (the retry plans afresh).
  */
 const createBatchWithRetry = async (...args: Parameters<typeof createBatch>) => {
   const [strapi] = args;
@@ -88,7 +88,8 @@ const createBatchWithRetry = async (...args: Parameters<typeof createBatch>) => 
     try {
       return await withRetry(() => strapi.db.transaction(() => createBatch(...args)));
     } catch (error) {
-      if (attempt >= 3 || !isUniqueViolation(error)) throw error;
+      if (attempt >= 3 || !(isUniqueViolation(error) || error instanceof PayoutConflict))
+        throw error;
     }
   }
 };

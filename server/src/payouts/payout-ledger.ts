@@ -2,22 +2,13 @@ import type { Core, UID } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { uid } from '../../../plugin/model';
 import type { PayableEntry } from '../../../plugin/payouts';
-import { joinTableOf, tableOf, withKnex } from '../platform/database';
+import { tableOf, withKnex } from '../platform/database';
+import { createLedgerRepository } from '../ledger/ledger-repository';
 
 const COMMISSION = uid('commission');
 const PARTNER = uid('partner');
 const PAYOUT = uid('payout');
 const PROGRAM = uid('program');
-
-/** Rows per multi-row insert: 3 columns × 5,000 stays under every database's bind limit. */
-const INSERT_ROWS = 5000;
-const chunks = <T>(values: readonly T[], size: number): T[][] => {
-  const result: T[][] = [];
-  for (let index = 0; index < values.length; index += size) {
-    result.push(values.slice(index, index + size));
-  }
-  return result;
-};
 
 const columnOf = (strapi: Core.Strapi, model: UID.Schema, attribute: string) =>
   (strapi.db.metadata.get(model).attributes[attribute] as { columnName: string }).columnName;
@@ -32,83 +23,33 @@ export const dateOrNull = (value: unknown): Date | null =>
 export const isoOrNull = (value: unknown) => dateOrNull(value)?.toISOString() ?? null;
 
 /**
- * The ledger side of payouts, in SQL: which entries are payable, and which payout owns them.
- * Strapi keeps `commission.payout` in a link table; an entry is unassigned when it has no row
- * there. Every helper runs inside the caller's transaction when there is one. Queries select by
- * partner (a few hundred bind values) rather than by entry id (tens of thousands).
+ * The ledger side of payouts, in SQL: which entries are payable, which payout owns them
+ * (`commission.payout_id`), and the partners' locks. Every helper runs inside the caller's
+ * transaction when there is one. Queries select by partner (a few hundred bind values) rather
+ * than by entry id (tens of thousands). Entries are written by the ledger repository only.
  */
 export const createPayoutLedger = (strapi: Core.Strapi) => {
   const commissions = tableOf(strapi, COMMISSION);
   const col = (attribute: string) => `c.${columnOf(strapi, COMMISSION, attribute)}`;
-  const partnerLink = joinTableOf(strapi, COMMISSION, 'partner');
-  const programLink = joinTableOf(strapi, COMMISSION, 'program');
-  const payoutLink = joinTableOf(strapi, COMMISSION, 'payout');
-  const payoutPartnerLink = joinTableOf(strapi, PAYOUT, 'partner');
-  // The payout's `commissions` list order, numbered as Strapi numbers it.
-  const payoutOrderColumn = (
-    strapi.db.metadata.get(COMMISSION).attributes.payout as {
-      joinTable?: { inverseOrderColumnName?: string };
-    }
-  ).joinTable?.inverseOrderColumnName;
   const isSqlite = strapi.db.dialect.client === 'sqlite';
-  const isPostgres = strapi.db.dialect.client === 'postgres';
-  // knex writes SQLite's multi-row inserts as a compound SELECT, limited to 500 terms.
-  const insertRows = isSqlite ? strapi.db.dialect.getBatchInsertSize() : INSERT_ROWS;
+  const repository = createLedgerRepository(strapi);
 
   /** Approved entries in no payout, due (at the latest) before `cutOff`, with their program. */
   const payable = (knex: Knex, cutOff: string) =>
     knex(`${commissions} as c`)
-      .join(`${partnerLink.table} as cp`, `cp.${partnerLink.ownerColumn}`, 'c.id')
-      .leftJoin(`${programLink.table} as cg`, `cg.${programLink.ownerColumn}`, 'c.id')
-      .leftJoin(`${tableOf(strapi, PROGRAM)} as g`, 'g.id', `cg.${programLink.targetColumn}`)
-      .leftJoin(`${payoutLink.table} as co`, `co.${payoutLink.ownerColumn}`, 'c.id')
-      .whereNull(`co.${payoutLink.ownerColumn}`)
+      .leftJoin(`${tableOf(strapi, PROGRAM)} as g`, 'g.id', col('programId'))
+      .whereNull(col('payoutId'))
       .where(col('state'), 'approved')
       .where((query) =>
         query.whereNull(col('availableAt')).orWhere(col('availableAt'), '<', new Date(cutOff))
       );
-
-  /**
-   * PostgreSQL: the entry → payout links of a batch in one `INSERT … SELECT` from `unnest` of
-   * three arrays (three bind values, however many entries), where a multi-row VALUES insert
-   * binds three values per entry and PostgreSQL plans a VALUES list row by row.
-   */
-  const linkEntriesFromArrays = async (
-    knex: Knex,
-    payouts: ReadonlyArray<{ id: number; entryIds: readonly number[] }>
-  ) => {
-    const entries: number[] = [];
-    const owners: number[] = [];
-    const positions: number[] = [];
-    for (const payout of payouts) {
-      payout.entryIds.forEach((entryId, index) => {
-        entries.push(entryId);
-        owners.push(payout.id);
-        positions.push(index + 1);
-      });
-    }
-    if (entries.length === 0) return;
-    const array = (values: number[]) => `{${values.join(',')}}`;
-    const columns = [payoutLink.ownerColumn, payoutLink.targetColumn];
-    const sources = ['?::integer[]', '?::integer[]'];
-    const bindings: string[] = [array(entries), array(owners)];
-    if (payoutOrderColumn) {
-      columns.push(payoutOrderColumn);
-      sources.push('?::double precision[]');
-      bindings.push(array(positions));
-    }
-    await knex.raw(
-      `insert into ?? (${columns.map(() => '??').join(', ')}) select * from unnest(${sources.join(', ')})`,
-      [payoutLink.table, ...columns, ...bindings]
-    );
-  };
 
   return {
     /** Partners with something payable before `cutOff`, ascending. */
     payablePartnerIds: (cutOff: string) =>
       withKnex(strapi, async (knex) => {
         const rows = await payable(knex, cutOff)
-          .distinct({ partnerId: `cp.${partnerLink.targetColumn}` })
+          .distinct({ partnerId: col('partnerId') })
           .orderBy('partnerId');
         return rows.map((row: { partnerId: number | string }) => Number(row.partnerId));
       }),
@@ -117,10 +58,10 @@ export const createPayoutLedger = (strapi: Core.Strapi) => {
     payableEntries: (cutOff: string, partnerIds: readonly number[]) =>
       withKnex(strapi, async (knex) => {
         const rows = await payable(knex, cutOff)
-          .whereIn(`cp.${partnerLink.targetColumn}`, partnerIds)
+          .whereIn(col('partnerId'), partnerIds)
           .select({
             id: 'c.id',
-            partnerId: `cp.${partnerLink.targetColumn}`,
+            partnerId: col('partnerId'),
             currency: col('currency'),
             amount: col('amount'),
             availableAt: col('availableAt'),
@@ -189,49 +130,23 @@ export const createPayoutLedger = (strapi: Core.Strapi) => {
         );
       }),
 
-    /** Links new payouts to their partners and entries (bulk inserts into the link tables). */
-    link: (
-      payouts: ReadonlyArray<{ id: number; partnerId: number; entryIds: readonly number[] }>
-    ) =>
-      withKnex(strapi, async (knex) => {
-        const partnerRows = payouts.map((payout) => ({
-          [payoutPartnerLink.ownerColumn]: payout.id,
-          [payoutPartnerLink.targetColumn]: payout.partnerId,
-        }));
-        for (const chunk of chunks(partnerRows, insertRows)) {
-          await knex(payoutPartnerLink.table).insert(chunk);
-        }
-        if (isPostgres) {
-          await linkEntriesFromArrays(knex, payouts);
-          return;
-        }
-        const entryRows = payouts.flatMap((payout) =>
-          payout.entryIds.map((entryId, index) => ({
-            [payoutLink.ownerColumn]: entryId,
-            [payoutLink.targetColumn]: payout.id,
-            ...(payoutOrderColumn ? { [payoutOrderColumn]: index + 1 } : {}),
-          }))
+    /**
+     * Puts each new payout's entries into it. Fewer assigned than planned means another run
+     * took some first: the caller's transaction is rolled back and retried.
+     */
+    async assign(payouts: ReadonlyArray<{ id: number; entryIds: readonly number[] }>) {
+      const planned = payouts.reduce((sum, payout) => sum + payout.entryIds.length, 0);
+      const assigned = await repository.assignToPayouts(payouts);
+      if (assigned !== planned) {
+        throw new PayoutConflict(
+          `${planned - assigned} of ${planned} entries were taken meanwhile`
         );
-        for (const chunk of chunks(entryRows, insertRows)) {
-          await knex(payoutLink.table).insert(chunk);
-        }
-      }),
-
-    /** The ids of a payout's entries. */
-    entryIdsOf: (payoutId: number) =>
-      withKnex(strapi, async (knex) => {
-        const rows = await knex(payoutLink.table)
-          .select(payoutLink.ownerColumn)
-          .where(payoutLink.targetColumn, payoutId);
-        return rows.map((row: Record<string, unknown>) => Number(row[payoutLink.ownerColumn]));
-      }),
-
-    /** Frees a failed payout's entries: they stay approved and join the next run. */
-    release: (payoutId: number) =>
-      withKnex(strapi, (knex) =>
-        knex(payoutLink.table).where(payoutLink.targetColumn, payoutId).delete()
-      ),
+      }
+    },
   };
 };
+
+/** Another payout run assigned some of the planned entries first (retry the batch). */
+export class PayoutConflict extends Error {}
 
 export type PayoutLedger = ReturnType<typeof createPayoutLedger>;

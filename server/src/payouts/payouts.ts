@@ -11,6 +11,8 @@ import { uid } from '../../../plugin/model';
 import { payoutPeriod, snapshotPayoutMethod } from '../../../plugin/payouts';
 import { lockRow, withRetry } from '../platform/database';
 import { getPluginConfig, getService } from '../platform/plugin-context';
+import { createLedgerRepository } from '../ledger/ledger-repository';
+import { referenceWhere, withReferences } from '../platform/references';
 import { createPayouts } from './create-payouts';
 import { entriesCsv, payoutsCsv, paypalCsv } from './csv-exports';
 import { createPayoutLedger, type PayoutLedger } from './payout-ledger';
@@ -24,11 +26,6 @@ const PAYOUT = uid('payout');
 const STRIPE_RETRY_WINDOW_MS = 23 * 3_600_000;
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-const paginate = <T>(values: readonly T[], size: number) =>
-  Array.from({ length: Math.ceil(values.length / size) }, (_, index) =>
-    values.slice(index * size, (index + 1) * size)
-  );
 
 /**
  * Payouts (SPEC §10): the monthly run, marking payouts paid or failed, sending them through
@@ -45,6 +42,7 @@ const createPayoutsService = ({ strapi }: { strapi: Core.Strapi }) => {
   let ledgerInstance: PayoutLedger | null = null;
   const ledger = () => (ledgerInstance ??= createPayoutLedger(strapi));
   const payouts = () => strapi.db.query(PAYOUT);
+  const entries = createLedgerRepository(strapi);
 
   const emit = async (event: string, payload: unknown) => {
     try {
@@ -55,12 +53,12 @@ const createPayoutsService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const find = async (documentId: string) => {
-    const payout = await payouts().findOne({
-      where: { documentId },
-      populate: { partner: { select: ['id', 'documentId', 'name', 'email', 'payoutMethod'] } },
-    });
+    const payout = await payouts().findOne({ where: { documentId } });
     if (!payout) throw new errors.NotFoundError(`No payout "${documentId}"`);
-    return payout;
+    const [joined] = await withReferences(strapi, [payout], {
+      partner: ['documentId', 'name', 'email', 'payoutMethod'],
+    });
+    return joined;
   };
 
   /** Runs `change` on a payout under its row lock; answers the payout as it is afterwards. */
@@ -90,7 +88,7 @@ const createPayoutsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const afterChange = async (event: 'paid' | 'failed', documentId: string) => {
     const payout = await find(documentId);
-    await emit(`partners.payout.${event}`, payoutEvent(payout, payout.partner?.id ?? null));
+    await emit(`partners.payout.${event}`, payoutEvent(payout, payout.partnerId ?? null));
     if (event === 'paid') {
       // E-mail is best effort and must not hold the request: failures are logged.
       void getService('notifications', { strapi })
@@ -107,19 +105,11 @@ const createPayoutsService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (payout.state === 'paid' && payout.reference === reference) return null;
       assertOpen(payout, 'marked paid');
       const paidAt = at.toISOString();
-      const entryIds = await ledger().entryIdsOf(payout.id);
-      let paid = 0;
-      for (const page of paginate(entryIds, 5000)) {
-        const { count } = await strapi.db.query(COMMISSION).updateMany({
-          where: { id: { $in: page }, state: 'approved' },
-          data: { state: 'paid', paidAt },
-        });
-        paid += count;
-      }
-      if (paid < entryIds.length) {
+      const { paid, held } = await entries.markPaid(payout.id, paidAt);
+      if (paid < held) {
         // Reversed or rejected after the run: the payout's amount still counts them.
         strapi.log.warn(
-          `[partners] payout ${payout.documentId}: ${entryIds.length - paid} of its entries were no longer approved when it was paid`
+          `[partners] payout ${payout.documentId}: ${held - paid} of its entries were no longer approved when it was paid`
         );
       }
       return { state: 'paid', reference, paidAt, failureReason: null };
@@ -131,7 +121,7 @@ const createPayoutsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const { changed } = await withLockedPayout(documentId, async (payout) => {
       if (payout.state === 'failed' && payout.failureReason === reason) return null;
       assertOpen(payout, 'marked failed');
-      await ledger().release(payout.id);
+      await entries.release(payout.id);
       return { state: 'failed', failureReason: reason };
     });
     return changed ? afterChange('failed', documentId) : toPayoutView(await find(documentId));
@@ -206,22 +196,23 @@ const createPayoutsService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (query.period) where.periodStart = payoutPeriod(query.period).firstDay;
       if (query.status) where.state = query.status;
       if (query.currency) where.currency = query.currency;
-      if (query.partner) where.partner = { documentId: query.partner };
       const { results, pagination } = await payouts().findPage({
-        where,
+        where: { ...where, ...(await referenceWhere(strapi, { partner: query.partner })) },
         page: query.page,
         pageSize: query.pageSize,
         orderBy: [{ periodStart: 'desc' }, { id: 'desc' }],
-        populate: { partner: { select: ['documentId', 'name', 'email'] } },
       });
-      return { results: results.map(toPayoutView), pagination };
+      const joined = await withReferences(strapi, results, {
+        partner: ['documentId', 'name', 'email'],
+      });
+      return { results: joined.map(toPayoutView), pagination };
     },
 
     /** A payout and the ledger entries it pays. */
     async view(documentId: string) {
       const payout = await find(documentId);
       const entries = await strapi.db.query(COMMISSION).findMany({
-        where: { id: { $in: await ledger().entryIdsOf(payout.id) } },
+        where: { payoutId: payout.id },
         select: ['documentId', 'kind', 'level', 'amount', 'currency', 'state', 'explanation'],
         orderBy: { id: 'asc' },
       });
@@ -263,7 +254,7 @@ const createPayoutsService = ({ strapi }: { strapi: Core.Strapi }) => {
       try {
         await strapi.eventHub.emit(
           'partners.payout.credit',
-          payoutEvent(claimed, claimed.partner?.id ?? null)
+          payoutEvent(claimed, claimed.partnerId ?? null)
         );
       } catch (error) {
         throw new errors.ApplicationError(
