@@ -305,9 +305,9 @@ async function createReferralsAndOrders(strapi, { partner, program, link, count 
     const order = await strapi.documents(uid('order')).create({
       data: {
         externalId: `ord_demo_${program.id}_${partner.id}_${i}`,
-        referral: referral.documentId,
-        partner: partner.documentId,
-        program: program.documentId,
+        referralId: referral.id,
+        partnerId: partner.id,
+        programId: program.id,
         customerEmail: email,
         customerName: `${firstName} ${lastName}`,
         customerExternalId: referral.externalId,
@@ -321,7 +321,7 @@ async function createReferralsAndOrders(strapi, { partner, program, link, count 
     });
     const entries = await strapi.db
       .query(uid('commission'))
-      .findMany({ where: { order: { id: order.id } }, select: ['id'] });
+      .findMany({ where: { orderId: order.id }, select: ['id'] });
     await backdate(strapi, 'order', [order.id], convertedAt);
     await backdate(
       strapi,

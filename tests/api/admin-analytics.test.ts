@@ -102,20 +102,20 @@ const seed = async () => {
   const order = (partner: Row | null, program: Row | null, data: Row) =>
     create('order', {
       externalId: `ord-${(n += 1)}`,
-      partner: partner?.id ?? null,
-      program: program?.id ?? null,
+      partnerId: partner?.id ?? null,
+      programId: program?.id ?? null,
       state: 'paid',
       source: 'api',
       ...data,
     });
   await order(A, alpha, {
-    referral: rA1.id,
+    referralId: rA1.id,
     amount: 10000,
     currency: 'USD',
     paidAt: at('2026-03-04T10:00:00Z'),
   });
   await order(A, alpha, {
-    referral: rA1.id,
+    referralId: rA1.id,
     amount: 5000,
     refundedAmount: 1000,
     state: 'partially-refunded',
@@ -123,13 +123,13 @@ const seed = async () => {
     paidAt: at('2026-03-04T11:00:00Z'),
   });
   await order(B, alpha, {
-    referral: rB1.id,
+    referralId: rB1.id,
     amount: 20000,
     currency: 'USD',
     paidAt: at('2026-03-12T10:00:00Z'),
   });
   await order(C, beta, {
-    referral: rC1.id,
+    referralId: rC1.id,
     amount: 8000,
     currency: 'EUR',
     paidAt: at('2026-03-20T10:00:00Z'),
@@ -141,8 +141,8 @@ const seed = async () => {
 
   const commission = (partner: Row, program: Row, data: Row) =>
     create('commission', {
-      partner: partner.id,
-      program: program.id,
+      partnerId: partner.id,
+      programId: program.id,
       level: 1,
       kind: 'sale',
       basisAmount: 0,

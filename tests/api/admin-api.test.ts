@@ -254,8 +254,8 @@ const seedLedger = async (statuses: string[]) => {
     rows.push(
       await app.strapi.db.query(uid('commission')).create({
         data: {
-          partner: partner.id,
-          program: program.id,
+          partnerId: partner.id,
+          programId: program.id,
           level: 1,
           kind: 'sale',
           basisAmount: 10000,

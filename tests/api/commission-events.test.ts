@@ -1,6 +1,7 @@
 import { uid } from '../../plugin/model';
-import { earnApproved, markPayoutPaid } from '../helpers/ledger';
+import { earnApproved, markPayoutPaid, payoutsOf as payoutsOfPartner } from '../helpers/ledger';
 import {
+  commissionsOf,
   createLink,
   createPartner,
   createProgram,
@@ -60,18 +61,8 @@ const refund = (externalId: string, amount: number) =>
     .post(`/api/partners/orders/${externalId}/refunds`)
     .set('Authorization', `Bearer ${apiToken()}`)
     .send({ data: { amount } });
-const entriesOf = (partnerId: number): Promise<Row[]> =>
-  app.strapi.db.query(uid('commission')).findMany({
-    where: { partner: { id: partnerId } },
-    orderBy: { id: 'asc' },
-    populate: { payout: { select: ['id', 'state'] } },
-  });
-const payoutsOf = (partnerId: number): Promise<Row[]> =>
-  app.strapi.db.query(uid('payout')).findMany({
-    where: { partner: { id: partnerId } },
-    orderBy: { id: 'asc' },
-    populate: { commissions: { select: ['id', 'kind', 'amount', 'state'] } },
-  });
+const entriesOf = (partnerId: number) => commissionsOf(app.strapi, { partnerId });
+const payoutsOf = (partnerId: number) => payoutsOfPartner(app.strapi, partnerId);
 const eventsFor = async (partnerId: number, name: string, count: number) => {
   for (let waited = 0; waited < 5000; waited += 50) {
     const found = events.filter(
@@ -208,13 +199,13 @@ describe('a refund while the entry waits in a pending payout', () => {
     const [sale, clawback] = await entriesOf(partner.id);
     // Still approved inside the payout, which still pays it...
     expect(sale).toMatchObject({ state: 'approved', reversedAt: null });
-    expect(sale.payout).toMatchObject({ id: pending.id });
+    expect(sale.payoutId).toBe(pending.id);
     // ...and taken back by a clawback that waits for the next payout.
     expect(clawback).toMatchObject({
       kind: 'clawback',
       amount: -10000,
       state: 'approved',
-      payout: null,
+      payoutId: null,
     });
     const [clawbackEvent] = await eventsFor(partner.id, 'partners.commission.created', 2).then(
       (found) => found.filter((event) => event.commission.kind === 'clawback')
@@ -257,10 +248,10 @@ describe('a refund while the entry waits in a pending payout', () => {
     for (const { partner } of partners) {
       const entries = await entriesOf(partner.id);
       const [sale] = entries;
-      if (sale.payout) {
+      if (sale.payoutId) {
         // The run took it first: it is paid with the payout and clawed back after.
         expect(sale.state).toBe('approved');
-        expect(entries.map((entry) => [entry.kind, entry.amount, entry.payout])).toEqual([
+        expect(entries.map((entry) => [entry.kind, entry.amount, entry.payoutId])).toEqual([
           ['sale', 10000, expect.anything()],
           ['clawback', -10000, null],
         ]);

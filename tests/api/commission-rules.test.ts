@@ -1,5 +1,5 @@
 import { uid } from '../../plugin/model';
-import { commissionsOf, createProgramWithPartner, orderBody } from '../helpers/fixtures';
+import { commissionsOf, createProgramWithPartner, orderBody, orderIdOf } from '../helpers/fixtures';
 import { useTestApp } from '../helpers/test-app';
 
 /** SPEC §5's worked examples, end to end over HTTP against a real Strapi. */
@@ -39,7 +39,7 @@ describe('SPEC §5 worked examples', () => {
     });
     const res = await postOrder(orderBody({ referralCode: code, amount: 10000 })).expect(201);
     expect(res.body.data.commissions.map((c: { amount: number }) => c.amount)).toEqual([2000]);
-    const entries = await commissionsOf(app.strapi, { partner: { id: partner.id } });
+    const entries = await commissionsOf(app.strapi, { partnerId: partner.id });
     expect(entries).toHaveLength(1);
   });
 
@@ -51,9 +51,9 @@ describe('SPEC §5 worked examples', () => {
     });
     const res = await postOrder(orderBody({ referralCode: code, amount: 10000 })).expect(201);
     const entries = await commissionsOf(app.strapi, {
-      order: { externalId: res.body.data.externalId },
+      orderId: await orderIdOf(app.strapi, res.body.data.externalId),
     });
-    expect(entries.map((e) => [e.level, e.partner.id, e.amount])).toEqual([
+    expect(entries.map((e) => [e.level, e.partnerId, e.amount])).toEqual([
       [1, partner.id, 2000],
       [2, recruiter!.id, 500],
     ]);

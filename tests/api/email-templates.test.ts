@@ -116,7 +116,7 @@ describe('what partners receive', () => {
     await app.strapi.plugin('partners').service('payouts').run('2026-01');
     const [payout] = await app.strapi.db
       .query(uid('payout'))
-      .findMany({ where: { partner: { id: partner.id } } });
+      .findMany({ where: { partnerId: partner.id } });
     await markPayoutPaid(app, admin(), payout.documentId, { reference: 'PP-42' }).expect(200);
 
     const mail = await smtp().waitFor((message) => message.to.includes(partner.email));

@@ -5,7 +5,10 @@ import schemas from '../../server/src/content-types';
 import { CONTENT_TYPES, uid } from '../../plugin/model';
 import { useTestApp } from '../helpers/test-app';
 
-/** The fields SPEC §4 names for each content type (relations included). */
+/**
+ * The fields SPEC §4 names for each content type (relations included). Click, order, commission
+ * and payout hold their references as plain indexed ids (`partnerId`), not relations.
+ */
 const SPEC_FIELDS: Record<(typeof CONTENT_TYPES)[number], string[]> = {
   program: [
     'name',
@@ -109,9 +112,9 @@ const SPEC_FIELDS: Record<(typeof CONTENT_TYPES)[number], string[]> = {
   ],
   order: [
     'externalId',
-    'referral',
-    'partner',
-    'program',
+    'referralId',
+    'partnerId',
+    'programId',
     'customerEmail',
     'customerName',
     'customerExternalId',
@@ -131,11 +134,11 @@ const SPEC_FIELDS: Record<(typeof CONTENT_TYPES)[number], string[]> = {
     'ineligibleReason',
   ],
   commission: [
-    'partner',
-    'program',
-    'order',
-    'referral',
-    'sourceCommission',
+    'partnerId',
+    'programId',
+    'orderId',
+    'referralId',
+    'sourceCommissionId',
     'level',
     'kind',
     'basisAmount',
@@ -146,13 +149,13 @@ const SPEC_FIELDS: Record<(typeof CONTENT_TYPES)[number], string[]> = {
     'availableAt',
     'approvedAt',
     'paidAt',
-    'payout',
+    'payoutId',
     'explanation',
     'idempotencyKey',
     'note',
   ],
   payout: [
-    'partner',
+    'partnerId',
     'currency',
     'amount',
     'periodStart',
@@ -163,7 +166,6 @@ const SPEC_FIELDS: Record<(typeof CONTENT_TYPES)[number], string[]> = {
     'idempotencyKey',
     'paidAt',
     'failureReason',
-    'commissions',
   ],
   asset: ['program', 'title', 'description', 'type', 'file', 'url'],
   invitation: ['partner', 'email', 'tokenHash', 'expiresAt', 'usedAt', 'invitedBy'],
@@ -311,7 +313,7 @@ describe('exactly-once keys are enforced by the database', () => {
       currency: 'USD',
     }));
 
-  it('indexes the click, order and commission look-ups', async () => {
+  it('indexes the click, order, commission and payout look-ups', async () => {
     const inspector = (
       app.strapi.db as unknown as {
         dialect: {
@@ -319,7 +321,7 @@ describe('exactly-once keys are enforced by the database', () => {
         };
       }
     ).dialect.schemaInspector;
-    const names = async (name: 'click' | 'order' | 'commission') =>
+    const names = async (name: 'click' | 'order' | 'commission' | 'payout') =>
       (await inspector.getIndexes(app.strapi.db.metadata.get(uid(name)).tableName)).map(
         (i) => i.name
       );
@@ -334,13 +336,24 @@ describe('exactly-once keys are enforced by the database', () => {
       expect.arrayContaining([
         'partners_orders_external_id_uq',
         'partners_orders_customer_external_id_idx',
+        'partners_orders_partner_id_paid_at_idx',
+        'partners_orders_program_id_paid_at_idx',
+        'partners_orders_referral_id_idx',
       ])
     );
     expect(await names('commission')).toEqual(
       expect.arrayContaining([
         'partners_commissions_idempotency_key_uq',
         'partners_commissions_state_available_at_idx',
+        'partners_commissions_partner_id_state_idx',
+        'partners_commissions_order_id_idx',
+        'partners_commissions_payout_id_idx',
+        'partners_commissions_source_commission_id_idx',
+        'partners_commissions_referral_id_idx',
       ])
+    );
+    expect(await names('payout')).toEqual(
+      expect.arrayContaining(['partners_payouts_partner_id_idx'])
     );
   });
 });

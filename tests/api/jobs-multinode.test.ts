@@ -192,7 +192,7 @@ suite(onPostgres ? TITLE : `${TITLE} (PostgreSQL only: PARTNERS_TEST_DATABASES=p
     expect(approved.reduce((sum, count) => sum + count, 0)).toBe(2);
     const pendingEntries = await app.strapi.db
       .query(uid('commission'))
-      .findMany({ where: { partner: { id: pendingPartner.id } } });
+      .findMany({ where: { partnerId: pendingPartner.id } });
     expect(pendingEntries.map((entry) => entry.state)).toEqual(['approved', 'approved']);
 
     // Payout run: one payout per partner for last month, created by one tick only.
@@ -201,7 +201,7 @@ suite(onPostgres ? TITLE : `${TITLE} (PostgreSQL only: PARTNERS_TEST_DATABASES=p
     for (const partner of paidPartners) {
       const payouts = await app.strapi.db
         .query(uid('payout'))
-        .findMany({ where: { partner: { id: partner.id } } });
+        .findMany({ where: { partnerId: partner.id } });
       expect(payouts.map((payout) => [payout.amount, payout.periodStart.slice(0, 7)])).toEqual([
         [6000, period],
       ]);

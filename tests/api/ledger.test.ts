@@ -1,5 +1,11 @@
 import { uid } from '../../plugin/model';
-import { commissionsOf, count, createProgramWithPartner, orderBody } from '../helpers/fixtures';
+import {
+  commissionsOf,
+  count,
+  createProgramWithPartner,
+  orderBody,
+  orderIdOf,
+} from '../helpers/fixtures';
 import { useTestApp } from '../helpers/test-app';
 
 /** The ledger's life cycle (SPEC §5.6–5.7): refunds, clawbacks, churn and the jobs. */
@@ -26,12 +32,9 @@ const twoTier = {
 };
 
 const entriesOf = async (externalId: string) =>
-  (await commissionsOf(app.strapi, { order: { externalId } })).map((entry) => [
-    entry.level,
-    entry.kind,
-    entry.amount,
-    entry.state,
-  ]);
+  (await commissionsOf(app.strapi, { orderId: await orderIdOf(app.strapi, externalId) })).map(
+    (entry) => [entry.level, entry.kind, entry.amount, entry.state]
+  );
 
 describe('refunds', () => {
   it('a partial refund reverses its share of each level, cumulatively', async () => {
@@ -71,7 +74,7 @@ describe('refunds', () => {
     await postOrder(body).expect(201);
     // Paid out (the payout run marks entries paid).
     const originals = await commissionsOf(app.strapi, {
-      order: { externalId: body.data.externalId },
+      orderId: await orderIdOf(app.strapi, body.data.externalId),
     });
     await app.strapi.db.query(uid('commission')).updateMany({
       where: { id: { $in: originals.map((entry) => entry.id) } },
@@ -193,10 +196,10 @@ describe('jobs', () => {
     const commissions = app.strapi.plugin('partners').service('commissions');
 
     await commissions.grantQualifiedBounties('2026-03-01T00:00:00Z');
-    expect(await count(app.strapi, 'commission', { partner: { id: partner.id } })).toBe(0);
+    expect(await count(app.strapi, 'commission', { partnerId: partner.id })).toBe(0);
     await commissions.grantQualifiedBounties('2026-04-15T00:00:00Z');
     await commissions.grantQualifiedBounties('2026-05-15T00:00:00Z');
-    const entries = await commissionsOf(app.strapi, { partner: { id: partner.id } });
+    const entries = await commissionsOf(app.strapi, { partnerId: partner.id });
     expect(entries.map((entry) => [entry.kind, entry.amount])).toEqual([
       ['qualified-customer', 5000],
     ]);

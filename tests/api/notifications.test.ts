@@ -34,7 +34,7 @@ describe('payout and statement e-mails', () => {
     await app.strapi.plugin('partners').service('payouts').run('2026-01');
     const [payout] = await app.strapi.db
       .query(uid('payout'))
-      .findMany({ where: { partner: { id: partner.id } } });
+      .findMany({ where: { partnerId: partner.id } });
     await markPayoutPaid(app, admin(), payout.documentId, {
       reference: 'PP-BATCH-7',
       paidAt: '2026-02-03T10:00:00Z',
@@ -93,8 +93,8 @@ describe('other templates', () => {
     const entry = (programRow: Row) =>
       app.strapi.db.query(uid('commission')).create({
         data: {
-          partner: partner.id,
-          program: programRow.id,
+          partnerId: partner.id,
+          programId: programRow.id,
           kind: 'sale',
           amount: 2000,
           currency: 'USD',
@@ -158,7 +158,7 @@ describe('without an SMTP server', () => {
     await app.strapi.plugin('partners').service('payouts').run('2026-04');
     const [payout] = await app.strapi.db
       .query(uid('payout'))
-      .findMany({ where: { partner: { id: other.id } } });
+      .findMany({ where: { partnerId: other.id } });
     await markPayoutPaid(app, admin(), payout.documentId, { reference: 'PP-BATCH-8' }).expect(200);
     expect(await notifications().payoutSent(payout.id)).toBe(false);
     const messages = warn.mock.calls.map(([message]) => String(message));

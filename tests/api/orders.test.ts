@@ -1,5 +1,11 @@
 import { uid } from '../../plugin/model';
-import { commissionsOf, count, createProgramWithPartner, orderBody } from '../helpers/fixtures';
+import {
+  commissionsOf,
+  count,
+  createProgramWithPartner,
+  orderBody,
+  orderIdOf,
+} from '../helpers/fixtures';
 import { useTestApp } from '../helpers/test-app';
 
 const { app, apiToken: token } = useTestApp({ apiToken: true });
@@ -34,7 +40,7 @@ describe('POST /api/partners/orders', () => {
       status: 'pending',
     });
     expect(res.body.data.commissions[0].explanation.summary).toMatch(/\$20\.00/);
-    const [entry] = await commissionsOf(app.strapi, { partner: { id: partner.id } });
+    const [entry] = await commissionsOf(app.strapi, { partnerId: partner.id });
     expect(entry.idempotencyKey).toMatch(/^order:\d+:l1:sale$/);
   });
 
@@ -45,7 +51,7 @@ describe('POST /api/partners/orders', () => {
     const again = await postOrder(body).expect(200);
     expect(again.body.meta).toEqual({ created: false });
     expect(await count(app.strapi, 'order', { externalId: body.data.externalId })).toBe(1);
-    expect(await count(app.strapi, 'commission', { partner: { id: partner.id } })).toBe(1);
+    expect(await count(app.strapi, 'commission', { partnerId: partner.id })).toBe(1);
     expect(await count(app.strapi, 'referral', { partner: { id: partner.id } })).toBe(1);
   });
 
@@ -62,9 +68,9 @@ describe('POST /api/partners/orders', () => {
     expect(statuses.filter((status) => status === 200)).toHaveLength(199);
     expect(await count(app.strapi, 'order', { externalId: body.data.externalId })).toBe(1);
     const entries = await commissionsOf(app.strapi, {
-      order: { externalId: body.data.externalId },
+      orderId: await orderIdOf(app.strapi, body.data.externalId),
     });
-    expect(entries.map((entry) => [entry.level, entry.partner.id, entry.amount])).toEqual([
+    expect(entries.map((entry) => [entry.level, entry.partnerId, entry.amount])).toEqual([
       [1, partner.id, 2000],
       [2, recruiter!.id, 500],
     ]);
@@ -77,7 +83,7 @@ describe('POST /api/partners/orders', () => {
     const res = await postOrder(orderBody({ referralCode: code, amount: 4999 })).expect(201);
     expect(res.body.data.ineligibleReason).toMatch(/^below-minimum: /);
     expect(res.body.data.commissions).toEqual([]);
-    expect(await count(app.strapi, 'commission', { partner: { id: partner.id } })).toBe(0);
+    expect(await count(app.strapi, 'commission', { partnerId: partner.id })).toBe(0);
   });
 
   it('refuses to change the amount of a paid order', async () => {
@@ -191,11 +197,11 @@ describe('orders written through the Document Service', () => {
         state: 'paid',
         paidAt: new Date().toISOString(),
         customerEmail: 'doc@shop.test',
-        partner: partner.documentId,
-        program: program.documentId,
+        partnerId: partner.id,
+        programId: program.id,
       } as never,
     });
-    const entries = await commissionsOf(app.strapi, { order: { id: order.id } });
+    const entries = await commissionsOf(app.strapi, { orderId: order.id });
     expect(entries.map((entry) => [entry.level, entry.amount, entry.state])).toEqual([
       [1, 1000, 'pending'],
     ]);
@@ -204,7 +210,7 @@ describe('orders written through the Document Service', () => {
       documentId: order.documentId,
       data: { state: 'refunded' } as never,
     });
-    const after = await commissionsOf(app.strapi, { order: { id: order.id } });
+    const after = await commissionsOf(app.strapi, { orderId: order.id });
     expect(after.map((entry) => [entry.amount, entry.state])).toEqual([[1000, 'reversed']]);
   });
 });

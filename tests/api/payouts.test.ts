@@ -1,9 +1,10 @@
 import type { MarkPayoutPaidRequest, RunPayoutsRequest } from '../../plugin/contracts/payouts';
 import { uid } from '../../plugin/model';
 import { adminToken } from '../helpers/admin';
-import { earnApproved, markPayoutPaid } from '../helpers/ledger';
+import { earnApproved, markPayoutPaid, payoutsOf as payoutsOfPartner } from '../helpers/ledger';
 import { startFakeStripe, type FakeStripe } from '../helpers/fake-stripe';
 import {
+  commissionsOf,
   count,
   createApiToken,
   createLink,
@@ -70,18 +71,8 @@ const aPartner = async (partner: Row = {}, program: Row = {}) => {
 const earn = (code: string, amount: number, paidAt: string) =>
   earnApproved(app, apiToken, code, amount, paidAt);
 
-const payoutsOf = (partnerId: number, where: Row = {}) =>
-  app.strapi.db.query(uid('payout')).findMany({
-    where: { partner: { id: partnerId }, ...where },
-    orderBy: { id: 'asc' },
-    populate: { commissions: { select: ['id', 'kind', 'amount', 'state'] } },
-  });
-const entriesOf = (partnerId: number) =>
-  app.strapi.db.query(uid('commission')).findMany({
-    where: { partner: { id: partnerId } },
-    orderBy: { id: 'asc' },
-    populate: { payout: { select: ['id'] } },
-  });
+const payoutsOf = (partnerId: number) => payoutsOfPartner(app.strapi, partnerId);
+const entriesOf = (partnerId: number) => commissionsOf(app.strapi, { partnerId });
 
 describe('the payout run', () => {
   it('carries a $60 balance under a $100 minimum over, and pays $120 the month after', async () => {
@@ -94,7 +85,7 @@ describe('the payout run', () => {
       cutOff: '2026-02-01T00:00:00.000Z',
     });
     expect(await payoutsOf(partner.id)).toHaveLength(0);
-    expect((await entriesOf(partner.id)).map((entry) => [entry.state, entry.payout])).toEqual([
+    expect((await entriesOf(partner.id)).map((entry) => [entry.state, entry.payoutId])).toEqual([
       ['approved', null],
     ]);
 
@@ -180,7 +171,7 @@ describe('the payout run', () => {
     const entries = (
       await Promise.all(partners.map(({ partner }) => entriesOf(partner.id)))
     ).flat();
-    expect(entries.every((entry) => entry.payout !== null)).toBe(true);
+    expect(entries.every((entry) => entry.payoutId !== null)).toBe(true);
     const created = runs.reduce((sum: number, run: Row) => sum + run.created, 0);
     const stored =
       (await count(app.strapi, 'payout', { periodStart: '2026-05-01' })) +
@@ -198,7 +189,7 @@ describe('the payout run', () => {
       .send({ data: { reason: 'Account closed' } })
       .expect(200);
     expect(failed.body.data).toMatchObject({ status: 'failed', failureReason: 'Account closed' });
-    expect((await entriesOf(partner.id)).map((entry) => [entry.state, entry.payout])).toEqual([
+    expect((await entriesOf(partner.id)).map((entry) => [entry.state, entry.payoutId])).toEqual([
       ['approved', null],
     ]);
     expect(events.some(([name, e]) => name === 'failed' && e.payout.id === june.id)).toBe(true);
@@ -261,7 +252,7 @@ describe('sending payouts', () => {
     const [failed] = await payoutsOf(partner.id);
     expect(failed.state).toBe('failed');
     expect(failed.failureReason).toMatch(/No such destination/);
-    expect((await entriesOf(partner.id)).map((entry) => [entry.state, entry.payout])).toEqual([
+    expect((await entriesOf(partner.id)).map((entry) => [entry.state, entry.payoutId])).toEqual([
       ['approved', null],
     ]);
   });

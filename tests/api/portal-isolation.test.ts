@@ -120,7 +120,7 @@ beforeAll(async () => {
   // B's payout, deal, lead, asset (in B's own program) and recruit.
   await app.strapi.db.query(uid('payout')).create({
     data: {
-      partner: partnerB.id,
+      partnerId: partnerB.id,
       currency: 'USD',
       amount: 4000,
       state: 'paid',

@@ -35,7 +35,7 @@ beforeAll(async () => {
   await app.strapi.plugin('partners').service('payouts').run('2026-02');
   const [payout] = await app.strapi.db
     .query(uid('payout'))
-    .findMany({ where: { partner: { id: partner.id } } });
+    .findMany({ where: { partnerId: partner.id } });
   await markPayoutPaid(app, admin(), payout.documentId, {
     reference: 'BANK-0303',
     paidAt: '2026-03-03T09:00:00Z',

@@ -3,15 +3,16 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { Client } from 'pg';
 import { uid } from '../../plugin/model';
-import { joinTableOf, tableOf } from '../../server/src/platform/database';
+import { tableOf } from '../../server/src/platform/database';
 import { runLoad } from './load';
 import type { TimedScenario } from './types';
 
 /**
  * SPEC §12: `GET /partners/overview` over 1M clicks, 200k orders and 300k commissions on
  * PostgreSQL: p95 < 200 ms, and within 2x of the same aggregate as raw SQL. The data is seeded
- * with `INSERT … SELECT generate_series` (rows and Strapi's relation link tables), spread over the
- * last 180 days; the request asks for the last 90 (about half of every table).
+ * with `INSERT … SELECT generate_series` (clicks, orders and commissions carry their partner and
+ * program ids; enrollments and referrals get Strapi's relation link rows), spread over the last
+ * 180 days; the request asks for the last 90 (about half of every table).
  *
  * "The same aggregate as raw SQL": the statements one overview request sends, captured from
  * knex, replayed with a plain `pg` client in one transaction. Both sides run one request at a
@@ -34,26 +35,35 @@ const seconds = (since: number) => (performance.now() - since) / 1000;
 const percentile = (sorted: number[], p: number) =>
   sorted.length ? sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] : 0;
 
-/** Links each row of `model` inserted after `afterId` to a partner and its program, by row id. */
+interface LinkTable {
+  name: string;
+  joinColumn: { name: string };
+  inverseJoinColumn: { name: string };
+}
+
+/**
+ * Links each row of `model` inserted after `afterId` to a partner and its program, by row id.
+ * Enrollment and referral keep these as relations; Strapi's metadata names their link tables.
+ */
 const linkRows = async (
   strapi: Core.Strapi,
   knex: Knex,
-  model: 'click' | 'referral' | 'order' | 'commission' | 'enrollment',
+  model: 'referral' | 'enrollment',
   afterId: number,
   partnerOf: string,
   programOf: string
 ) => {
-  const table = tableOf(strapi, uid(model));
+  const meta = strapi.db.metadata.get(uid(model));
   for (const [attribute, target] of [
     ['partner', partnerOf],
     ['program', programOf],
   ] as const) {
-    const link = joinTableOf(strapi, uid(model), attribute);
+    const link = (meta.attributes[attribute] as unknown as { joinTable: LinkTable }).joinTable;
     await knex.raw(`INSERT INTO ?? (??, ??) SELECT t.id, ${target} FROM ?? t WHERE t.id > ?`, [
-      link.table,
-      link.ownerColumn,
-      link.targetColumn,
-      table,
+      link.name,
+      link.joinColumn.name,
+      link.inverseJoinColumn.name,
+      meta.tableName,
       afterId,
     ]);
   }
@@ -141,11 +151,11 @@ const seed = async (strapi: Core.Strapi) => {
   await linkRows(strapi, knex, 'referral', after, partnerOf('t.id'), programOf('t.id'));
 
   const orders = tableOf(strapi, uid('order'));
-  after = await maxId(knex, orders);
   await knex.raw(
-    `INSERT INTO ?? (document_id, external_id, amount, currency, state, dispute, refunded_amount, paid_at,
-                     paid_by_partner, source, created_at, updated_at)
-     SELECT md5('order' || g), 'bench-' || g, 1000 + g % 9000, CASE WHEN g % 5 = 0 THEN 'EUR' ELSE 'USD' END,
+    `INSERT INTO ?? (document_id, external_id, partner_id, program_id, amount, currency, state, dispute,
+                     refunded_amount, paid_at, paid_by_partner, source, created_at, updated_at)
+     SELECT md5('order' || g), 'bench-' || g, ${partnerOf('g')}, ${programOf('g')},
+            1000 + g % 9000, CASE WHEN g % 5 = 0 THEN 'EUR' ELSE 'USD' END,
             CASE WHEN g % 10 = 0 THEN 'partially-refunded' WHEN g % 7 = 0 THEN 'failed' ELSE 'paid' END,
             'none', CASE WHEN g % 10 = 0 THEN 500 ELSE 0 END,
             CASE WHEN g % 7 = 0 AND g % 10 <> 0 THEN NULL ELSE ${spread('g * 13')} END,
@@ -153,21 +163,18 @@ const seed = async (strapi: Core.Strapi) => {
      FROM generate_series(1, ?) g`,
     [orders, sizes.orders]
   );
-  await linkRows(strapi, knex, 'order', after, partnerOf('t.id'), programOf('t.id'));
 
   const commissions = tableOf(strapi, uid('commission'));
-  after = await maxId(knex, commissions);
   await knex.raw(
-    `INSERT INTO ?? (document_id, level, kind, basis_amount, amount, currency, state, idempotency_key,
-                     created_at, updated_at)
-     SELECT md5('commission' || g), 1, 'sale', 10000, 100 + g % 1000,
+    `INSERT INTO ?? (document_id, partner_id, program_id, level, kind, basis_amount, amount, currency,
+                     state, idempotency_key, created_at, updated_at)
+     SELECT md5('commission' || g), ${partnerOf('g')}, ${programOf('g')}, 1, 'sale', 10000, 100 + g % 1000,
             CASE WHEN g % 5 = 0 THEN 'EUR' ELSE 'USD' END,
             (ARRAY['pending', 'approved', 'paid', 'reversed'])[g % 4 + 1], 'bench-' || g,
             ${spread('g * 17')}, now()
      FROM generate_series(1, ?) g`,
     [commissions, sizes.commissions]
   );
-  await linkRows(strapi, knex, 'commission', after, partnerOf('t.id'), programOf('t.id'));
   // What autovacuum would have done by the time an editor opens the page.
   await knex.raw('VACUUM ANALYZE');
   return { sizes, seconds: seconds(started) };

@@ -234,7 +234,7 @@ describe('tracker.js in Chromium, on a page of another origin', () => {
     });
     const commissions = await app.strapi.db
       .query(uid('commission'))
-      .findMany({ where: { partner: { id: partner.id } } });
+      .findMany({ where: { partnerId: partner.id } });
     expect(commissions.map((entry) => [entry.kind, entry.amount])).toEqual([['signup', 2500]]);
   });
 

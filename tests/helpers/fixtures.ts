@@ -84,12 +84,36 @@ export const orderBody = (overrides: Row = {}) => ({
   },
 });
 
-export const commissionsOf = (strapi: Core.Strapi, where: Row = {}) =>
-  strapi.db.query(uid('commission')).findMany({
+/** An order's row id from its externalId, for `where: { orderId }` on the ledger. */
+export const orderIdOf = async (strapi: Core.Strapi, externalId: string): Promise<number> => {
+  const order = await strapi.db
+    .query(uid('order'))
+    .findOne({ where: { externalId }, select: ['id'] });
+  if (!order) throw new Error(`No order ${externalId}`);
+  return order.id;
+};
+
+/**
+ * Ledger entries matching `where` (plain columns: `partnerId`, `orderId`, ...), level then id,
+ * each with its order's `orderExternalId` looked up in one query.
+ */
+export const commissionsOf = async (strapi: Core.Strapi, where: Row = {}): Promise<Row[]> => {
+  const entries: Row[] = await strapi.db.query(uid('commission')).findMany({
     where,
     orderBy: [{ level: 'asc' }, { id: 'asc' }],
-    populate: { partner: { select: ['id'] }, order: { select: ['id', 'externalId'] } },
   });
+  const orderIds = [...new Set(entries.map((entry) => entry.orderId).filter((id) => id != null))];
+  const orders: Row[] = orderIds.length
+    ? await strapi.db
+        .query(uid('order'))
+        .findMany({ where: { id: { $in: orderIds } }, select: ['id', 'externalId'] })
+    : [];
+  const externalIdOf = new Map(orders.map((order) => [order.id, order.externalId as string]));
+  return entries.map((entry) => ({
+    ...entry,
+    orderExternalId: externalIdOf.get(entry.orderId) ?? null,
+  }));
+};
 
 export const count = (strapi: Core.Strapi, name: Parameters<typeof uid>[0], where: Row = {}) =>
   strapi.db.query(uid(name)).count({ where });

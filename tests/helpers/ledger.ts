@@ -1,6 +1,10 @@
+import type { Core } from '@strapi/strapi';
 import type { MarkPayoutPaidRequest } from '../../plugin/contracts/payouts';
+import { uid } from '../../plugin/model';
 import { orderBody } from './fixtures';
 import type { TestApp } from './strapi';
+
+type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /**
  * Posts a paid order for a referral code (through `POST /api/partners/orders`, API token) and
@@ -40,3 +44,24 @@ export const markPayoutPaid = (
     .post(`/partners/payouts/${documentId}/paid`)
     .set('Authorization', `Bearer ${adminToken}`)
     .send({ data });
+
+/**
+ * A partner's payouts, oldest first, each with the entries it pays as `commissions` (the
+ * commissions whose `payoutId` is the payout's, by id), read in two queries.
+ */
+export const payoutsOf = async (strapi: Core.Strapi, partnerId: number): Promise<Row[]> => {
+  const payouts: Row[] = await strapi.db
+    .query(uid('payout'))
+    .findMany({ where: { partnerId }, orderBy: { id: 'asc' } });
+  const entries: Row[] = payouts.length
+    ? await strapi.db.query(uid('commission')).findMany({
+        where: { payoutId: { $in: payouts.map((payout) => payout.id) } },
+        orderBy: { id: 'asc' },
+        select: ['id', 'kind', 'amount', 'state', 'payoutId'],
+      })
+    : [];
+  return payouts.map((payout) => ({
+    ...payout,
+    commissions: entries.filter((entry) => entry.payoutId === payout.id),
+  }));
+};
