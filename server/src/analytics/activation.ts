@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { ACTIVATION_EVENTS, uid, type ActivationEvent } from '../../../plugin/model';
-import { joinTableOf, tableOf } from '../platform/database';
-import { scopedByRelations, toInt, type AnalyticsScope } from './scope';
+import { tableOf } from '../platform/database';
+import { referenceOf, scopedRows, toInt, type AnalyticsScope } from './scope';
 
 /**
  * Activation (SPEC §9): of the partners who joined a program in the range (an approved
@@ -18,7 +18,7 @@ export const activationCounts = async (
   scope: AnalyticsScope
 ): Promise<{ joined: number; activated: number }> => {
   const joinedQuery = () => {
-    const scoped = scopedByRelations(strapi, knex, 'enrollment', 'e', scope, {
+    const scoped = scopedRows(strapi, knex, 'enrollment', 'e', scope, {
       joinProgram: true,
       joinPartner: true,
     });
@@ -39,23 +39,14 @@ export const activationCounts = async (
     partner: string,
     program: string
   ) => {
-    const model = uid(name);
-    const byPartner = joinTableOf(strapi, model, 'partner');
-    const byProgram = joinTableOf(strapi, model, 'program');
-    return knex(`${tableOf(strapi, model)} as ${alias}`)
-      .select(knex.raw('1'))
-      .join(
-        `${byPartner.table} as ${alias}_pa`,
-        `${alias}_pa.${byPartner.ownerColumn}`,
-        `${alias}.id`
-      )
-      .join(
-        `${byProgram.table} as ${alias}_pr`,
-        `${alias}_pr.${byProgram.ownerColumn}`,
-        `${alias}.id`
-      )
-      .where(`${alias}_pa.${byPartner.targetColumn}`, knex.ref(partner))
-      .where(`${alias}_pr.${byProgram.targetColumn}`, knex.ref(program));
+    const byPartner = referenceOf(strapi, name, alias, 'partner');
+    const byProgram = referenceOf(strapi, name, alias, 'program');
+    const query = knex(`${tableOf(strapi, uid(name))} as ${alias}`).select(knex.raw('1'));
+    byPartner.require(query);
+    byProgram.require(query);
+    return query
+      .where(byPartner.column, knex.ref(partner))
+      .where(byProgram.column, knex.ref(program));
   };
 
   /**

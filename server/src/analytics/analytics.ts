@@ -4,7 +4,7 @@ import type { EngineProgram } from '../../../plugin/commissions';
 import { uid } from '../../../plugin/model';
 import { PAID_ORDER_STATUSES } from '../../../plugin/orders';
 import { calendarMonthBounds } from '../../../plugin/time';
-import { joinTableOf, tableOf, withKnex } from '../platform/database';
+import { tableOf, withKnex } from '../platform/database';
 
 const ORDER = uid('order');
 const REFERRAL = uid('referral');
@@ -14,16 +14,11 @@ const REFERRAL = uid('referral');
  * the tier metrics the engine needs, and the totals of a referred customer.
  */
 const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
-  /** Orders of one partner in one program, joined through Strapi's link tables. */
-  const partnerOrders = (knex: Knex, partnerId: number, programId: number) => {
-    const byPartner = joinTableOf(strapi, ORDER, 'partner');
-    const byProgram = joinTableOf(strapi, ORDER, 'program');
-    return knex(`${tableOf(strapi, ORDER)} as o`)
-      .join(`${byPartner.table} as op`, `op.${byPartner.ownerColumn}`, 'o.id')
-      .join(`${byProgram.table} as og`, `og.${byProgram.ownerColumn}`, 'o.id')
-      .where(`op.${byPartner.targetColumn}`, partnerId)
-      .where(`og.${byProgram.targetColumn}`, programId);
-  };
+  /** Orders of one partner in one program, through their plain indexed id columns. */
+  const partnerOrders = (knex: Knex, partnerId: number, programId: number) =>
+    knex(`${tableOf(strapi, ORDER)} as o`)
+      .where('o.partner_id', partnerId)
+      .where('o.program_id', programId);
 
   return {
     /** The partner's value of `program.tierMetric` at `at` (SPEC §5.4), months in the program's zone. */
@@ -58,11 +53,9 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Paid and refunded totals of a referred customer, for "not fully refunded" (SPEC §5.1). */
     async customerTotals(referralId: number) {
-      const byReferral = joinTableOf(strapi, ORDER, 'referral');
       return withKnex(strapi, async (knex) => {
         const [row] = await knex(`${tableOf(strapi, ORDER)} as o`)
-          .join(`${byReferral.table} as r`, `r.${byReferral.ownerColumn}`, 'o.id')
-          .where(`r.${byReferral.targetColumn}`, referralId)
+          .where('o.referral_id', referralId)
           .whereIn('o.state', PAID_ORDER_STATUSES)
           .whereNotNull('o.paid_at')
           .sum({ paid: 'o.amount', refunded: 'o.refunded_amount' });

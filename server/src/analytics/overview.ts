@@ -4,7 +4,7 @@ import type { Knex } from 'knex';
 import type { Money, Overview, OverviewQuery } from '../../../plugin/contracts/admin';
 import { uid } from '../../../plugin/model';
 import { PAID_ORDER_STATUSES } from '../../../plugin/orders';
-import { scopedByRelations, scopedClicks, toInt, type AnalyticsScope } from './scope';
+import { scopedRows, scopedClicks, toInt, type AnalyticsScope } from './scope';
 import { bucketsOf, dateBucket, sqlDialectOf } from './sql-dates';
 import { activationCounts } from './activation';
 import { tableOf, withKnex } from '../platform/database';
@@ -79,7 +79,7 @@ const createOverviewService = ({ strapi }: { strapi: Core.Strapi }) => {
     interval: OverviewQuery['interval'],
     column: 'created_at' | 'converted_at'
   ) => {
-    const { query } = scopedByRelations(strapi, knex, 'referral', 'r', scope, {
+    const { query } = scopedRows(strapi, knex, 'referral', 'r', scope, {
       joinPartner: false,
     });
     const bucket = dateBucket(knex, dialect(), `r.${column}`, interval);
@@ -91,14 +91,14 @@ const createOverviewService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Paid attributed orders, by `paidAt`, net of refunds. */
   const paidOrders = (knex: Knex, scope: AnalyticsScope) => {
-    const scoped = scopedByRelations(strapi, knex, 'order', 'o', scope);
+    const scoped = scopedRows(strapi, knex, 'order', 'o', scope);
     inRange(scoped.query, 'o.paid_at', scope).whereIn('o.state', PAID_ORDER_STATUSES);
     return scoped;
   };
   const netRevenue = (knex: Knex) => knex.raw('sum(?? - ??)', ['o.amount', 'o.refunded_amount']);
 
   const accruedCommissions = (knex: Knex, scope: AnalyticsScope, joinPartner = false) => {
-    const scoped = scopedByRelations(strapi, knex, 'commission', 'k', scope, { joinPartner });
+    const scoped = scopedRows(strapi, knex, 'commission', 'k', scope, { joinPartner });
     inRange(scoped.query, 'k.created_at', scope).whereIn('k.state', [...ACCRUED]);
     return scoped;
   };
@@ -117,7 +117,7 @@ const createOverviewService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (ids.length === 0) return [];
     const revenue = paidOrders(knex, scope);
     const commissions = accruedCommissions(knex, scope, true);
-    const customers = scopedByRelations(strapi, knex, 'referral', 'r', scope);
+    const customers = scopedRows(strapi, knex, 'referral', 'r', scope);
     // One after the other: a transaction holds a single connection.
     const names: Row[] = await knex(tableOf(strapi, uid('partner')))
       .select('id', 'document_id', 'name')

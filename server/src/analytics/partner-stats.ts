@@ -1,17 +1,15 @@
-import type { Core, UID } from '@strapi/strapi';
+import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import type { StatsQuery, StatsResponse } from '../../../plugin/contracts/portal';
 import { uid } from '../../../plugin/model';
 import { statsBuckets, type StatsBucket } from '../../../plugin/portal/stats-buckets';
-import { joinTableOf, tableOf, withKnex } from '../platform/database';
+import { tableOf, withKnex } from '../platform/database';
+import type { RawRow } from '../platform/rows';
+import { referenceOf } from './scope';
 import type { PortalPartner } from '../portal/is-partner';
 import { createPortalScope } from '../portal/scope';
 
-type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
 const CLICK = uid('click');
-const COMMISSION = uid('commission');
-const REFERRAL = uid('referral');
 
 /**
  * `sum(case when <column> in bucket i then 1 else 0 end) as b<i>` for every bucket: one query
@@ -38,22 +36,19 @@ const readBuckets = (row: Record<string, unknown> | undefined, count: number) =>
 const createPartnerStatsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const scope = createPortalScope(strapi);
 
-  /** Rows of `model` whose `partner` (and `program`) relation points at the given ids. */
+  /** Rows of `name` (as `t`) of the given partner, and program when given. */
   const owned = (
     knex: Knex,
-    model: UID.Schema,
+    name: 'referral' | 'commission',
     partnerId: number,
     programId: number | undefined
   ) => {
-    const byPartner = joinTableOf(strapi, model, 'partner');
-    const query = knex(`${tableOf(strapi, model)} as t`)
-      .join(`${byPartner.table} as lp`, `lp.${byPartner.ownerColumn}`, 't.id')
-      .where(`lp.${byPartner.targetColumn}`, partnerId);
+    const query = knex(`${tableOf(strapi, uid(name))} as t`);
+    const byPartner = referenceOf(strapi, name, 't', 'partner');
+    byPartner.require(query).where(byPartner.column, partnerId);
     if (programId !== undefined) {
-      const byProgram = joinTableOf(strapi, model, 'program');
-      query
-        .join(`${byProgram.table} as lg`, `lg.${byProgram.ownerColumn}`, 't.id')
-        .where(`lg.${byProgram.targetColumn}`, programId);
+      const byProgram = referenceOf(strapi, name, 't', 'program');
+      byProgram.require(query).where(byProgram.column, programId);
     }
     return query;
   };
@@ -79,17 +74,17 @@ const createPartnerStatsService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (programId !== undefined) clicksQuery.where('program_id', programId);
         const [clickRow] = await clicksQuery;
 
-        const [referralRow] = await owned(knex, REFERRAL, partner.id, programId)
+        const [referralRow] = await owned(knex, 'referral', partner.id, programId)
           .where('t.created_at', '>=', from)
           .where('t.created_at', '<', to)
           .select(bucketSums(knex, 't.created_at', buckets));
 
-        const [customerRow] = await owned(knex, REFERRAL, partner.id, programId)
+        const [customerRow] = await owned(knex, 'referral', partner.id, programId)
           .where('t.converted_at', '>=', from)
           .where('t.converted_at', '<', to)
           .select(bucketSums(knex, 't.converted_at', buckets));
 
-        const unpaid = await owned(knex, COMMISSION, partner.id, programId)
+        const unpaid = await owned(knex, 'commission', partner.id, programId)
           .whereIn('t.state', ['pending', 'approved'])
           .groupBy('t.currency')
           .orderBy('t.currency')
@@ -107,7 +102,7 @@ const createPartnerStatsService = ({ strapi }: { strapi: Core.Strapi }) => {
             clicks: total(clicks),
             referrals: total(referrals),
             customers: total(customers),
-            unpaidEarnings: (unpaid as Row[])
+            unpaidEarnings: (unpaid as RawRow[])
               .map((row) => ({ amount: Number(row.amount ?? 0), currency: String(row.currency) }))
               .filter((money) => money.amount !== 0),
           },

@@ -1,7 +1,7 @@
-import type { Core, UID } from '@strapi/strapi';
+import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { uid } from '../../../plugin/model';
-import { joinTableOf, tableOf } from '../platform/database';
+import { tableOf } from '../platform/database';
 
 /** Who and when an analytics query covers (SPEC §9 filters), resolved to row ids. */
 export interface AnalyticsScope {
@@ -13,44 +13,72 @@ export interface AnalyticsScope {
   tier: string | null;
 }
 
+type ScopedTable = 'referral' | 'order' | 'commission' | 'enrollment';
+
+/** Orders and commissions keep their partner and program as plain indexed id columns. */
+const PLAIN_REFERENCES: ReadonlySet<ScopedTable> = new Set(['order', 'commission']);
+
+interface RelationLink {
+  name: string;
+  joinColumn: { name: string };
+  inverseJoinColumn: { name: string };
+}
+
 /**
- * A query over one of the plugin's tables whose partner and program are relations (link
- * tables), narrowed to the scope's partner, program and tier. The partner link is joined when a
- * filter or the caller (`joinPartner`, e.g. to group by partner, or for orders, where a row
- * without a partner is not attributed) needs it; referrals, ledger entries and enrollments always
- * have a partner. `partnerColumn` / `programColumn` name the columns holding their ids.
+ * Where rows of `name` (as `alias`) keep their `partner` or `program` id: `column`, usable once
+ * `require` has narrowed the query to rows that have one. Referrals and enrollments keep them as
+ * relations, whose link table (named by Strapi's metadata) `require` joins as `<alias>_pa` /
+ * `<alias>_pr`; orders and commissions as plain columns, where `require` skips the nulls.
  */
-export const scopedByRelations = (
+export const referenceOf = (
+  strapi: Core.Strapi,
+  name: ScopedTable,
+  alias: string,
+  attribute: 'partner' | 'program'
+) => {
+  if (PLAIN_REFERENCES.has(name)) {
+    const column = `${alias}.${attribute}_id`;
+    return { column, require: (query: Knex.QueryBuilder) => query.whereNotNull(column) };
+  }
+  const meta = strapi.db.metadata.get(uid(name)).attributes[attribute];
+  const link = (meta as { joinTable: RelationLink }).joinTable;
+  const linkAlias = `${alias}_${attribute === 'partner' ? 'pa' : 'pr'}`;
+  return {
+    column: `${linkAlias}.${link.inverseJoinColumn.name}`,
+    require: (query: Knex.QueryBuilder) =>
+      query.join(
+        `${link.name} as ${linkAlias}`,
+        `${linkAlias}.${link.joinColumn.name}`,
+        `${alias}.id`
+      ),
+  };
+};
+
+/**
+ * A query over one of the plugin's tables that name a partner and a program, narrowed to the
+ * scope's partner, program and tier. The partner is required of a row when a filter or the
+ * caller (`joinPartner`, e.g. to group by partner, or for orders, where a row without a partner
+ * is not attributed) needs it; referrals, ledger entries and enrollments always have one.
+ * `partnerColumn` / `programColumn` name the columns holding their ids.
+ */
+export const scopedRows = (
   strapi: Core.Strapi,
   knex: Knex,
-  name: 'referral' | 'order' | 'commission' | 'enrollment',
+  name: ScopedTable,
   alias: string,
   scope: AnalyticsScope,
   options: { joinProgram?: boolean; joinPartner?: boolean } = {}
 ) => {
-  const model: UID.Schema = uid(name);
-  const byPartner = joinTableOf(strapi, model, 'partner');
-  const byProgram = joinTableOf(strapi, model, 'program');
-  const partnerColumn = `${alias}_pa.${byPartner.targetColumn}`;
-  const programColumn = `${alias}_pr.${byProgram.targetColumn}`;
-  const query = knex(`${tableOf(strapi, model)} as ${alias}`);
+  const partner = referenceOf(strapi, name, alias, 'partner');
+  const program = referenceOf(strapi, name, alias, 'program');
+  const query = knex(`${tableOf(strapi, uid(name))} as ${alias}`);
   if (options.joinPartner !== false || scope.partnerId !== null || scope.tier !== null) {
-    query.join(
-      `${byPartner.table} as ${alias}_pa`,
-      `${alias}_pa.${byPartner.ownerColumn}`,
-      `${alias}.id`
-    );
+    partner.require(query);
   }
-  if (scope.programId !== null || options.joinProgram) {
-    query.join(
-      `${byProgram.table} as ${alias}_pr`,
-      `${alias}_pr.${byProgram.ownerColumn}`,
-      `${alias}.id`
-    );
-  }
-  if (scope.programId !== null) query.where(programColumn, scope.programId);
-  narrowPartners(strapi, knex, query, partnerColumn, scope);
-  return { query, partnerColumn, programColumn };
+  if (scope.programId !== null || options.joinProgram) program.require(query);
+  if (scope.programId !== null) query.where(program.column, scope.programId);
+  narrowPartners(strapi, knex, query, partner.column, scope);
+  return { query, partnerColumn: partner.column, programColumn: program.column };
 };
 
 /** The partner and tier filters on a column holding partner ids. */

@@ -18,6 +18,7 @@ import { csvStream } from '../payouts/csv-exports';
 import type { PortalPartner } from '../portal/is-partner';
 import { conflict } from '../partners/status-errors';
 import { createPortalScope, iso, paginate, privacyOf } from '../portal/scope';
+import type { RawRow } from '../platform/rows';
 
 const ORDER = uid('order');
 const PROGRAM = uid('program');
@@ -60,23 +61,21 @@ const createPartnerReferralsService = ({ strapi }: { strapi: Core.Strapi }) => {
       .map((referral) => referral.id);
     const byReferral = new Map<number, ReferralOrderRecord[]>();
     if (ids.length === 0) return byReferral;
-    const orders = await strapi.db.query(ORDER).findMany({
-      where: { referral: { id: { $in: ids } } },
-      select: ['state', 'amount', 'currency', 'paidAt', 'createdAt', 'failureReason'],
-      populate: { referral: { select: ['id'] } },
+    const orders: RawRow[] = await strapi.db.query(ORDER).findMany({
+      where: { referralId: { $in: ids } },
+      select: ['referralId', 'state', 'amount', 'currency', 'paidAt', 'createdAt', 'failureReason'],
       orderBy: { id: 'asc' },
     });
     for (const order of orders) {
-      const referralId = order.referral?.id;
-      if (!referralId) continue;
+      const referralId = Number(order.referralId);
       const list = byReferral.get(referralId) ?? [];
       list.push({
-        state: order.state,
+        state: String(order.state),
         amount: Number(order.amount),
-        currency: order.currency,
+        currency: String(order.currency),
         paidAt: iso(order.paidAt),
         createdAt: iso(order.createdAt) ?? new Date(0).toISOString(),
-        failureReason: order.failureReason ?? null,
+        failureReason: (order.failureReason as string | null) ?? null,
       });
       byReferral.set(referralId, list);
     }

@@ -1,41 +1,98 @@
-import { projectReferral, referralLabel } from '../../../plugin/privacy';
+import type { Core } from '@strapi/strapi';
+import type { ProgramRef } from '../../../plugin/contracts/portal';
+import { uid, type ReferralSource, type ReferralStatus } from '../../../plugin/model';
+import {
+  projectReferral,
+  referralLabel,
+  type ReferralPrivacy,
+  type ReferralRecord,
+} from '../../../plugin/privacy';
 import type { PortalPartner } from '../portal/is-partner';
 import { iso, privacyOf } from '../portal/scope';
+import { rowsById, type RawRow } from '../platform/rows';
 
-type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** A ledger entry's references, as its plain id columns hold them. */
+export interface LabelledEntry {
+  level: number;
+  programId: number;
+  referralId: number | null;
+}
 
-/** What commissions and statements populate to label their referred contact. */
-export const REFERRAL_LABEL_POPULATE = {
-  referral: {
-    select: ['documentId', 'state', 'source', 'createdAt', 'firstName', 'lastName', 'email'],
-  },
-  program: {
-    select: ['slug', 'name', 'referralDetail', 'showPurchaseHistory', 'showDeclinedCharges'],
-  },
-} as const;
+type LabelProgram = ProgramRef & ReferralPrivacy;
+
+const PROGRAM_FIELDS = [
+  'slug',
+  'name',
+  'referralDetail',
+  'showPurchaseHistory',
+  'showDeclinedCharges',
+];
+const REFERRAL_FIELDS = [
+  'documentId',
+  'state',
+  'source',
+  'createdAt',
+  'firstName',
+  'lastName',
+  'email',
+];
+
+const toLabelProgram = (row: RawRow): LabelProgram => ({
+  slug: String(row.slug),
+  name: String(row.name),
+  ...privacyOf(row),
+});
+
+/** Only what a label may show; the rest of the record stays empty. */
+const toLabelReferral = (row: RawRow): ReferralRecord => ({
+  documentId: String(row.documentId),
+  state: row.state as ReferralStatus,
+  source: row.source as ReferralSource,
+  createdAt: iso(row.createdAt) ?? new Date(0).toISOString(),
+  signedUpAt: null,
+  convertedAt: null,
+  email: (row.email as string | null) ?? null,
+  firstName: (row.firstName as string | null) ?? null,
+  lastName: (row.lastName as string | null) ?? null,
+  externalId: null,
+});
 
 /**
- * The referred contact of a ledger entry as the partner may see it, through the same projection
- * as the referral list. Level-2 entries name no one: a recruiter never sees its recruits'
- * customers (SPEC §8).
+ * The programs and referred contacts a page of ledger entries names, one query each, and the
+ * referred contact of each entry as the partner may see it, through the same projection as the
+ * referral list. Level-2 entries name no one: a recruiter never sees its recruits' customers
+ * (SPEC §8).
  */
-export const entryReferralLabel = (partner: PortalPartner, entry: Row): string | null => {
-  if (!entry.referral || !entry.program || Number(entry.level) !== 1) return null;
-  const projected = projectReferral({
-    referral: {
-      documentId: entry.referral.documentId,
-      state: entry.referral.state,
-      source: entry.referral.source,
-      createdAt: iso(entry.referral.createdAt) ?? new Date(0).toISOString(),
-      signedUpAt: null,
-      convertedAt: null,
-      email: entry.referral.email ?? null,
-      firstName: entry.referral.firstName ?? null,
-      lastName: entry.referral.lastName ?? null,
-      externalId: null,
-    },
-    program: { slug: entry.program.slug, name: entry.program.name, ...privacyOf(entry.program) },
-    partnerDocumentId: partner.documentId,
-  });
-  return referralLabel(projected);
+export const loadEntryLabels = async (
+  strapi: Core.Strapi,
+  partner: PortalPartner,
+  entries: readonly LabelledEntry[]
+) => {
+  const programs = await rowsById(
+    strapi,
+    uid('program'),
+    entries.map((entry) => entry.programId),
+    PROGRAM_FIELDS,
+    toLabelProgram
+  );
+  const referrals = await rowsById(
+    strapi,
+    uid('referral'),
+    entries.filter((entry) => entry.level === 1).map((entry) => entry.referralId),
+    REFERRAL_FIELDS,
+    toLabelReferral
+  );
+  const programOf = (entry: LabelledEntry): ProgramRef | null => {
+    const program = programs.get(entry.programId);
+    return program ? { slug: program.slug, name: program.name } : null;
+  };
+  const labelOf = (entry: LabelledEntry): string | null => {
+    const referral = entry.referralId === null ? undefined : referrals.get(entry.referralId);
+    const program = programs.get(entry.programId);
+    if (!referral || !program || entry.level !== 1) return null;
+    return referralLabel(
+      projectReferral({ referral, program, partnerDocumentId: partner.documentId })
+    );
+  };
+  return { programOf, labelOf };
 };

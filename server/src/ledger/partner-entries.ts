@@ -10,19 +10,18 @@ import type {
 } from '../../../plugin/contracts/portal';
 import { toDecimalString } from '../../../plugin/currency';
 import { uid } from '../../../plugin/model';
-import { joinTableOf, tableOf, withKnex } from '../platform/database';
+import { tableOf, withKnex } from '../platform/database';
+import { idOrNull, type RawRow } from '../platform/rows';
 import { csvStream } from '../payouts/csv-exports';
 import type { PortalPartner } from '../portal/is-partner';
-import { entryReferralLabel, REFERRAL_LABEL_POPULATE } from '../attribution/referral-labels';
-import { createPortalScope, iso, paginate, toProgramRef } from '../portal/scope';
+import { loadEntryLabels, type LabelledEntry } from '../attribution/referral-labels';
+import { createPortalScope, iso, paginate } from '../portal/scope';
 import { publicBase, recruitUrlOf } from '../partners/partner-profile';
 
 const COMMISSION = uid('commission');
 const PARTNER = uid('partner');
 const PAYOUT = uid('payout');
 const EXPORT_PAGE = 1000;
-
-type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const COMMISSION_FIELDS = [
   'id',
@@ -36,16 +35,54 @@ const COMMISSION_FIELDS = [
   'availableAt',
   'paidAt',
   'explanation',
+  'programId',
+  'referralId',
 ];
 
+/** The signed-in partner's entries, of one program and state when asked. */
+interface EntryWhere {
+  partnerId: number;
+  programId?: number;
+  state?: string;
+}
+
+/** A ledger entry as the portal reads it: the answer's fields, and its references as plain ids. */
+interface PortalEntry {
+  references: LabelledEntry;
+  fields: Omit<PortalCommission, 'program' | 'referral'>;
+}
+
 const explanationOf = (value: unknown): PortalCommission['explanation'] => {
-  const explanation = (typeof value === 'string' ? JSON.parse(value) : value) as Row | null;
+  const explanation = (typeof value === 'string' ? JSON.parse(value) : value) as {
+    summary?: unknown;
+    steps?: unknown;
+  } | null;
   if (!explanation || typeof explanation.summary !== 'string') return null;
   return {
     summary: explanation.summary,
     steps: Array.isArray(explanation.steps) ? explanation.steps.map(String) : [],
   };
 };
+
+const toPortalEntry = (row: RawRow): PortalEntry => ({
+  references: {
+    level: Number(row.level),
+    programId: Number(row.programId),
+    referralId: idOrNull(row.referralId),
+  },
+  fields: {
+    documentId: String(row.documentId),
+    createdAt: iso(row.createdAt) ?? '',
+    kind: row.kind as PortalCommission['kind'],
+    level: Number(row.level),
+    status: row.state as PortalCommission['status'],
+    amount: Number(row.amount),
+    currency: String(row.currency),
+    availableAt: iso(row.availableAt),
+    paidAt: iso(row.paidAt),
+    explanation: explanationOf(row.explanation),
+  },
+});
 
 /**
  * The partner's ledger in the portal (SPEC §8): commissions with their explanation, payouts,
@@ -57,42 +94,43 @@ const createPartnerEntriesService = ({ strapi }: { strapi: Core.Strapi }) => {
   const commissionWhere = async (
     partner: PortalPartner,
     query: { status?: string; program?: string }
-  ) => {
+  ): Promise<EntryWhere> => {
     const programId = await scope.programFilter(partner, query.program);
     return {
-      partner: { id: partner.id },
-      ...(programId !== undefined ? { program: { id: programId } } : {}),
+      partnerId: partner.id,
+      ...(programId !== undefined ? { programId } : {}),
       ...(query.status ? { state: query.status } : {}),
     };
   };
 
-  const toCommission = (partner: PortalPartner, row: Row): PortalCommission => ({
-    documentId: row.documentId,
-    createdAt: iso(row.createdAt) ?? '',
-    kind: row.kind,
-    level: Number(row.level),
-    status: row.state,
-    amount: Number(row.amount),
-    currency: row.currency,
-    availableAt: iso(row.availableAt),
-    paidAt: iso(row.paidAt),
-    explanation: explanationOf(row.explanation),
-    program: toProgramRef(row.program),
-    referral: entryReferralLabel(partner, row),
-  });
+  /** A page of entries as the portal shows them, their programs and contacts read in one go. */
+  const toCommissions = async (
+    partner: PortalPartner,
+    rows: readonly RawRow[]
+  ): Promise<PortalCommission[]> => {
+    const entries = rows.map(toPortalEntry);
+    const labels = await loadEntryLabels(
+      strapi,
+      partner,
+      entries.map((entry) => entry.references)
+    );
+    return entries.map(({ references, fields }) => ({
+      ...fields,
+      program: labels.programOf(references),
+      referral: labels.labelOf(references),
+    }));
+  };
 
-  async function* commissionRows(partner: PortalPartner, where: Row) {
+  async function* commissionRows(partner: PortalPartner, where: EntryWhere) {
     for (let afterId = 0; ;) {
-      const rows = await strapi.db.query(COMMISSION).findMany({
+      const rows: RawRow[] = await strapi.db.query(COMMISSION).findMany({
         where: { ...where, id: { $gt: afterId } },
         select: COMMISSION_FIELDS,
-        populate: REFERRAL_LABEL_POPULATE,
         orderBy: { id: 'asc' },
         limit: EXPORT_PAGE,
       });
       if (rows.length === 0) return;
-      for (const row of rows) {
-        const entry = toCommission(partner, row);
+      for (const entry of await toCommissions(partner, rows)) {
         yield [
           entry.documentId,
           entry.createdAt,
@@ -109,7 +147,7 @@ const createPartnerEntriesService = ({ strapi }: { strapi: Core.Strapi }) => {
           entry.explanation?.summary ?? null,
         ];
       }
-      afterId = rows[rows.length - 1].id;
+      afterId = Number(rows[rows.length - 1].id);
     }
   }
 
@@ -121,14 +159,13 @@ const createPartnerEntriesService = ({ strapi }: { strapi: Core.Strapi }) => {
         strapi.db.query(COMMISSION).findMany({
           where,
           select: COMMISSION_FIELDS,
-          populate: REFERRAL_LABEL_POPULATE,
           orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
           offset: page.offset,
           limit: page.limit,
         }),
         strapi.db.query(COMMISSION).count({ where }),
       ]);
-      return { data: rows.map((row: Row) => toCommission(partner, row)), meta: page.meta(total) };
+      return { data: await toCommissions(partner, rows), meta: page.meta(total) };
     },
 
     async exportCommissions(partner: PortalPartner, query: ExportCommissionsQuery) {
@@ -156,7 +193,7 @@ const createPartnerEntriesService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async payouts(partner: PortalPartner, query: ListPortalPayoutsQuery) {
-      const where = { partner: { id: partner.id } };
+      const where = { partnerId: partner.id };
       const page = paginate(query);
       const [rows, total] = await Promise.all([
         strapi.db.query(PAYOUT).findMany({
@@ -178,17 +215,20 @@ const createPartnerEntriesService = ({ strapi }: { strapi: Core.Strapi }) => {
         }),
         strapi.db.query(PAYOUT).count({ where }),
       ]);
-      const data = rows.map((row: Row): PortalPayout => ({
-        documentId: row.documentId,
-        amount: Number(row.amount),
-        currency: row.currency,
-        status: row.state,
-        periodStart: row.periodStart ? String(row.periodStart).slice(0, 10) : null,
-        periodEnd: row.periodEnd ? String(row.periodEnd).slice(0, 10) : null,
-        paidAt: iso(row.paidAt),
-        method: row.method?.type ? { type: String(row.method.type) } : null,
-        reference: row.reference ?? null,
-      }));
+      const data = (rows as RawRow[]).map((row): PortalPayout => {
+        const method = row.method as { type?: unknown } | null;
+        return {
+          documentId: String(row.documentId),
+          amount: Number(row.amount),
+          currency: String(row.currency),
+          status: row.state as PortalPayout['status'],
+          periodStart: row.periodStart ? String(row.periodStart).slice(0, 10) : null,
+          periodEnd: row.periodEnd ? String(row.periodEnd).slice(0, 10) : null,
+          paidAt: iso(row.paidAt),
+          method: method?.type ? { type: String(method.type) } : null,
+          reference: (row.reference as string | null) ?? null,
+        };
+      });
       return { data, meta: page.meta(total) };
     },
 
@@ -205,30 +245,23 @@ const createPartnerEntriesService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
       const earnings = new Map<number, Money[]>();
       if (recruits.length > 0) {
-        const rows = await withKnex(strapi, (knex) => {
-          const byPartner = joinTableOf(strapi, COMMISSION, 'partner');
-          const bySource = joinTableOf(strapi, COMMISSION, 'sourceCommission');
-          return knex(`${tableOf(strapi, COMMISSION)} as c`)
-            .join(`${byPartner.table} as lp`, `lp.${byPartner.ownerColumn}`, 'c.id')
-            .join(`${bySource.table} as ls`, `ls.${bySource.ownerColumn}`, 'c.id')
-            .join(
-              `${byPartner.table} as sp`,
-              `sp.${byPartner.ownerColumn}`,
-              `ls.${bySource.targetColumn}`
-            )
-            .where(`lp.${byPartner.targetColumn}`, partner.id)
+        // A level-2 entry's recruit is the partner of the level-1 entry it follows.
+        const rows = await withKnex(strapi, (knex) =>
+          knex(`${tableOf(strapi, COMMISSION)} as c`)
+            .join(`${tableOf(strapi, COMMISSION)} as s`, 's.id', 'c.source_commission_id')
+            .where('c.partner_id', partner.id)
             .where('c.level', 2)
             .whereNotIn('c.state', ['reversed', 'rejected'])
             .whereIn(
-              `sp.${byPartner.targetColumn}`,
-              recruits.map((recruit: Row) => recruit.id)
+              's.partner_id',
+              recruits.map((recruit) => Number(recruit.id))
             )
-            .groupBy(`sp.${byPartner.targetColumn}`, 'c.currency')
+            .groupBy('s.partner_id', 'c.currency')
             .orderBy('c.currency')
-            .select({ recruitId: `sp.${byPartner.targetColumn}`, currency: 'c.currency' })
-            .sum({ amount: 'c.amount' });
-        });
-        for (const row of rows as Row[]) {
+            .select({ recruitId: 's.partner_id', currency: 'c.currency' })
+            .sum({ amount: 'c.amount' })
+        );
+        for (const row of rows as RawRow[]) {
           const list = earnings.get(Number(row.recruitId)) ?? [];
           list.push({ amount: Number(row.amount ?? 0), currency: String(row.currency) });
           earnings.set(Number(row.recruitId), list);
@@ -236,7 +269,7 @@ const createPartnerEntriesService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const programs = await scope.programs(partner);
       return {
-        data: recruits.map((recruit: Row) => ({
+        data: recruits.map((recruit) => ({
           name: recruit.name,
           joinedAt: iso(recruit.createdAt) ?? '',
           earnings: earnings.get(recruit.id) ?? [],

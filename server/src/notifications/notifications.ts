@@ -177,14 +177,11 @@ const createNotificationsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** A new positive entry, for programs with `notifyOnCommission` only. */
     async commissionEarned(entryId: number) {
-      const entry = await strapi.db.query(COMMISSION).findOne({
-        where: { id: entryId },
-        populate: { partner: { select: ['id'] }, program: { select: ['id'] } },
-      });
-      if (!entry?.partner || !entry.program || entry.amount <= 0) return false;
-      const program = await programOf(entry.program.id);
+      const entry = await strapi.db.query(COMMISSION).findOne({ where: { id: entryId } });
+      if (!entry?.partnerId || !entry.programId || entry.amount <= 0) return false;
+      const program = await programOf(entry.programId);
       if (!program?.notifyOnCommission) return false;
-      return toPartnerAbout(entry.partner.id, program.id, (partner) =>
+      return toPartnerAbout(entry.partnerId, program.id, (partner) =>
         commissionEarnedEmail({
           partnerName: partner.name,
           programName: program.name,
@@ -199,15 +196,14 @@ const createNotificationsService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Sent once a payout is paid. */
     async payoutSent(payoutId: number) {
       if (!getPluginConfig({ strapi }).notifications.enabled) return false;
-      const payout = await strapi.db.query(PAYOUT).findOne({
-        where: { id: payoutId },
-        populate: { partner: { select: ['name', 'email'] } },
-      });
-      if (payout?.state !== 'paid' || !payout.partner?.email) return false;
+      const payout = await strapi.db.query(PAYOUT).findOne({ where: { id: payoutId } });
+      if (payout?.state !== 'paid' || !payout.partnerId) return false;
+      const partner = await partnerOf(payout.partnerId);
+      if (!partner?.email) return false;
       return send(
-        payout.partner.email,
+        partner.email,
         payoutSentEmail({
-          partnerName: payout.partner.name,
+          partnerName: partner.name,
           amount: payout.amount,
           currency: payout.currency,
           period: periodOf(payout),

@@ -14,7 +14,7 @@ import { NEWEST_FIRST, statusPartnerProgramWhere } from '../platform/list-filter
 import { iso } from '../platform/rows';
 import { PROGRAM_REF, programRef } from '../programs/program-ref';
 import { PARTNER_REF, partnerRef } from './partner-ref';
-import { joinTableOf, tableOf, withKnex } from '../platform/database';
+import { tableOf, withKnex } from '../platform/database';
 
 const PARTNER = uid('partner');
 const ENROLLMENT = uid('enrollment');
@@ -58,10 +58,8 @@ const createPartnerDirectoryService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Ledger sums by state and currency: one GROUP BY over the partner's entries. */
   const earningsOf = (partnerId: number) =>
     withKnex(strapi, async (knex) => {
-      const link = joinTableOf(strapi, COMMISSION, 'partner');
       const rows: Row[] = await knex(`${tableOf(strapi, COMMISSION)} as c`)
-        .join(`${link.table} as l`, `l.${link.ownerColumn}`, 'c.id')
-        .where(`l.${link.targetColumn}`, partnerId)
+        .where('c.partner_id', partnerId)
         .select({ state: 'c.state', currency: 'c.currency' })
         .sum({ amount: 'c.amount' })
         .groupBy('c.state', 'c.currency')
@@ -113,7 +111,7 @@ const createPartnerDirectoryService = ({ strapi }: { strapi: Core.Strapi }) => {
         },
       });
       const payouts: Row[] = await strapi.db.query(uid('payout')).findMany({
-        where: { partner: { id } },
+        where: { partnerId: id },
         orderBy: NEWEST_FIRST,
         limit: 20,
       });

@@ -1,4 +1,7 @@
+import type { Core } from '@strapi/strapi';
 import type { PartnerRef } from '../../../plugin/contracts/admin';
+import { uid } from '../../../plugin/model';
+import { rowsById } from '../platform/rows';
 
 /** What the admin panel sees of a related partner row. */
 
@@ -8,3 +11,10 @@ export const partnerRef = (row: Row | null | undefined): PartnerRef | null =>
   row ? { documentId: row.documentId, name: row.name } : null;
 
 export const PARTNER_REF = { select: ['documentId', 'name'] };
+
+/** The refs of the partners that plain `partnerId` columns point at, in one query. */
+export const partnerRefsById = (strapi: Core.Strapi, ids: Iterable<number | null>) =>
+  rowsById(strapi, uid('partner'), ids, PARTNER_REF.select, (row): PartnerRef => ({
+    documentId: String(row.documentId),
+    name: String(row.name),
+  }));

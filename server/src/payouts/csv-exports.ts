@@ -9,7 +9,8 @@ import type {
 import { toDecimalString } from '../../../plugin/currency';
 import { uid } from '../../../plugin/model';
 import { escapeCsvCell, payoutPeriod } from '../../../plugin/payouts';
-import { joinTableOf, tableOf } from '../platform/database';
+import { tableOf } from '../platform/database';
+import { idOrNull, rowsById } from '../platform/rows';
 import { isoOrNull } from './payout-ledger';
 import { periodOf } from './payout-view';
 
@@ -43,31 +44,45 @@ export const csvStream = (
     (error) => error && onError(error)
   );
 
-/** Pages of `fetch(afterId)` until one comes back empty. */
-async function* pages(fetch: (afterId: number) => Promise<Row[]>) {
-  for (let afterId = 0; ;) {
-    const rows = await fetch(afterId);
-    if (rows.length === 0) return;
-    yield* rows;
-    afterId = rows[rows.length - 1].id;
-  }
-}
-
 const payoutWhere = (query: { period?: string; status?: string; currency?: string }) => ({
   ...(query.period ? { periodStart: payoutPeriod(query.period).firstDay } : {}),
   ...(query.status ? { state: query.status } : {}),
   ...(query.currency ? { currency: query.currency } : {}),
 });
 
-const payoutPages = (strapi: Core.Strapi, where: Row) =>
-  pages((afterId) =>
-    strapi.db.query(PAYOUT).findMany({
+/** Who a payout pays, as the exports print it. */
+interface PayeeRecord {
+  name: string | null;
+  email: string | null;
+}
+
+/** The partners of a page of payouts (their plain `partnerId`), in one query. */
+const payeesOf = (strapi: Core.Strapi, payouts: readonly Row[]) =>
+  rowsById(
+    strapi,
+    uid('partner'),
+    payouts.map((payout) => idOrNull(payout.partnerId)),
+    ['name', 'email'],
+    (row): PayeeRecord => ({
+      name: (row.name as string | null) ?? null,
+      email: (row.email as string | null) ?? null,
+    })
+  );
+
+/** Pages of payouts, each with its payee. */
+async function* payoutPages(strapi: Core.Strapi, where: Row) {
+  for (let afterId = 0; ;) {
+    const payouts: Row[] = await strapi.db.query(PAYOUT).findMany({
       where: { ...where, id: { $gt: afterId } },
       orderBy: { id: 'asc' },
       limit: PAGE,
-      populate: { partner: { select: ['documentId', 'name', 'email'] } },
-    })
-  );
+    });
+    if (payouts.length === 0) return;
+    const payees = await payeesOf(strapi, payouts);
+    for (const payout of payouts) yield { payout, payee: payees.get(payout.partnerId) ?? null };
+    afterId = payouts[payouts.length - 1].id;
+  }
+}
 
 /** `explanation.summary` read by the database: the whole rule trace never leaves it. */
 const summaryOf = (strapi: Core.Strapi) => {
@@ -88,11 +103,11 @@ const logTo = (strapi: Core.Strapi, name: string) => (error: Error) =>
 /** One row per payout. */
 export const payoutsCsv = (strapi: Core.Strapi, query: ExportPayoutsQuery) => {
   async function* rows() {
-    for await (const payout of payoutPages(strapi, payoutWhere(query))) {
+    for await (const { payout, payee } of payoutPages(strapi, payoutWhere(query))) {
       yield [
         payout.documentId,
-        payout.partner?.name ?? null,
-        payout.partner?.email ?? null,
+        payee?.name ?? null,
+        payee?.email ?? null,
         payout.currency,
         payout.amount,
         toDecimalString(payout.amount, payout.currency),
@@ -133,7 +148,7 @@ export const payoutsCsv = (strapi: Core.Strapi, query: ExportPayoutsQuery) => {
  */
 export const paypalCsv = (strapi: Core.Strapi, query: ExportPaypalQuery) => {
   async function* rows() {
-    for await (const payout of payoutPages(strapi, payoutWhere(query))) {
+    for await (const { payout } of payoutPages(strapi, payoutWhere(query))) {
       if (payout.method?.type !== 'paypal' || !payout.method.email) continue;
       yield [
         payout.method.email,
@@ -150,22 +165,18 @@ export const paypalCsv = (strapi: Core.Strapi, query: ExportPaypalQuery) => {
 
 /**
  * Every ledger entry in a period's payouts: the detail behind each payout. Walks the period's
- * payouts a page at a time and reads their entries through the link table's `payout_id` index,
- * so each query touches only the rows it returns.
+ * payouts a page at a time and reads their entries through the `payout_id` index, so each
+ * query touches only the rows it returns.
  */
 export const entriesCsv = (strapi: Core.Strapi, query: ExportPayoutEntriesQuery) => {
   const knex = strapi.db.connection;
-  const payoutLink = joinTableOf(strapi, COMMISSION, 'payout');
-  const orderLink = joinTableOf(strapi, COMMISSION, 'order');
   const entriesOf = (payoutIds: number[]) =>
-    knex(`${payoutLink.table} as cp`)
-      .join(`${tableOf(strapi, COMMISSION)} as c`, 'c.id', `cp.${payoutLink.ownerColumn}`)
-      .leftJoin(`${orderLink.table} as co`, `co.${orderLink.ownerColumn}`, 'c.id')
-      .leftJoin(`${tableOf(strapi, ORDER)} as o`, 'o.id', `co.${orderLink.targetColumn}`)
-      .whereIn(`cp.${payoutLink.targetColumn}`, payoutIds)
-      .orderBy([`cp.${payoutLink.targetColumn}`, 'c.id'])
+    knex(`${tableOf(strapi, COMMISSION)} as c`)
+      .leftJoin(`${tableOf(strapi, ORDER)} as o`, 'o.id', 'c.order_id')
+      .whereIn('c.payout_id', payoutIds)
+      .orderBy(['c.payout_id', 'c.id'])
       .select({
-        payoutId: `cp.${payoutLink.targetColumn}`,
+        payoutId: 'c.payout_id',
         entry: 'c.document_id',
         kind: 'c.kind',
         level: 'c.level',
@@ -183,20 +194,21 @@ export const entriesCsv = (strapi: Core.Strapi, query: ExportPayoutEntriesQuery)
         where: { ...where, id: { $gt: afterId } },
         orderBy: { id: 'asc' },
         limit: PAYOUTS_PER_PAGE,
-        select: ['id', 'documentId', 'state'],
-        populate: { partner: { select: ['name', 'email'] } },
+        select: ['id', 'documentId', 'state', 'partnerId'],
       });
       if (payouts.length === 0) return;
       afterId = payouts[payouts.length - 1].id;
+      const payees = await payeesOf(strapi, payouts);
       const byId = new Map(payouts.map((payout) => [payout.id, payout]));
       for (const entry of await entriesOf([...byId.keys()])) {
         const payout = byId.get(Number(entry.payoutId)) as Row;
+        const payee = payees.get(payout.partnerId);
         const amount = Number(entry.amount);
         yield [
           payout.documentId,
           payout.state,
-          payout.partner?.name ?? null,
-          payout.partner?.email ?? null,
+          payee?.name ?? null,
+          payee?.email ?? null,
           entry.entry,
           entry.kind,
           Number(entry.level),

@@ -4,11 +4,12 @@ import type { StatementResponse } from '../../../plugin/contracts/portal';
 import { toDecimalString } from '../../../plugin/currency';
 import { uid } from '../../../plugin/model';
 import { payoutPeriod, type Statement } from '../../../plugin/payouts';
-import { joinTableOf, tableOf, withKnex } from '../platform/database';
+import { tableOf, withKnex } from '../platform/database';
+import { idOrNull, type RawRow } from '../platform/rows';
 import { csvStream } from './csv-exports';
 import { getService } from '../platform/plugin-context';
 import type { PortalPartner } from '../portal/is-partner';
-import { entryReferralLabel, REFERRAL_LABEL_POPULATE } from '../attribution/referral-labels';
+import { loadEntryLabels } from '../attribution/referral-labels';
 import { createPortalScope } from '../portal/scope';
 import { renderStatementPdf } from './statement-pdf';
 
@@ -44,12 +45,9 @@ const createPartnerStatementsService = ({ strapi }: { strapi: Core.Strapi }) => 
   const scope = createPortalScope(strapi);
   const statements = () => getService('statements', { strapi });
 
-  const owned = (knex: Knex, model: UID.Schema, partnerId: number) => {
-    const byPartner = joinTableOf(strapi, model, 'partner');
-    return knex(`${tableOf(strapi, model)} as t`)
-      .join(`${byPartner.table} as lp`, `lp.${byPartner.ownerColumn}`, 't.id')
-      .where(`lp.${byPartner.targetColumn}`, partnerId);
-  };
+  /** The partner's rows of `model`, through their plain indexed `partner_id` column. */
+  const owned = (knex: Knex, model: UID.Schema, partnerId: number) =>
+    knex(`${tableOf(strapi, model)} as t`).where('t.partner_id', partnerId);
 
   /** `sum(case when any column falls in month i …) as m<i>` per month, grouped by currency. */
   const monthSums = (knex: Knex, columns: string[], months: string[]) =>
@@ -112,15 +110,21 @@ const createPartnerStatementsService = ({ strapi }: { strapi: Core.Strapi }) => 
     const resolved = await currencyFor(partner, month, currency);
     const statement = await statements().compute(partner.id, resolved, month);
     const ids = statement.lines.map((line) => String(line.entryId));
-    const rows = ids.length
+    const rows: RawRow[] = ids.length
       ? await strapi.db.query(COMMISSION).findMany({
-          where: { documentId: { $in: ids }, partner: { id: partner.id } },
-          select: ['documentId', 'level'],
-          populate: REFERRAL_LABEL_POPULATE,
+          where: { documentId: { $in: ids }, partnerId: partner.id },
+          select: ['documentId', 'level', 'programId', 'referralId'],
         })
       : [];
+    const entries = rows.map((row) => ({
+      documentId: String(row.documentId),
+      level: Number(row.level),
+      programId: Number(row.programId),
+      referralId: idOrNull(row.referralId),
+    }));
+    const { labelOf: entryLabel } = await loadEntryLabels(strapi, partner, entries);
     const labels = new Map<string, string | null>(
-      rows.map((row: Row) => [row.documentId, entryReferralLabel(partner, row)])
+      entries.map((entry) => [entry.documentId, entryLabel(entry)])
     );
     const labelOf = (entryId: unknown) => labels.get(String(entryId)) ?? null;
     return { statement, labelOf };

@@ -4,7 +4,7 @@ import type { StatementQuery } from '../../../plugin/contracts/payouts';
 import { toDecimalString } from '../../../plugin/currency';
 import { uid } from '../../../plugin/model';
 import { computeStatement, payoutPeriod, type Statement } from '../../../plugin/payouts';
-import { joinTableOf, tableOf } from '../platform/database';
+import { tableOf } from '../platform/database';
 import { getPluginConfig } from '../platform/plugin-context';
 import { csvStream } from './csv-exports';
 import { isoOrNull } from './payout-ledger';
@@ -35,7 +35,7 @@ const createStatementsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const compute = async (partnerId: number, currency: string, month: string) => {
     const { endsAt } = payoutPeriod(month);
     const entries = await strapi.db.query(COMMISSION).findMany({
-      where: { partner: { id: partnerId }, currency, approvedAt: { $notNull: true, $lt: endsAt } },
+      where: { partnerId, currency, approvedAt: { $notNull: true, $lt: endsAt } },
       select: [
         'documentId',
         'amount',
@@ -49,7 +49,7 @@ const createStatementsService = ({ strapi }: { strapi: Core.Strapi }) => {
       orderBy: { id: 'asc' },
     });
     const payouts = await strapi.db.query(PAYOUT).findMany({
-      where: { partner: { id: partnerId }, currency, state: 'paid', paidAt: { $lt: endsAt } },
+      where: { partnerId, currency, state: 'paid', paidAt: { $lt: endsAt } },
       select: ['documentId', 'amount', 'currency', 'state', 'paidAt', 'reference'],
     });
     return computeStatement({
@@ -157,10 +157,7 @@ const createStatementsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const { startsAt, endsAt } = payoutPeriod(month);
       const range = [new Date(startsAt), new Date(endsAt)] as const;
       const knex = strapi.db.connection;
-      const entryLink = joinTableOf(strapi, COMMISSION, 'partner');
-      const payoutLink = joinTableOf(strapi, PAYOUT, 'partner');
       const entries = await knex(`${tableOf(strapi, COMMISSION)} as c`)
-        .join(`${entryLink.table} as l`, `l.${entryLink.ownerColumn}`, 'c.id')
         .whereNotNull('c.approved_at')
         .where((query) =>
           query
@@ -171,13 +168,12 @@ const createStatementsService = ({ strapi }: { strapi: Core.Strapi }) => {
               q.where('c.reversed_at', '>=', range[0]).where('c.reversed_at', '<', range[1])
             )
         )
-        .distinct({ partnerId: `l.${entryLink.targetColumn}`, currency: 'c.currency' });
+        .distinct({ partnerId: 'c.partner_id', currency: 'c.currency' });
       const payouts = await knex(`${tableOf(strapi, PAYOUT)} as p`)
-        .join(`${payoutLink.table} as l`, `l.${payoutLink.ownerColumn}`, 'p.id')
         .where('p.state', 'paid')
         .where('p.paid_at', '>=', range[0])
         .where('p.paid_at', '<', range[1])
-        .distinct({ partnerId: `l.${payoutLink.targetColumn}`, currency: 'p.currency' });
+        .distinct({ partnerId: 'p.partner_id', currency: 'p.currency' });
       const pairs = new Map<string, { partnerId: number; currency: string }>();
       for (const row of [...entries, ...payouts]) {
         const pair = { partnerId: Number(row.partnerId), currency: String(row.currency) };

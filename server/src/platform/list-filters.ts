@@ -1,4 +1,6 @@
 /** Query Engine filters shared by the admin lists: relations by documentId and slug, days in UTC. */
+import type { Core } from '@strapi/strapi';
+import { uid } from '../../../plugin/model';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -15,6 +17,28 @@ export const statusPartnerProgramWhere = (query: {
   ...(query.partner ? { partner: { documentId: query.partner } } : {}),
   ...(query.program ? { program: { slug: query.program } } : {}),
 });
+
+/**
+ * The same filters for tables that keep their partner and program as plain id columns (orders,
+ * commissions, payouts): the documentId and slug are looked up first, and one that names no
+ * row matches nothing, as the relation filter did.
+ */
+export const statusPartnerProgramIdsWhere = async (
+  strapi: Core.Strapi,
+  query: { status?: string; partner?: string; program?: string }
+) => {
+  const idWhere = async (name: 'partner' | 'program', where: { [field: string]: string }) => {
+    const row = await strapi.db.query(uid(name)).findOne({ where, select: ['id'] });
+    return row ? Number(row.id) : { $in: [] as number[] };
+  };
+  return {
+    ...(query.status ? { state: query.status } : {}),
+    ...(query.partner
+      ? { partnerId: await idWhere('partner', { documentId: query.partner }) }
+      : {}),
+    ...(query.program ? { programId: await idWhere('program', { slug: query.program }) } : {}),
+  };
+};
 
 /** `createdAt` from the start of day `from` to the end of day `to` (YYYY-MM-DD, UTC), when given. */
 export const createdBetweenWhere = (query: { from?: string; to?: string }) =>

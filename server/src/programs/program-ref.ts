@@ -1,4 +1,7 @@
+import type { Core } from '@strapi/strapi';
 import type { ProgramRef } from '../../../plugin/contracts/admin';
+import { uid } from '../../../plugin/model';
+import { rowsById } from '../platform/rows';
 
 /** What the admin panel sees of a related program row. */
 
@@ -6,3 +9,11 @@ export const programRef = (row: ProgramRef | null | undefined): ProgramRef | nul
   row ? { documentId: row.documentId, name: row.name, slug: row.slug } : null;
 
 export const PROGRAM_REF = { select: ['documentId', 'name', 'slug'] };
+
+/** The refs of the programs that plain `programId` columns point at, in one query. */
+export const programRefsById = (strapi: Core.Strapi, ids: Iterable<number | null>) =>
+  rowsById(strapi, uid('program'), ids, PROGRAM_REF.select, (row): ProgramRef => ({
+    documentId: String(row.documentId),
+    name: String(row.name),
+    slug: String(row.slug),
+  }));
