@@ -4,6 +4,7 @@ import { uid } from '../../plugin/model';
 import { lowerStoredLinkCodes } from '../../server/src/attribution/link-codes';
 import {
   commissionsOf,
+  orderIdOf,
   createLink,
   createProgramWithPartner,
   orderBody,
@@ -47,7 +48,7 @@ const twoTierOrder = async (code: string) => {
   const body = orderBody({ referralCode: code, paidAt: '2026-01-10T10:00:00Z' });
   await postOrder(body).expect(201);
   const [level1, level2] = await commissionsOf(app.strapi, {
-    order: { externalId: body.data.externalId },
+    orderId: await orderIdOf(app.strapi, body.data.externalId),
   });
   expect([level1.level, level1.state, level2.level, level2.state]).toEqual([
     1,
@@ -58,10 +59,10 @@ const twoTierOrder = async (code: string) => {
   return { level1, level2 };
 };
 
-const stateOf = async (entries: Pick<Entry, 'id'>[]) =>
+const stateOf = async (entries: Array<{ id?: unknown }>) =>
   (
     await app.strapi.db.query(uid('commission')).findMany({
-      where: { id: { $in: entries.map((entry) => entry.id) } },
+      where: { id: { $in: entries.map((entry) => Number(entry.id)) } },
       orderBy: { id: 'asc' },
     })
   ).map((entry: Entry) => [entry.level, entry.state, entry.note ?? null]);
@@ -273,9 +274,9 @@ describe('link codes are case-insensitive however they were stored', () => {
     const res = await postOrder(order).expect(201);
     expect(res.body.data.ineligibleReason).toBeNull();
     const [entry] = await commissionsOf(app.strapi, {
-      order: { externalId: order.data.externalId },
+      orderId: await orderIdOf(app.strapi, order.data.externalId),
     });
-    expect(entry.partner.id).toBe(partner.id);
+    expect(entry.partnerId).toBe(partner.id);
 
     const recruit = `recruit-${randomBytes(3).toString('hex')}@partners.test`;
     await app

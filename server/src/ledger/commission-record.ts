@@ -1,6 +1,6 @@
 import type { Explanation } from '../../../plugin/commissions';
 import type { CommissionKind, CommissionStatus } from '../../../plugin/model';
-import { iso } from '../platform/rows';
+import { idOrNull, iso } from '../platform/rows';
 
 /** A commission row as it leaves the database: references are plain ids, dates ISO 8601. */
 export interface CommissionRecord {
@@ -28,9 +28,6 @@ export interface CommissionRecord {
   createdAt: string | null;
 }
 
-const intOrNull = (value: unknown) =>
-  value === null || value === undefined ? null : Number(value);
-
 const parseJson = <T>(value: unknown): T | null =>
   value === null || value === undefined
     ? null
@@ -44,10 +41,10 @@ export const toCommissionRecord = (row: { [attribute: string]: unknown }): Commi
   documentId: String(row.documentId),
   partnerId: Number(row.partnerId),
   programId: Number(row.programId),
-  orderId: intOrNull(row.orderId),
-  referralId: intOrNull(row.referralId),
-  sourceCommissionId: intOrNull(row.sourceCommissionId),
-  payoutId: intOrNull(row.payoutId),
+  orderId: idOrNull(row.orderId),
+  referralId: idOrNull(row.referralId),
+  sourceCommissionId: idOrNull(row.sourceCommissionId),
+  payoutId: idOrNull(row.payoutId),
   level: Number(row.level) === 2 ? 2 : 1,
   kind: row.kind as CommissionKind,
   basisAmount: Number(row.basisAmount ?? 0),

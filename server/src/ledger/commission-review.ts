@@ -10,8 +10,12 @@ import { uid } from '../../../plugin/model';
 import { createLedgerRepository } from './ledger-repository';
 import { decideEntries } from './review-entries';
 import { csvStream } from '../payouts/csv-exports';
-import { NEWEST_FIRST, createdBetweenWhere } from '../platform/list-filters';
-import { referenceWhere, withReferences } from '../platform/references';
+import {
+  NEWEST_FIRST,
+  createdBetweenWhere,
+  statusPartnerProgramIdsWhere,
+} from '../platform/list-filters';
+import { withReferences } from '../platform/references';
 import { partnerRef } from '../partners/partner-ref';
 import { iso } from '../platform/rows';
 import { programRef } from '../programs/program-ref';
@@ -61,8 +65,7 @@ const viewOf = (row: Row): CommissionView => ({
 const createCommissionReviewService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** The Query Engine filter for the list and the export (partner and program as ids). */
   const whereOf = async (query: ExportCommissionsQuery): Promise<Row> => ({
-    ...(query.status ? { state: query.status } : {}),
-    ...(await referenceWhere(strapi, query)),
+    ...(await statusPartnerProgramIdsWhere(strapi, query)),
     ...(query.kind ? { kind: query.kind } : {}),
     ...(query.currency ? { currency: query.currency } : {}),
     ...createdBetweenWhere(query),

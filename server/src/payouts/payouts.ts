@@ -12,7 +12,8 @@ import { payoutPeriod, snapshotPayoutMethod } from '../../../plugin/payouts';
 import { lockRow, withRetry } from '../platform/database';
 import { getPluginConfig, getService } from '../platform/plugin-context';
 import { createLedgerRepository } from '../ledger/ledger-repository';
-import { referenceWhere, withReferences } from '../platform/references';
+import { statusPartnerProgramIdsWhere } from '../platform/list-filters';
+import { withReferences } from '../platform/references';
 import { createPayouts } from './create-payouts';
 import { entriesCsv, payoutsCsv, paypalCsv } from './csv-exports';
 import { createPayoutLedger, type PayoutLedger } from './payout-ledger';
@@ -197,7 +198,10 @@ const createPayoutsService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (query.status) where.state = query.status;
       if (query.currency) where.currency = query.currency;
       const { results, pagination } = await payouts().findPage({
-        where: { ...where, ...(await referenceWhere(strapi, { partner: query.partner })) },
+        where: {
+          ...where,
+          ...(await statusPartnerProgramIdsWhere(strapi, { partner: query.partner })),
+        },
         page: query.page,
         pageSize: query.pageSize,
         orderBy: [{ periodStart: 'desc' }, { id: 'desc' }],
