@@ -4,7 +4,7 @@ import type { TrackSignupInput } from '../../../plugin/contracts/tracking';
 import type { ReferralSource } from '../../../plugin/model';
 import { uid } from '../../../plugin/model';
 import { addDays } from '../../../plugin/time';
-import { lockRow, withRetry } from '../database';
+import { lockRow, moneyTransaction } from '../database';
 import { idOf } from '../rows';
 
 const LINK = uid('link');
@@ -241,12 +241,10 @@ const createAttributionService = ({ strapi }: { strapi: Core.Strapi }) => {
       const contact = { customerEmail: signup.email, customerName: signup.name ?? null };
       if (candidate) {
         // Signups of one program take turns, so a double-submitted form makes one referral.
-        const attribution = await withRetry(() =>
-          strapi.db.transaction(async () => {
-            await lockRow(strapi, PROGRAM, candidate.programId);
-            return claim({ ...candidate, visitorId: signup.visitorId ?? null }, contact);
-          })
-        );
+        const attribution = await moneyTransaction(strapi, async () => {
+          await lockRow(strapi, PROGRAM, candidate.programId);
+          return claim({ ...candidate, visitorId: signup.visitorId ?? null }, contact);
+        });
         const signedUp = await markSignedUp(attribution.referralId, signup, at);
         return signedUp
           ? [{ referralId: attribution.referralId, attributedAt: attribution.attributedAt }]
@@ -339,24 +337,25 @@ const createAttributionService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** `POST /customers/:externalId/status`: the site says a customer is active or churned. */
-    async setCustomerStatus(externalId: string, input: CustomerStatusInput) {
-      const referrals = await strapi.db.query(REFERRAL).findMany({
-        where: { externalId, status: { $in: ['customer', 'churned'] } },
-        select: ['id', 'status'],
-      });
-      // Most customers were not referred: that is an answer, not an error.
-      if (referrals.length === 0) return { externalId, status: input.status, referrals: 0 };
-      const at = input.at ?? new Date().toISOString();
-      const data =
-        input.status === 'churned'
-          ? { status: 'churned', churnedAt: at }
-          : { status: 'customer', churnedAt: null };
-      await strapi.db.query(REFERRAL).updateMany({
-        where: { id: { $in: referrals.map((referral) => referral.id) } },
-        data,
-      });
-      return { externalId, status: input.status, referrals: referrals.length };
-    },
+    setCustomerStatus: (externalId: string, input: CustomerStatusInput) =>
+      moneyTransaction(strapi, async () => {
+        const referrals = await strapi.db.query(REFERRAL).findMany({
+          where: { externalId, status: { $in: ['customer', 'churned'] } },
+          select: ['id', 'status'],
+        });
+        // Most customers were not referred: that is an answer, not an error.
+        if (referrals.length === 0) return { externalId, status: input.status, referrals: 0 };
+        const at = input.at ?? new Date().toISOString();
+        const data =
+          input.status === 'churned'
+            ? { status: 'churned', churnedAt: at }
+            : { status: 'customer', churnedAt: null };
+        await strapi.db.query(REFERRAL).updateMany({
+          where: { id: { $in: referrals.map((referral) => referral.id) } },
+          data,
+        });
+        return { externalId, status: input.status, referrals: referrals.length };
+      }),
   };
 };
 

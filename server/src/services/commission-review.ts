@@ -6,7 +6,7 @@ import type {
 } from '../../../plugin/contracts/admin';
 import { COMMISSION_EXPORT_COLUMNS } from '../../../plugin/contracts/admin';
 import { uid } from '../../../plugin/model';
-import { tableOf } from '../database';
+import { moneyTransaction, tableOf } from '../database';
 import { csvStream } from '../payouts/csv-exports';
 import {
   NEWEST_FIRST,
@@ -66,7 +66,7 @@ const viewOf = (row: Row): CommissionView => ({
 const createCommissionReviewService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** One UPDATE … WHERE status = 'pending' AND document_id IN (…), in a transaction. */
   const settlePending = (documentIds: string[], changes: Row) =>
-    strapi.db.transaction(async ({ trx }) => {
+    moneyTransaction(strapi, async ({ trx }) => {
       const now = new Date();
       const updated = await trx(tableOf(strapi, COMMISSION))
         .where('status', 'pending')

@@ -11,7 +11,12 @@ import {
 } from '../../../plugin/commissions';
 import { uid } from '../../../plugin/model';
 import { addDays } from '../../../plugin/time';
-import { isUniqueViolation, setToOneRelations, toOneRelationIds } from '../database';
+import {
+  isUniqueViolation,
+  moneyTransaction,
+  setToOneRelations,
+  toOneRelationIds,
+} from '../database';
 import { reconcileLedger } from '../commissions/reconcile-ledger';
 import { announceLedgerChanges } from '../commissions/commission-events';
 import { createEngineInputs, engineReferral } from '../engine-inputs';
@@ -204,7 +209,7 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
   ) => {
     if (!result.eligible) return 0;
     try {
-      await strapi.db.transaction(async () => {
+      await moneyTransaction(strapi, async () => {
         await apply(
           null,
           result.drafts.map((draft) => ({ type: 'create', draft })),
@@ -288,27 +293,28 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Job: entries past their hold in `autoApprove` programs become approved (SPEC §5.7). */
-    async approveDue(now = new Date().toISOString()) {
-      const programs = await strapi.db.query(PROGRAM).findMany({
-        where: { autoApprove: true },
-        select: ['id'],
-      });
-      if (programs.length === 0) return { approved: 0 };
-      const due = await ledger().findMany({
-        where: {
-          status: 'pending',
-          availableAt: { $lte: now },
-          program: { id: { $in: programs.map((program) => program.id) } },
-        },
-        select: ['id'],
-      });
-      if (due.length === 0) return { approved: 0 };
-      const { count } = await ledger().updateMany({
-        where: { id: { $in: due.map((entry) => entry.id) }, status: 'pending' },
-        data: { status: 'approved', approvedAt: now },
-      });
-      return { approved: count };
-    },
+    approveDue: (now = new Date().toISOString()) =>
+      moneyTransaction(strapi, async () => {
+        const programs = await strapi.db.query(PROGRAM).findMany({
+          where: { autoApprove: true },
+          select: ['id'],
+        });
+        if (programs.length === 0) return { approved: 0 };
+        const due = await ledger().findMany({
+          where: {
+            status: 'pending',
+            availableAt: { $lte: now },
+            program: { id: { $in: programs.map((program) => program.id) } },
+          },
+          select: ['id'],
+        });
+        if (due.length === 0) return { approved: 0 };
+        const { count } = await ledger().updateMany({
+          where: { id: { $in: due.map((entry) => entry.id) }, status: 'pending' },
+          data: { status: 'approved', approvedAt: now },
+        });
+        return { approved: count };
+      }),
 
     /** Job: one bounty per referred customer still active `qualificationDays` after converting. */
     async grantQualifiedBounties(now = new Date().toISOString()) {

@@ -10,7 +10,7 @@ import {
   type OrderEvent,
   type OrderPaymentState,
 } from '../../../plugin/orders';
-import { isUniqueViolation, lockRow, toOneRelationIds, withRetry } from '../database';
+import { isUniqueViolation, lockRow, moneyTransaction, toOneRelationIds } from '../database';
 import { getService } from '../plugin-context';
 
 const ORDER = uid('order');
@@ -95,14 +95,12 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Runs `work` with the order locked, then settles its ledger, all in one transaction. */
   const withLockedOrder = (id: number, work: (order: Row) => Promise<void>) =>
-    withRetry(() =>
-      strapi.db.transaction(async () => {
-        await lockRow(strapi, ORDER, id);
-        const order = await orders().findOne({ where: { id } });
-        await work(order);
-        return getService('commissions', { strapi }).settleOrder(id);
-      })
-    );
+    moneyTransaction(strapi, async () => {
+      await lockRow(strapi, ORDER, id);
+      const order = await orders().findOne({ where: { id } });
+      await work(order);
+      return getService('commissions', { strapi }).settleOrder(id);
+    });
 
   /** The order as the site sees it, with its ledger entries. */
   const view = async (id: number) => {

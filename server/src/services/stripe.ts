@@ -4,7 +4,7 @@ import Stripe from 'stripe';
 import { orderInputSchema } from '../../../plugin/contracts/orders';
 import { uid } from '../../../plugin/model';
 import { mapStripeEvent, type StripeAction } from '../../../plugin/stripe/map-stripe-event';
-import { isUniqueViolation } from '../database';
+import { isUniqueViolation, moneyTransaction } from '../database';
 import { getPluginConfig, getService } from '../plugin-context';
 
 const STRIPE_EVENT = uid('stripe-event');
@@ -39,8 +39,8 @@ const createStripeService = ({ strapi }: { strapi: Core.Strapi }) => {
         });
         return null;
       case 'claim': {
-        const attribution = await getService('attribution', { strapi }).attributeOrder(
-          action.customer
+        const attribution = await moneyTransaction(strapi, () =>
+          getService('attribution', { strapi }).attributeOrder(action.customer)
         );
         return attribution ? null : 'no referral for this checkout';
       }
