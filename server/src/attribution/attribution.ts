@@ -16,7 +16,7 @@ import {
 } from '../../../plugin/attribution';
 import type { ReferralSource } from '../../../plugin/model';
 import { uid } from '../../../plugin/model';
-import { lockRow, withRetry } from '../platform/database';
+import { lockRow, moneyTransaction } from '../platform/database';
 import { idOf } from '../platform/rows';
 import { normaliseReferralCode } from '../../../plugin/tracking';
 
@@ -274,12 +274,10 @@ const createAttributionService = ({ strapi }: { strapi: Core.Strapi }) => {
       const contact = { customerEmail: signup.email, customerName: signup.name ?? null };
       if (candidate) {
         // Signups of one program take turns, so a double-submitted form makes one referral.
-        const attribution = await withRetry(() =>
-          strapi.db.transaction(async () => {
-            await lockRow(strapi, PROGRAM, candidate.programId);
-            return claim({ ...candidate, visitorId: signup.visitorId ?? null }, contact);
-          })
-        );
+        const attribution = await moneyTransaction(strapi, async () => {
+          await lockRow(strapi, PROGRAM, candidate.programId);
+          return claim({ ...candidate, visitorId: signup.visitorId ?? null }, contact);
+        });
         const signedUp = await markSignedUp(attribution.referralId, signup, at);
         return signedUp
           ? [{ referralId: attribution.referralId, attributedAt: attribution.attributedAt }]
@@ -361,24 +359,25 @@ const createAttributionService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** `POST /customers/:externalId/status`: the site says a customer is active or churned. */
-    async setCustomerStatus(externalId: string, input: CustomerStatusInput) {
-      const referrals = await strapi.db.query(REFERRAL).findMany({
-        where: { externalId, state: { $in: ['customer', 'churned'] } },
-        select: ['id', 'state'],
-      });
-      // Most customers were not referred: that is an answer, not an error.
-      if (referrals.length === 0) return { externalId, status: input.status, referrals: 0 };
-      const at = input.at ?? new Date().toISOString();
-      const data =
-        input.status === 'churned'
-          ? { state: 'churned', churnedAt: at }
-          : { state: 'customer', churnedAt: null };
-      await strapi.db.query(REFERRAL).updateMany({
-        where: { id: { $in: referrals.map((referral) => referral.id) } },
-        data,
-      });
-      return { externalId, status: input.status, referrals: referrals.length };
-    },
+    setCustomerStatus: (externalId: string, input: CustomerStatusInput) =>
+      moneyTransaction(strapi, async () => {
+        const referrals = await strapi.db.query(REFERRAL).findMany({
+          where: { externalId, state: { $in: ['customer', 'churned'] } },
+          select: ['id', 'state'],
+        });
+        // Most customers were not referred: that is an answer, not an error.
+        if (referrals.length === 0) return { externalId, status: input.status, referrals: 0 };
+        const at = input.at ?? new Date().toISOString();
+        const data =
+          input.status === 'churned'
+            ? { state: 'churned', churnedAt: at }
+            : { state: 'customer', churnedAt: null };
+        await strapi.db.query(REFERRAL).updateMany({
+          where: { id: { $in: referrals.map((referral) => referral.id) } },
+          data,
+        });
+        return { externalId, status: input.status, referrals: referrals.length };
+      }),
   };
 };
 

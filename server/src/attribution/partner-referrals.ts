@@ -13,7 +13,7 @@ import {
   referralCsvRow,
   type ReferralOrderRecord,
 } from '../../../plugin/privacy';
-import { lockRow, withRetry } from '../platform/database';
+import { lockRow, moneyTransaction } from '../platform/database';
 import { csvStream } from '../payouts/csv-exports';
 import type { PortalPartner } from '../portal/is-partner';
 import { conflict } from '../partners/status-errors';
@@ -183,26 +183,24 @@ const createPartnerReferralsService = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async createLead(partner: PortalPartner, input: CreateLeadInput): Promise<PortalReferral> {
       const program = await scope.activeProgram(partner, input.program);
-      const created = await withRetry(() =>
-        strapi.db.transaction(async () => {
-          await lockRow(strapi, PROGRAM, program.id);
-          const taken = await strapi.db.query(REFERRAL).count({
-            where: { program: { id: program.id }, email: input.email },
-          });
-          if (taken > 0) return null;
-          return strapi.db.query(REFERRAL).create({
-            data: {
-              partner: partner.id,
-              program: program.id,
-              source: 'lead',
-              state: 'lead',
-              email: input.email,
-              firstName: input.firstName ?? null,
-              lastName: input.lastName ?? null,
-            },
-          });
-        })
-      );
+      const created = await moneyTransaction(strapi, async () => {
+        await lockRow(strapi, PROGRAM, program.id);
+        const taken = await strapi.db.query(REFERRAL).count({
+          where: { program: { id: program.id }, email: input.email },
+        });
+        if (taken > 0) return null;
+        return strapi.db.query(REFERRAL).create({
+          data: {
+            partner: partner.id,
+            program: program.id,
+            source: 'lead',
+            state: 'lead',
+            email: input.email,
+            firstName: input.firstName ?? null,
+            lastName: input.lastName ?? null,
+          },
+        });
+      });
       if (!created) {
         throw conflict('This contact is already a referral in this program');
       }

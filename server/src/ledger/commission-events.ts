@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { uid } from '../../../plugin/model';
+import { currentAttempt } from '../platform/database';
 import { getService } from '../platform/plugin-context';
 import { type CommissionRecord, toCommissionRecord } from './commission-record';
 
@@ -31,10 +32,13 @@ export const commissionEvent = (entry: CommissionRecord) => ({
 
 /**
  * Runs `work` once the current transaction commits (at once outside one). Never throws into the
- * commit: `work` runs detached and its failure is logged.
+ * commit: `work` runs detached and its failure is logged. Work scheduled by an attempt of a
+ * money transaction that was rolled back and retried never runs: the retry schedules its own.
  */
 export const afterCommit = async (strapi: Core.Strapi, work: () => Promise<void>) => {
+  const attempt = currentAttempt();
   const detached = () => {
+    if (attempt?.failed) return;
     setImmediate(() =>
       work().catch((error: Error) =>
         strapi.log.error(`[partners] after-commit work failed: ${error.message}`)

@@ -7,6 +7,7 @@ import type {
 import { COMMISSION_EXPORT_COLUMNS } from '../../../plugin/contracts/admin';
 import type { ReviewDecision } from '../../../plugin/commissions';
 import { uid } from '../../../plugin/model';
+import { moneyTransaction } from '../platform/database';
 import { createLedgerRepository } from './ledger-repository';
 import { decideEntries } from './review-entries';
 import { csvStream } from '../payouts/csv-exports';
@@ -79,7 +80,7 @@ const createCommissionReviewService = ({ strapi }: { strapi: Core.Strapi }) => {
     documentIds: string[],
     change: Parameters<typeof repository.decidePending>[1]
   ) =>
-    strapi.db.transaction(async () => {
+    moneyTransaction(strapi, async () => {
       const { selected, carried } = await decideEntries(
         strapi,
         repository,

@@ -12,7 +12,7 @@ import {
 import { uid, type OrderStatus } from '../../../plugin/model';
 import { isPaidOrder, PAID_ORDER_STATUSES } from '../../../plugin/orders';
 import { addDays, type Instant } from '../../../plugin/time';
-import { isUniqueViolation } from '../platform/database';
+import { isUniqueViolation, moneyTransaction } from '../platform/database';
 import { unknownCodeReason } from '../../../plugin/tracking';
 import { reconcileLedger } from './reconcile-ledger';
 import { decideEntries } from './review-entries';
@@ -204,7 +204,7 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
   ) => {
     if (!result.eligible) return 0;
     try {
-      await strapi.db.transaction(async () => {
+      await moneyTransaction(strapi, async () => {
         await apply(
           null,
           result.drafts.map((draft) => ({ type: 'create', draft })),
@@ -281,26 +281,27 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Job: entries past their hold in `autoApprove` programs become approved (SPEC §5.7). */
-    async approveDue(now = new Date().toISOString()) {
-      const programs = await strapi.db.query(PROGRAM).findMany({
-        where: { autoApprove: true },
-        select: ['id'],
-      });
-      if (programs.length === 0) return { approved: 0 };
-      // Level-2 entries due now are approved with or after their source, never ahead of it.
-      const { selected, carried } = await decideEntries(
-        strapi,
-        repository,
-        'approve',
-        {
-          state: 'pending',
-          availableAt: { $lte: now },
-          programId: { $in: programs.map((program) => program.id) },
-        },
-        { state: 'approved', approvedAt: now }
-      );
-      return { approved: selected + carried };
-    },
+    approveDue: (now = new Date().toISOString()) =>
+      moneyTransaction(strapi, async () => {
+        const programs = await strapi.db.query(PROGRAM).findMany({
+          where: { autoApprove: true },
+          select: ['id'],
+        });
+        if (programs.length === 0) return { approved: 0 };
+        // Level-2 entries due now are approved with or after their source, never ahead of it.
+        const { selected, carried } = await decideEntries(
+          strapi,
+          repository,
+          'approve',
+          {
+            state: 'pending',
+            availableAt: { $lte: now },
+            programId: { $in: programs.map((program) => program.id) },
+          },
+          { state: 'approved', approvedAt: now }
+        );
+        return { approved: selected + carried };
+      }),
 
     /** Job: one bounty per referred customer still active `qualificationDays` after converting. */
     async grantQualifiedBounties(now = new Date().toISOString()) {

@@ -14,7 +14,7 @@ import {
   type OrderEvent,
   type OrderPaymentState,
 } from '../../../plugin/orders';
-import { isUniqueViolation, lockRow, withRetry } from '../platform/database';
+import { isUniqueViolation, lockRow, moneyTransaction } from '../platform/database';
 import { getService } from '../platform/plugin-context';
 
 const ORDER = uid('order');
@@ -95,18 +95,16 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
    * columns it changes (nothing for a replay). This module is the order row's only writer.
    */
   const withLockedOrder = (id: number, work: (order: Row) => Promise<Row | void>) =>
-    withRetry(() =>
-      strapi.db.transaction(async () => {
-        await lockRow(strapi, ORDER, id);
-        const stored = await orders().findOne({ where: { id } });
-        const changes = definedOnly((await work(stored)) ?? {});
-        const order = { ...stored, ...changes };
-        const { orderChanges } = await getService('commissions', { strapi }).settleOrder(order);
-        const data = { ...changes, ...orderChanges };
-        if (Object.keys(data).length > 0) await orders().updateMany({ where: { id }, data });
-        return { ...order, ...orderChanges };
-      })
-    );
+    moneyTransaction(strapi, async () => {
+      await lockRow(strapi, ORDER, id);
+      const stored = await orders().findOne({ where: { id } });
+      const changes = definedOnly((await work(stored)) ?? {});
+      const order = { ...stored, ...changes };
+      const { orderChanges } = await getService('commissions', { strapi }).settleOrder(order);
+      const data = { ...changes, ...orderChanges };
+      if (Object.keys(data).length > 0) await orders().updateMany({ where: { id }, data });
+      return { ...order, ...orderChanges };
+    });
 
   /** The order as the site sees it, with its partner, program and ledger entries. */
   const view = async (order: Row) => {

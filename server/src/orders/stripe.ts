@@ -5,7 +5,7 @@ import { unattributedReason } from '../../../plugin/attribution';
 import { orderInputSchema } from '../../../plugin/contracts/orders';
 import { uid } from '../../../plugin/model';
 import { mapStripeEvent, type StripeAction } from '../../../plugin/stripe/map-stripe-event';
-import { isUniqueViolation } from '../platform/database';
+import { isUniqueViolation, moneyTransaction } from '../platform/database';
 import { getPluginConfig, getService } from '../platform/plugin-context';
 
 const STRIPE_EVENT = uid('stripe-event');
@@ -40,8 +40,8 @@ const createStripeService = ({ strapi }: { strapi: Core.Strapi }) => {
         });
         return null;
       case 'claim': {
-        const attribution = await getService('attribution', { strapi }).attributeOrder(
-          action.customer
+        const attribution = await moneyTransaction(strapi, () =>
+          getService('attribution', { strapi }).attributeOrder(action.customer)
         );
         return attribution ? null : unattributedReason(action.customer);
       }

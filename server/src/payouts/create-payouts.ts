@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { PayoutMethod } from '../../../plugin/contracts/payouts';
 import { uid } from '../../../plugin/model';
 import { payoutPeriod, planPayoutRun, snapshotPayoutMethod } from '../../../plugin/payouts';
-import { isUniqueViolation, withRetry } from '../platform/database';
+import { isUniqueViolation, moneyTransaction } from '../platform/database';
 import { PayoutConflict, type PayoutLedger } from './payout-ledger';
 
 const PAYOUT = uid('payout');
@@ -86,7 +86,7 @@ const createBatchWithRetry = async (...args: Parameters<typeof createBatch>) => 
   const [strapi] = args;
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await withRetry(() => strapi.db.transaction(() => createBatch(...args)));
+      return await moneyTransaction(strapi, () => createBatch(...args));
     } catch (error) {
       if (attempt >= 3 || !(isUniqueViolation(error) || error instanceof PayoutConflict))
         throw error;

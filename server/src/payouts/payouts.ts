@@ -9,7 +9,7 @@ import type {
 } from '../../../plugin/contracts/payouts';
 import { uid } from '../../../plugin/model';
 import { payoutPeriod, snapshotPayoutMethod } from '../../../plugin/payouts';
-import { lockRow, withRetry } from '../platform/database';
+import { lockRow, moneyTransaction } from '../platform/database';
 import { getPluginConfig, getService } from '../platform/plugin-context';
 import { createLedgerRepository } from '../ledger/ledger-repository';
 import { statusPartnerProgramIdsWhere } from '../platform/list-filters';
@@ -68,15 +68,13 @@ const createPayoutsService = ({ strapi }: { strapi: Core.Strapi }) => {
     change: (payout: Row) => Promise<Row | null>
   ): Promise<{ payout: Row; changed: boolean }> => {
     const { id } = await find(documentId);
-    return withRetry(() =>
-      strapi.db.transaction(async () => {
-        await lockRow(strapi, PAYOUT, id);
-        const payout = await payouts().findOne({ where: { id } });
-        const data = await change(payout);
-        if (!data) return { payout, changed: false };
-        return { payout: await payouts().update({ where: { id }, data }), changed: true };
-      })
-    );
+    return moneyTransaction(strapi, async () => {
+      await lockRow(strapi, PAYOUT, id);
+      const payout = await payouts().findOne({ where: { id } });
+      const data = await change(payout);
+      if (!data) return { payout, changed: false };
+      return { payout: await payouts().update({ where: { id }, data }), changed: true };
+    });
   };
 
   const assertOpen = (payout: Row, action: string) => {
