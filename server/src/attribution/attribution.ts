@@ -17,6 +17,7 @@ import {
 import type { ReferralSource } from '../../../plugin/model';
 import { uid } from '../../../plugin/model';
 import { lockRow, moneyTransaction } from '../platform/database';
+import { getService } from '../platform/plugin-context';
 import { idOf } from '../platform/rows';
 import { normaliseReferralCode } from '../../../plugin/tracking';
 
@@ -63,9 +64,16 @@ const createAttributionService = ({ strapi }: { strapi: Core.Strapi }) => {
     code: string,
     source: ReferralSource
   ): Promise<AttributionCandidate | null> => {
-    const link = await linkByCode(code);
-    const partnerId = idOf(link?.partner);
-    const programId = idOf(link?.program);
+    // The redirect's cached link when this node has it (no query); a miss asks the database, so
+    // a link created on another node a moment ago still attributes.
+    const cached = await getService('tracking', { strapi }).cachedLink(code);
+    const link = cached
+      ? { id: cached.linkId, partnerId: cached.partnerId, programId: cached.programId }
+      : await linkByCode(code).then((row) =>
+          row ? { id: row.id, partnerId: idOf(row.partner), programId: idOf(row.program) } : null
+        );
+    const partnerId = link?.partnerId;
+    const programId = link?.programId;
     if (!link || !partnerId || !programId) return null;
     return {
       partnerId,
@@ -357,6 +365,39 @@ const createAttributionService = ({ strapi }: { strapi: Core.Strapi }) => {
         data: { state: 'customer', convertedAt: referral.convertedAt ?? paidAt, churnedAt: null },
       });
     },
+
+    /**
+     * A partner's lead (SPEC §6, `source: lead`); null when the program has a referral with this
+     * e-mail already. Leads of one program take turns on the program row, so two partners
+     * cannot both claim a contact.
+     */
+    addLead: (
+      partnerId: number,
+      programId: number,
+      lead: { email: string; firstName?: string | null; lastName?: string | null }
+    ) =>
+      moneyTransaction(strapi, async () => {
+        await lockRow(strapi, PROGRAM, programId);
+        const taken = await strapi.db.query(REFERRAL).count({
+          where: { program: { id: programId }, email: lead.email },
+        });
+        if (taken > 0) return null;
+        return strapi.db.query(REFERRAL).create({
+          data: {
+            partner: partnerId,
+            program: programId,
+            source: 'lead',
+            state: 'lead',
+            email: lead.email,
+            firstName: lead.firstName ?? null,
+            lastName: lead.lastName ?? null,
+          },
+        });
+      }),
+
+    /** A qualified-customer bounty was granted for this referral (SPEC §5.1). */
+    markQualified: (referralId: number, at: string) =>
+      strapi.db.query(REFERRAL).update({ where: { id: referralId }, data: { qualifiedAt: at } }),
 
     /** `POST /customers/:externalId/status`: the site says a customer is active or churned. */
     setCustomerStatus: (externalId: string, input: CustomerStatusInput) =>

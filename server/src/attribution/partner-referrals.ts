@@ -13,15 +13,14 @@ import {
   referralCsvRow,
   type ReferralOrderRecord,
 } from '../../../plugin/privacy';
-import { lockRow, moneyTransaction } from '../platform/database';
 import { csvStream } from '../payouts/csv-exports';
+import { getService } from '../platform/plugin-context';
 import type { PortalPartner } from '../portal/is-partner';
 import { conflict } from '../partners/status-errors';
 import { createPortalScope, iso, paginate, privacyOf } from '../portal/scope';
 import type { RawRow } from '../platform/rows';
 
 const ORDER = uid('order');
-const PROGRAM = uid('program');
 const REFERRAL = uid('referral');
 const EXPORT_PAGE = 500;
 
@@ -183,24 +182,11 @@ const createPartnerReferralsService = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async createLead(partner: PortalPartner, input: CreateLeadInput): Promise<PortalReferral> {
       const program = await scope.activeProgram(partner, input.program);
-      const created = await moneyTransaction(strapi, async () => {
-        await lockRow(strapi, PROGRAM, program.id);
-        const taken = await strapi.db.query(REFERRAL).count({
-          where: { program: { id: program.id }, email: input.email },
-        });
-        if (taken > 0) return null;
-        return strapi.db.query(REFERRAL).create({
-          data: {
-            partner: partner.id,
-            program: program.id,
-            source: 'lead',
-            state: 'lead',
-            email: input.email,
-            firstName: input.firstName ?? null,
-            lastName: input.lastName ?? null,
-          },
-        });
-      });
+      const created = await getService('attribution', { strapi }).addLead(
+        partner.id,
+        program.id,
+        input
+      );
       if (!created) {
         throw conflict('This contact is already a referral in this program');
       }

@@ -140,6 +140,9 @@ const createTrackingService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Writes the queued clicks now (tests, shutdown). */
+    /** The link of a code from this node's cache (see createLinkResolver), or null. */
+    cachedLink: (code: string) => links.resolve(code),
+
     flush: () => clicks.flush(),
 
     /** Plugin destroy: the queued clicks are written before the database closes. */

@@ -9,7 +9,7 @@ import {
   type EngineProgram,
   type ReconcileAction,
 } from '../../../plugin/commissions';
-import { uid, type OrderStatus } from '../../../plugin/model';
+import { uid, type CommissionStatus, type OrderStatus } from '../../../plugin/model';
 import { isPaidOrder, PAID_ORDER_STATUSES } from '../../../plugin/orders';
 import { addDays, type Instant } from '../../../plugin/time';
 import { isUniqueViolation, moneyTransaction } from '../platform/database';
@@ -194,13 +194,14 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /**
-   * Writes a referral bounty's entries (and the referral's marker) in one transaction; 0 when
-   * ineligible or already granted (another node or an earlier call hit the unique key first).
+   * Writes a referral bounty's entries (and the referral's qualified marker) in one
+   * transaction; 0 when ineligible or already granted (another node or an earlier call hit the
+   * unique key first).
    */
   const writeBounty = async (
     result: CommissionResult,
     now: string,
-    referralUpdate?: { id: number; data: Row }
+    qualifiedReferralId?: number
   ) => {
     if (!result.eligible) return 0;
     try {
@@ -210,10 +211,9 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
           result.drafts.map((draft) => ({ type: 'create', draft })),
           now
         );
-        if (referralUpdate)
-          await strapi.db
-            .query(REFERRAL)
-            .update({ where: { id: referralUpdate.id }, data: referralUpdate.data });
+        if (qualifiedReferralId !== undefined) {
+          await getService('attribution', { strapi }).markQualified(qualifiedReferralId, now);
+        }
       });
       return result.drafts.length;
     } catch (error) {
@@ -223,7 +223,17 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
+    /** An order's entries (by the order's id), for host code and the site's answers. */
     entriesOfOrder,
+
+    /** A partner's entries (by the partner's id), newest first, optionally in one state. */
+    entriesOfPartner: async (partnerId: number, options: { state?: CommissionStatus } = {}) =>
+      (
+        await ledger().findMany({
+          where: { partnerId, ...(options.state ? { state: options.state } : {}) },
+          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        })
+      ).map(toCommissionRecord),
 
     /**
      * Brings an order's ledger to what its stored state is worth (SPEC §5.7): attribution, the
@@ -339,10 +349,7 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
             },
             { asOf: now, ...totals }
           );
-          granted += await writeBounty(result, now, {
-            id: referral.id,
-            data: { qualifiedAt: now },
-          });
+          granted += await writeBounty(result, now, referral.id);
         }
       }
       return { granted };

@@ -1,11 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import type { PayoutMethod } from '../../../plugin/contracts/payouts';
-import { uid } from '../../../plugin/model';
 import { payoutPeriod, planPayoutRun, snapshotPayoutMethod } from '../../../plugin/payouts';
 import { isUniqueViolation, moneyTransaction } from '../platform/database';
 import { PayoutConflict, type PayoutLedger } from './payout-ledger';
-
-const PAYOUT = uid('payout');
 
 /** A payout the run created, as stored (the event payload is built from it). */
 export interface CreatedPayout {
@@ -60,7 +57,7 @@ const createBatch = async (
     method: snapshotPayoutMethod(methodsOf.get(draft.partnerId as number)),
     idempotencyKey: draft.idempotencyKey,
   }));
-  await strapi.db.query(PAYOUT).createMany({ data: rows });
+  await ledger.insertPayouts(rows);
   const stored = await ledger.payoutsByKey(fresh.map((draft) => draft.idempotencyKey));
   const created = fresh.map((draft, index): CreatedPayout => {
     const { id, documentId } = stored.get(draft.idempotencyKey) as {

@@ -24,7 +24,7 @@ export const isoOrNull = (value: unknown) => dateOrNull(value)?.toISOString() ??
 
 /**
  * The ledger side of payouts, in SQL: which entries are payable, which payout owns them
- * (`commission.payout_id`), and the partners' locks. Every helper runs inside the caller's
+ * (`commission.payout_id`), the partners' locks, and the only writes of the payouts table. Every helper runs inside the caller's
  * transaction when there is one. Queries select by partner (a few hundred bind values) rather
  * than by entry id (tens of thousands). Entries are written by the ledger repository only.
  */
@@ -129,6 +129,15 @@ export const createPayoutLedger = (strapi: Core.Strapi) => {
           ])
         );
       }),
+
+    /** Inserts new payouts (one statement); the unique idempotency key refuses a second one. */
+    insertPayouts: async (rows: ReadonlyArray<Record<string, unknown>>) => {
+      await strapi.db.query(PAYOUT).createMany({ data: [...rows] });
+    },
+
+    /** Changes one payout (state, reference, failure); answers the row as stored. */
+    updatePayout: (id: number, data: Record<string, unknown>) =>
+      strapi.db.query(PAYOUT).update({ where: { id }, data }),
 
     /**
      * Puts each new payout's entries into it. Fewer assigned than planned means another run

@@ -73,7 +73,7 @@ const createPayoutsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const payout = await payouts().findOne({ where: { id } });
       const data = await change(payout);
       if (!data) return { payout, changed: false };
-      return { payout: await payouts().update({ where: { id }, data }), changed: true };
+      return { payout: await ledger().updatePayout(id, data), changed: true };
     });
   };
 
