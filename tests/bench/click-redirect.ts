@@ -23,7 +23,7 @@ export const bareRedirect: Scenario = {
 export const clickRedirect: Scenario = {
   name: 'click-redirect',
   title: 'click redirect',
-  goal: { baseline: 'bare-redirect', atLeast: 0.7 },
+  goal: { baseline: 'bare-redirect', atLeast: 0.9 },
   async prepare({ strapi }) {
     const program = await strapi.db.query(uid('program')).create({
       data: {

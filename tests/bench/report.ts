@@ -48,14 +48,22 @@ export const formatScenario = (result: ScenarioResult): string => {
 
 /** One line per goal of SPEC §12: the scenario's throughput as a ratio to its baseline's. */
 export const formatGoals = (results: ScenarioResult[]): string[] =>
-  results.flatMap(({ scenario, load }) => {
+  results.flatMap(({ scenario, load, queriesPerRequest }) => {
     const baseline = results.find((other) => other.scenario.name === scenario.goal?.baseline);
     if (!scenario.goal || !baseline) return [];
     const label = `${scenario.title} / ${baseline.scenario.title}`;
     const goal = `(goal >= ${scenario.goal.atLeast})`;
     if (!load || !baseline.load) return [`${label}: not measured ${goal}`];
     const ratio = load.requestsPerSecond / baseline.load.requestsPerSecond;
-    return [
+    const lines = [
       `${label}: ${ratio.toFixed(2)} ${goal}${ratio < scenario.goal.atLeast ? ' BELOW GOAL' : ''}`,
     ];
+    const most = scenario.goal.queriesAtMost;
+    if (most !== undefined && queriesPerRequest !== undefined) {
+      const over = queriesPerRequest > most ? ' ABOVE GOAL' : '';
+      lines.push(
+        `${scenario.title}: ${queriesPerRequest.toFixed(1)} queries each (goal <= ${most})${over}`
+      );
+    }
+    return lines;
   });

@@ -37,6 +37,8 @@ export interface Workload {
 export interface Goal {
   baseline: string;
   atLeast: number;
+  /** The most database queries one request may cost, where the goal names one. */
+  queriesAtMost?: number;
 }
 
 export interface Scenario {
