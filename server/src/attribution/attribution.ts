@@ -16,7 +16,7 @@ import {
 } from '../../../plugin/attribution';
 import type { ReferralSource } from '../../../plugin/model';
 import { uid } from '../../../plugin/model';
-import { lockRow, moneyTransaction } from '../platform/database';
+import { lockRow, moneyTransaction, tableOf, withKnex } from '../platform/database';
 import { getService } from '../platform/plugin-context';
 import { idOf } from '../platform/rows';
 import { normaliseReferralCode } from '../../../plugin/tracking';
@@ -45,6 +45,9 @@ const splitName = (name?: string | null) => {
 };
 
 const normaliseEmail = (email?: string | null) => (email ? email.trim().toLowerCase() : null);
+
+/** An order's attribution; `newReferral` when the order's customer became a referral just now. */
+export type OrderAttribution = Attribution & { newReferral?: boolean };
 
 /** A referral that has signed up, and since when its partner has it (for the window). */
 export interface SignedUpReferral {
@@ -215,12 +218,12 @@ const createAttributionService = ({ strapi }: { strapi: Core.Strapi }) => {
   const claim = async (
     candidate: AttributionCandidate,
     customer: CustomerRef
-  ): Promise<Attribution> => {
+  ): Promise<OrderAttribution> => {
     const decision = chooseAttribution(
       candidate,
       await customerReferral(customer, candidate.programId)
     );
-    if (decision.kind === 'keep') return decision.attribution;
+    if (decision.kind === 'keep') return { ...decision.attribution, newReferral: false };
     const referral = await strapi.db.query(REFERRAL).create({
       data: {
         partner: candidate.partnerId,
@@ -239,6 +242,7 @@ const createAttributionService = ({ strapi }: { strapi: Core.Strapi }) => {
       programId: candidate.programId,
       referralId: referral.id,
       attributedAt: candidate.attributedAt,
+      newReferral: true,
     };
   };
 
@@ -311,7 +315,7 @@ const createAttributionService = ({ strapi }: { strapi: Core.Strapi }) => {
      * SPEC §6, in order: an explicit referral code, coupon code or visitor id on the order → the
      * customer's existing referral → an approved, unexpired deal registration for their e-mail.
      */
-    async attributeOrder(order: OrderAttributionInput): Promise<Attribution | null> {
+    async attributeOrder(order: OrderAttributionInput): Promise<OrderAttribution | null> {
       for (const step of attributionSteps(order)) {
         if (step === 'existing-referral') {
           const existing = existingAttribution(await customerReferral(order));
@@ -356,15 +360,21 @@ const createAttributionService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** A paid order makes its referral a customer (and a churned one active again). */
-    async markConverted(referralId: number, paidAt: string) {
-      const referral = await strapi.db.query(REFERRAL).findOne({ where: { id: referralId } });
-      if (!referral || referral.state === 'rejected') return;
-      if (referral.state === 'customer' && referral.convertedAt) return;
-      await strapi.db.query(REFERRAL).updateMany({
-        where: { id: referralId },
-        data: { state: 'customer', convertedAt: referral.convertedAt ?? paidAt, churnedAt: null },
-      });
-    },
+    markConverted: (referralId: number, paidAt: string) =>
+      // One statement: rejected referrals and converted customers stay as they are; a first
+      // conversion keeps the earliest date.
+      withKnex(strapi, (knex) =>
+        knex(tableOf(strapi, REFERRAL))
+          .where('id', referralId)
+          .whereNot('state', 'rejected')
+          .whereNot((query) => query.where('state', 'customer').whereNotNull('converted_at'))
+          .update({
+            state: 'customer',
+            converted_at: knex.raw('coalesce(converted_at, ?)', [new Date(paidAt)]),
+            churned_at: null,
+            updated_at: new Date(),
+          })
+      ),
 
     /**
      * A partner's lead (SPEC §6, `source: lead`); null when the program has a referral with this

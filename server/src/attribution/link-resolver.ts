@@ -10,6 +10,7 @@ import {
   type ProgramStatus,
 } from '../../../plugin/model';
 import { iso } from '../platform/rows';
+import { createWatchedCache } from '../platform/watched-cache';
 import { normaliseReferralCode } from '../../../plugin/tracking';
 
 /** A link with what a click on it needs: where it goes and whether it counts. */
@@ -86,19 +87,10 @@ export const inactiveReason = (link: ResolvedLink, at: string): string | null =>
  * Concurrent misses for one code share one lookup.
  */
 export const createLinkResolver = (strapi: Core.Strapi) => {
-  const cache = new Map<string, { link: ResolvedLink | null; expiresAt: number }>();
-  const inFlight = new Map<string, Promise<ResolvedLink | null>>();
-  let generation = 0;
-
-  const clear = () => {
-    generation += 1;
-    cache.clear();
-    inFlight.clear();
-  };
-  const events = ['Create', 'CreateMany', 'Update', 'UpdateMany', 'Delete', 'DeleteMany'];
-  strapi.db.lifecycles.subscribe({
+  const cache = createWatchedCache<ResolvedLink | null>(strapi, {
     models: WATCHED,
-    ...Object.fromEntries(events.map((event) => [`after${event}`, clear])),
+    ttlMs: TTL_MS,
+    maxEntries: MAX_ENTRIES,
   });
 
   const load = async (code: string): Promise<ResolvedLink | null> => {
@@ -134,26 +126,11 @@ export const createLinkResolver = (strapi: Core.Strapi) => {
 
   return {
     /** The link of a code (case-insensitive), or null when no link has it. */
-    async resolve(rawCode: string): Promise<ResolvedLink | null> {
+    resolve(rawCode: string): Promise<ResolvedLink | null> {
       const code = normaliseReferralCode(rawCode);
-      const cached = cache.get(code);
-      if (cached && cached.expiresAt > Date.now()) return cached.link;
-      const pending = inFlight.get(code);
-      if (pending) return pending;
-      const started = generation;
-      const lookup: Promise<ResolvedLink | null> = load(code).finally(() => {
-        if (inFlight.get(code) === lookup) inFlight.delete(code);
-      });
-      inFlight.set(code, lookup);
-      const link = await lookup;
-      // A write during the lookup may have made this answer stale: use it, do not keep it.
-      if (started === generation) {
-        if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
-        cache.set(code, { link, expiresAt: Date.now() + TTL_MS });
-      }
-      return link;
+      return cache.get(code, () => load(code));
     },
-    clear,
+    clear: cache.clear,
   };
 };
 

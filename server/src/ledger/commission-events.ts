@@ -5,7 +5,6 @@ import { getService } from '../platform/plugin-context';
 import { type CommissionRecord, toCommissionRecord } from './commission-record';
 
 const COMMISSION = uid('commission');
-const PROGRAM = uid('program');
 
 /** The payload of `partners.commission.*` events: `{ commission }`. */
 export const commissionEvent = (entry: CommissionRecord) => ({
@@ -53,14 +52,17 @@ export const afterCommit = async (strapi: Core.Strapi, work: () => Promise<void>
  * What follows a ledger change, after it is committed: `partners.commission.created` once per
  * new entry, `partners.commission.reversed` once per entry the reconciler reversed, and the
  * commission-earned e-mail for new positive entries of programs with `notifyOnCommission`.
- * Listeners and e-mails never hold or fail the request that changed the ledger. An order that
- * earns costs one query here (the programs' flag), none when it earns nothing.
+ * Listeners and e-mails never hold or fail the request that changed the ledger. A change costs
+ * one query here (the entries as committed); `programOf` answers the programs' flags.
  */
 export const announceLedgerChanges = (
   strapi: Core.Strapi,
-  change: { created: readonly CommissionRecord[]; reversedIds: readonly number[] }
+  change: { createdIds: readonly number[]; reversedIds: readonly number[] },
+  programOf: (programId: number) => Promise<{ notifyOnCommission?: boolean | null } | null>
 ) => {
-  if (change.created.length === 0 && change.reversedIds.length === 0) return Promise.resolve();
+  if (change.createdIds.length === 0 && change.reversedIds.length === 0) {
+    return Promise.resolve();
+  }
   return afterCommit(strapi, async () => {
     const emit = async (event: string, row: CommissionRecord) => {
       try {
@@ -69,31 +71,25 @@ export const announceLedgerChanges = (
         strapi.log.error(`[partners] a listener of ${event} failed: ${(error as Error).message}`);
       }
     };
-    for (const row of change.created) await emit('partners.commission.created', row);
-    if (change.reversedIds.length > 0) {
-      const reversed = await strapi.db.query(COMMISSION).findMany({
-        where: { id: { $in: [...change.reversedIds] } },
-        orderBy: { id: 'asc' },
-      });
-      for (const row of reversed) {
-        await emit('partners.commission.reversed', toCommissionRecord(row));
-      }
+    const rows = await strapi.db.query(COMMISSION).findMany({
+      where: { id: { $in: [...change.createdIds, ...change.reversedIds] } },
+      orderBy: { id: 'asc' },
+    });
+    const entries = rows.map(toCommissionRecord);
+    const created = new Set(change.createdIds);
+    for (const entry of entries) {
+      if (created.has(entry.id)) await emit('partners.commission.created', entry);
+    }
+    for (const entry of entries) {
+      if (!created.has(entry.id)) await emit('partners.commission.reversed', entry);
     }
 
-    const earned = change.created.filter((row) => row.amount > 0);
-    if (earned.length === 0) return;
-    const loud = await strapi.db.query(PROGRAM).findMany({
-      where: {
-        id: { $in: [...new Set(earned.map((row) => row.programId))] },
-        notifyOnCommission: true,
-      },
-      select: ['id'],
-    });
-    if (loud.length === 0) return;
-    const notify = new Set(loud.map((program) => program.id as number));
     const notifications = getService('notifications', { strapi });
-    for (const row of earned) {
-      if (notify.has(row.programId)) await notifications.commissionEarned(row.id);
+    for (const entry of entries) {
+      if (!created.has(entry.id) || entry.amount <= 0) continue;
+      if ((await programOf(entry.programId))?.notifyOnCommission) {
+        await notifications.commissionEarned(entry.id);
+      }
     }
   });
 };

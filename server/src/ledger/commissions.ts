@@ -17,9 +17,10 @@ import { unknownCodeReason } from '../../../plugin/tracking';
 import { reconcileLedger } from './reconcile-ledger';
 import { decideEntries } from './review-entries';
 import { announceLedgerChanges } from './commission-events';
-import { type CommissionRecord, toCommissionRecord } from './commission-record';
+import { toCommissionRecord } from './commission-record';
 import { createLedgerRepository } from './ledger-repository';
 import { createEngineInputs, engineReferral } from './engine-inputs';
+import type { OrderAttribution } from '../attribution/attribution';
 import { getService } from '../platform/plugin-context';
 import { idOf, iso } from '../platform/rows';
 
@@ -50,7 +51,8 @@ export interface StoredOrder extends Row {
  * partner, program, referral and ineligible reason): the orders module writes the order.
  */
 export interface Settlement {
-  created: CommissionRecord[];
+  /** The ids of the entries written. */
+  created: number[];
   orderChanges: Partial<
     Record<'partnerId' | 'programId' | 'referralId', number> & { ineligibleReason: string | null }
   >;
@@ -76,24 +78,22 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const inputs = createEngineInputs(strapi);
 
-  const saleFacts = async (
-    order: Row,
-    referralId: number,
-    attributedAt: string,
-    program: EngineProgram,
-    partnerId: number
-  ) => {
+  const saleFacts = async (order: Row, attribution: OrderAttribution, program: EngineProgram) => {
+    const { referralId, attributedAt, partnerId } = attribution;
     const paidAt = iso(order.paidAt) as string;
-    const earlier = await strapi.db.query(ORDER).findOne({
-      where: {
-        referralId,
-        id: { $ne: order.id },
-        paidAt: { $notNull: true, $lt: paidAt },
-        state: { $in: PAID_ORDER_STATUSES },
-      },
-      orderBy: { paidAt: 'asc' },
-      select: ['paidAt'],
-    });
+    // A referral made by this very order has no other orders yet.
+    const earlier = attribution.newReferral
+      ? null
+      : await strapi.db.query(ORDER).findOne({
+          where: {
+            referralId,
+            id: { $ne: order.id },
+            paidAt: { $notNull: true, $lt: paidAt },
+            state: { $in: PAID_ORDER_STATUSES },
+          },
+          orderBy: { paidAt: 'asc' },
+          select: ['paidAt'],
+        });
     const newCustomersOnly = Boolean(program.eligibility?.newCustomersOnly);
     const paidBefore =
       newCustomersOnly &&
@@ -120,11 +120,9 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** What the engine pays for a paid, attributed order; or why it pays nothing. */
   const evaluateSale = async (
     order: Row,
-    attribution: { partnerId: number; programId: number; referralId: number; attributedAt: string }
+    attribution: OrderAttribution
   ): Promise<{ drafts: CommissionDraft[]; ineligibleReason: string | null }> => {
-    const programRow = await strapi.db
-      .query(PROGRAM)
-      .findOne({ where: { id: attribution.programId } });
+    const programRow = await inputs.program(attribution.programId);
     const parsed = parseEngineProgram(programRow);
     if (!parsed.valid) return { drafts: [], ineligibleReason: parsed.ineligibleReason };
     const program = parsed.program;
@@ -145,13 +143,7 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
         customerEmail: order.customerEmail ?? null,
         paidByPartner: order.paidByPartner ?? false,
       },
-      facts: await saleFacts(
-        order,
-        attribution.referralId,
-        attribution.attributedAt,
-        program,
-        attribution.partnerId
-      ),
+      facts: await saleFacts(order, attribution, program),
     });
     return result.eligible
       ? { drafts: result.drafts, ineligibleReason: null }
@@ -159,7 +151,7 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /**
-   * Writes the reconciler's actions; returns the entries it created. Events and e-mails about
+   * Writes the reconciler's actions; returns the ids of the entries it created. Events and e-mails about
    * them follow the commit (see announceLedgerChanges).
    */
   const apply = async (
@@ -167,7 +159,7 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     actions: readonly ReconcileAction[],
     asOf: string
   ) => {
-    const created: CommissionRecord[] = [];
+    const createdIds: number[] = [];
     const reversedIds: number[] = [];
     const idByKey = new Map<string, number>();
     for (const action of actions) {
@@ -185,12 +177,12 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const sourceCommissionId = draft.sourceKey
         ? (idByKey.get(draft.sourceKey) ?? (await repository.idOfKey(draft.sourceKey)))
         : null;
-      const entry = await repository.insert(draft, { orderId, sourceCommissionId }, asOf);
-      idByKey.set(draft.idempotencyKey, entry.id);
-      created.push(entry);
+      const id = await repository.insert(draft, { orderId, sourceCommissionId }, asOf);
+      idByKey.set(draft.idempotencyKey, id);
+      createdIds.push(id);
     }
-    await announceLedgerChanges(strapi, { created, reversedIds });
-    return created;
+    await announceLedgerChanges(strapi, { createdIds, reversedIds }, inputs.program);
+    return createdIds;
   };
 
   /**
@@ -226,6 +218,17 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** An order's entries (by the order's id), for host code and the site's answers. */
     entriesOfOrder,
 
+    /** What the site's answer shows of an order's partner and program (cached per node). */
+    async referencesOf(order: { partnerId?: number | null; programId?: number | null }) {
+      const program = order.programId ? await inputs.program(order.programId) : null;
+      return {
+        partner: order.partnerId ? await inputs.partnerRef(order.partnerId) : null,
+        program: program
+          ? { documentId: program.documentId, name: program.name, slug: program.slug }
+          : null,
+      };
+    },
+
     /** A partner's entries (by the partner's id), newest first, optionally in one state. */
     entriesOfPartner: async (partnerId: number, options: { state?: CommissionStatus } = {}) =>
       (
@@ -240,7 +243,10 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
      * engine's drafts while it earns, reversals and clawbacks after refunds and lost disputes.
      * Idempotent; the caller holds the order's lock inside a transaction.
      */
-    async settleOrder(order: StoredOrder, asOf = new Date().toISOString()): Promise<Settlement> {
+    async settleOrder(
+      order: StoredOrder,
+      { asOf = new Date().toISOString(), fresh = false }: { asOf?: string; fresh?: boolean } = {}
+    ): Promise<Settlement> {
       const attributionService = getService('attribution', { strapi });
       const attribution =
         order.partnerId && order.programId
@@ -275,7 +281,8 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
           drafts: evaluation.drafts,
           asOf,
         },
-        order.id
+        order.id,
+        { fresh }
       );
       const created = await apply(order.id, actions, asOf);
       const settled = {

@@ -3,7 +3,6 @@ import type { Knex } from 'knex';
 import type { CommissionDraft } from '../../../plugin/commissions';
 import { uid } from '../../../plugin/model';
 import { tableOf, withKnex } from '../platform/database';
-import { type CommissionRecord, toCommissionRecord } from './commission-record';
 
 const COMMISSION = uid('commission');
 
@@ -53,33 +52,38 @@ export const createLedgerRepository = (strapi: Core.Strapi) => {
       });
 
   return {
-    /** A new entry from an engine draft (the unique `idempotencyKey` refuses a second one). */
+    /**
+     * A new entry from an engine draft; answers its id (one INSERT: the row is read back after
+     * the commit, by whoever needs it). The unique `idempotencyKey` refuses a second one.
+     */
     async insert(
       draft: CommissionDraft,
       refs: { orderId: number | null; sourceCommissionId: number | null },
       asOf: string
-    ): Promise<CommissionRecord> {
-      const row = await entries().create({
-        data: {
-          partnerId: draft.partnerId,
-          programId: draft.programId,
-          orderId: refs.orderId,
-          referralId: draft.referralId ?? null,
-          sourceCommissionId: refs.sourceCommissionId,
-          level: draft.level,
-          kind: draft.kind,
-          basisAmount: draft.basisAmount,
-          rate: draft.rate,
-          amount: draft.amount,
-          currency: draft.currency,
-          state: draft.state,
-          availableAt: draft.availableAt,
-          approvedAt: draft.state === 'approved' ? asOf : null,
-          explanation: draft.explanation,
-          idempotencyKey: draft.idempotencyKey,
-        },
+    ): Promise<number> {
+      const { ids } = await entries().createMany({
+        data: [
+          {
+            partnerId: draft.partnerId,
+            programId: draft.programId,
+            orderId: refs.orderId,
+            referralId: draft.referralId ?? null,
+            sourceCommissionId: refs.sourceCommissionId,
+            level: draft.level,
+            kind: draft.kind,
+            basisAmount: draft.basisAmount,
+            rate: draft.rate,
+            amount: draft.amount,
+            currency: draft.currency,
+            state: draft.state,
+            availableAt: draft.availableAt,
+            approvedAt: draft.state === 'approved' ? asOf : null,
+            explanation: draft.explanation,
+            idempotencyKey: draft.idempotencyKey,
+          },
+        ],
       });
-      return toCommissionRecord(row);
+      return Number(ids[0]);
     },
 
     /** The id of the entry with this key, if any. */

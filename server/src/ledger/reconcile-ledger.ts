@@ -15,9 +15,11 @@ import { ledgerOfOrder, lockPartners } from './ledger-entries';
 export const reconcileLedger = async (
   strapi: Core.Strapi,
   input: Omit<ReconcileOrderInput, 'entries'>,
-  orderId: number
+  orderId: number,
+  { fresh = false }: { fresh?: boolean } = {}
 ) => {
-  const entries = await ledgerOfOrder(strapi, orderId);
+  // An order inserted in this very transaction has no entries yet: nothing to read.
+  const entries = fresh ? [] : await ledgerOfOrder(strapi, orderId);
   const actions = reconcileOrderCommissions({ ...input, entries });
   const racing = new Set(
     actions.flatMap((action) =>

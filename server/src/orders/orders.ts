@@ -16,6 +16,7 @@ import {
 } from '../../../plugin/orders';
 import { isUniqueViolation, lockRow, moneyTransaction } from '../platform/database';
 import { getService } from '../platform/plugin-context';
+import type { StoredOrder } from '../ledger/commissions';
 
 const ORDER = uid('order');
 
@@ -64,66 +65,74 @@ const describe = (input: OrderInput) => ({
 const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
   const orders = () => strapi.db.query(ORDER);
 
-  /** Creates the pending row of a new order. Racing creators: one insert wins, all get its id. */
-  const ensureOrder = async (input: OrderInput, source: OrderSource) => {
-    try {
-      const row = await orders().create({
-        data: {
-          externalId: input.externalId,
-          amount: input.amount,
-          currency: input.currency,
-          state: 'pending',
-          refundedAmount: 0,
-          source,
-          ...describe(input),
-        },
-      });
-      return { id: row.id as number, created: true };
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      const row = await orders().findOne({
-        where: { externalId: input.externalId },
-        select: ['id'],
-      });
-      return { id: row.id as number, created: false };
-    }
-  };
+  /** The pending row of a new order, inside the caller's transaction. */
+  const insertOrder = (input: OrderInput, source: OrderSource) =>
+    orders().create({
+      data: {
+        externalId: input.externalId,
+        amount: input.amount,
+        currency: input.currency,
+        state: 'pending',
+        refundedAmount: 0,
+        source,
+        ...describe(input),
+      },
+    });
 
   /**
    * Runs `work` with the order locked, settles its ledger, and writes what both changed on the
    * order in one UPDATE, all in one transaction; answers the order as stored. `work` returns the
    * columns it changes (nothing for a replay). This module is the order row's only writer.
    */
+  const settleWith = async (
+    stored: Row,
+    work: (order: Row) => Promise<Row | void>,
+    { fresh = false }: { fresh?: boolean } = {}
+  ) => {
+    const changes = definedOnly((await work(stored)) ?? {});
+    const order = { ...stored, ...changes };
+    const { orderChanges } = await getService('commissions', { strapi }).settleOrder(
+      order as StoredOrder,
+      { fresh }
+    );
+    const data = { ...changes, ...orderChanges };
+    if (Object.keys(data).length > 0) {
+      await orders().updateMany({ where: { id: stored.id }, data });
+    }
+    return { ...order, ...orderChanges };
+  };
+
   const withLockedOrder = (id: number, work: (order: Row) => Promise<Row | void>) =>
     moneyTransaction(strapi, async () => {
       await lockRow(strapi, ORDER, id);
-      const stored = await orders().findOne({ where: { id } });
-      const changes = definedOnly((await work(stored)) ?? {});
-      const order = { ...stored, ...changes };
-      const { orderChanges } = await getService('commissions', { strapi }).settleOrder(order);
-      const data = { ...changes, ...orderChanges };
-      if (Object.keys(data).length > 0) await orders().updateMany({ where: { id }, data });
-      return { ...order, ...orderChanges };
+      return settleWith(await orders().findOne({ where: { id } }), work);
     });
+
+  /**
+   * A new order: inserted, changed by `work` and settled in one transaction (the row is this
+   * transaction's own until it commits). Null when another delivery inserted it first: the
+   * caller goes on as for an existing order.
+   */
+  const withNewOrder = async (
+    input: OrderInput,
+    source: OrderSource,
+    work: (order: Row) => Promise<Row | void>
+  ) => {
+    try {
+      return await moneyTransaction(strapi, async () =>
+        settleWith(await insertOrder(input, source), work, { fresh: true })
+      );
+    } catch (error) {
+      if (isUniqueViolation(error)) return null;
+      throw error;
+    }
+  };
 
   /** The order as the site sees it, with its partner, program and ledger entries. */
   const view = async (order: Row) => {
-    const [partner, program, commissions] = await Promise.all([
-      order.partnerId
-        ? strapi.db.query(uid('partner')).findOne({
-            where: { id: order.partnerId },
-            select: ['documentId', 'name'],
-          })
-        : null,
-      order.programId
-        ? strapi.db.query(uid('program')).findOne({
-            where: { id: order.programId },
-            select: ['documentId', 'name', 'slug'],
-          })
-        : null,
-      getService('commissions', { strapi }).entriesOfOrder(order.id),
-    ]);
-    return { ...order, partner, program, commissions };
+    const ledger = getService('commissions', { strapi });
+    const references = await ledger.referencesOf(order);
+    return { ...order, ...references, commissions: await ledger.entriesOfOrder(order.id) };
   };
 
   /** The order with its partner, program and entries, by id (404 when it is gone). */
@@ -154,11 +163,7 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
     events: readonly OrderEvent[],
     options: { moneyIsAuthoritative: boolean; aliases?: readonly string[] }
   ) => {
-    const existingId = await findExisting(input, options.aliases ?? []);
-    const { id, created } = existingId
-      ? { id: existingId, created: false }
-      : await ensureOrder(input, source);
-    const order = await withLockedOrder(id, async (order) => {
+    const apply = async (order: Row) => {
       const decision = decideOrderMoney({
         externalId: input.externalId,
         stored: { amount: order.amount, currency: order.currency, paidAt: order.paidAt ?? null },
@@ -172,8 +177,14 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
         amount: money.amount,
       });
       return { ...money, ...describe(input), ...paymentColumns(state) };
-    });
-    return { order: await view(order), created };
+    };
+    const aliases = options.aliases ?? [];
+    const existingId = await findExisting(input, aliases);
+    const fresh = existingId === null ? await withNewOrder(input, source, apply) : null;
+    if (fresh) return { order: await view(fresh), created: true };
+    const id = existingId ?? (await findExisting(input, aliases));
+    if (id === null) throw new errors.ApplicationError(`Order "${input.externalId}" vanished`);
+    return { order: await view(await withLockedOrder(id, apply)), created: false };
   };
 
   return {
