@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { DealView, ListDealsQuery } from '../../../plugin/contracts/admin';
+import type { CreateDealInput } from '../../../plugin/contracts/portal';
 import { uid } from '../../../plugin/model';
 import { addDays } from '../../../plugin/time';
 import { NEWEST_FIRST, statusPartnerProgramWhere } from '../platform/list-filters';
@@ -11,6 +12,8 @@ import { PARTNER_REF, partnerRef } from './partner-ref';
 const DEAL = uid('deal');
 /** How long an approved deal registration attributes its customer when it has no expiry. */
 export const DEFAULT_DEAL_DAYS = 90;
+/** How long a registered deal protects the partner's claim (editors can change `expiresAt`). */
+export const DEAL_TTL_DAYS = 90;
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -32,9 +35,10 @@ const viewOf = (row: Row): DealView => ({
 const populate = { partner: PARTNER_REF, program: PROGRAM_REF };
 
 /**
- * Deal registrations (SPEC §6): an editor approves (the deal then attributes its contact's
- * orders until it expires) or rejects a submitted deal. Only `submitted` deals are decided; the
- * state is checked in the UPDATE itself, so two editors cannot both decide one deal.
+ * Deal registrations (SPEC §6), the only writer of `partners_deals`: a partner registers a deal
+ * from the portal; an editor approves (the deal then attributes its contact's orders until it
+ * expires) or rejects it. Only `submitted` deals are decided; the state is checked in the UPDATE
+ * itself, so two editors cannot both decide one deal.
  */
 const createDealsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const deals = () => strapi.db.query(DEAL);
@@ -71,6 +75,27 @@ const createDealsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     reject: (documentId: string, note: string) =>
       decide(documentId, { state: 'rejected', decisionNote: note }),
+
+    /**
+     * A partner's deal registration from the portal, `submitted` until an editor decides it; its
+     * id. The program is one the partner is approved in (the portal scope checked it).
+     */
+    async register(partnerId: number, programId: number, input: CreateDealInput, now: Date) {
+      const created = await deals().create({
+        data: {
+          partner: partnerId,
+          program: programId,
+          company: input.company,
+          contactName: input.contactName,
+          contactEmail: input.contactEmail,
+          estimatedValue: input.estimatedValue,
+          currency: input.currency,
+          state: 'submitted',
+          expiresAt: addDays(now.toISOString(), DEAL_TTL_DAYS),
+        },
+      });
+      return Number(created.id);
+    },
   };
 };
 

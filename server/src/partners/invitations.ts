@@ -8,16 +8,14 @@ import type {
 import { uid } from '../../../plugin/model';
 import { invitationState } from '../../../plugin/partners';
 import { hashInvitationToken, newInvitationToken } from './invitation-token';
-import { conflict, gone } from './status-errors';
+import { gone } from './status-errors';
 import { getPluginConfig, getService } from '../platform/plugin-context';
-import { PARTNER_ROLE_TYPE } from './partner-role';
+import { createPartnerLogins } from './partner-logins';
+import { createPartnerRepository } from './partner-repository';
 import { iso } from '../platform/rows';
 
 const INVITATION = uid('invitation');
-const PARTNER = uid('partner');
 const ENROLLMENT = uid('enrollment');
-const USER = 'plugin::users-permissions.user';
-const ROLE = 'plugin::users-permissions.role';
 const HOUR_MS = 3_600_000;
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -42,6 +40,8 @@ export const toInvitationAdminView = (row: Row, now = new Date()): InvitationAdm
 /** Partners' portal invitations (SPEC §8): single use, hashed at rest, time-limited. */
 const createInvitationsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const invitations = () => strapi.db.query(INVITATION);
+  const repository = createPartnerRepository(strapi);
+  const logins = createPartnerLogins(strapi);
   const open = (now: Date) => ({
     usedAt: { $null: true },
     revokedAt: { $null: true },
@@ -63,11 +63,6 @@ const createInvitationsService = ({ strapi }: { strapi: Core.Strapi }) => {
     return invitation;
   };
 
-  const partnerRoleId = async () => {
-    const role = await strapi.db.query(ROLE).findOne({ where: { type: PARTNER_ROLE_TYPE } });
-    return (role ?? (await getService('partner-role', { strapi }).ensure())).id as number;
-  };
-
   /** Revokes a partner's open invitations (for one address, or all of them). */
   const revokeOpen = async (partnerId: number, email?: string, now = new Date()) => {
     const rows = await invitations().findMany({
@@ -80,44 +75,6 @@ const createInvitationsService = ({ strapi }: { strapi: Core.Strapi }) => {
       data: { revokedAt: now },
     });
     return count as number;
-  };
-
-  /**
-   * The login that accepts an invitation. A new address gets a new user. An existing user is
-   * reused only when it already is this partner's login (access revoked, then invited again) or
-   * a Partner-role login no partner holds any more (removed from a team); the invitation proves
-   * the address, so its password is reset. Any other account is the site's: log in instead.
-   */
-  const loginFor = async (email: string, password: string, partnerId: number) => {
-    const userService = strapi.plugin('users-permissions').service('user');
-    const existing = await strapi.db.query(USER).findOne({
-      where: { $or: [{ email }, { username: email }] },
-      populate: { role: { select: ['type'] } },
-    });
-    if (!existing) {
-      const created = await userService.add({
-        username: email,
-        email,
-        password,
-        provider: 'local',
-        confirmed: true,
-        blocked: false,
-        role: await partnerRoleId(),
-      });
-      return { id: created.id as number, linked: false };
-    }
-    const holder = await strapi.db.query(PARTNER).findOne({
-      where: { users: { id: existing.id } },
-      select: ['id'],
-    });
-    const reusable = holder ? holder.id === partnerId : existing.role?.type === PARTNER_ROLE_TYPE;
-    if (!reusable || existing.email !== email) {
-      throw conflict('An account with this e-mail address already exists: log in instead', {
-        reason: 'account-exists',
-      });
-    }
-    await userService.edit(existing.id, { password, blocked: false, confirmed: true });
-    return { id: existing.id as number, linked: Boolean(holder) };
   };
 
   return {
@@ -200,31 +157,12 @@ const createInvitationsService = ({ strapi }: { strapi: Core.Strapi }) => {
           data: { usedAt: now },
         });
         if (count !== 1) throw gone(SPENT.used, { state: 'used' });
-        const login = await loginFor(email, password, partnerId);
-        if (!login.linked) {
-          await strapi.db.query(PARTNER).update({
-            where: { id: partnerId },
-            data: { users: { connect: [login.id] } },
-          });
-        }
-        const enrollments = await strapi.db.query(ENROLLMENT).findMany({
-          where: { partner: { id: partnerId }, state: 'approved' },
-          populate: { program: { select: ['termsVersion'] } },
-        });
-        for (const enrollment of enrollments) {
-          await strapi.db.query(ENROLLMENT).update({
-            where: { id: enrollment.id },
-            data: {
-              termsVersionAccepted: enrollment.program?.termsVersion ?? null,
-              acceptedAt: now,
-            },
-          });
-        }
+        const login = await logins.forInvitation(email, password, partnerId);
+        if (!login.linked) await repository.addLogin(partnerId, login.id);
+        await repository.acceptTerms(partnerId, now);
         return login.id;
       });
-      const user = await strapi.db
-        .query(USER)
-        .findOne({ where: { id: userId }, select: ['id', 'email', 'username'] });
+      const user = (await logins.byId(userId))!;
       const jwt = await strapi.plugin('users-permissions').service('jwt').issue({ id: userId });
       return {
         jwt: jwt as string,

@@ -2,16 +2,17 @@ import type { Core } from '@strapi/strapi';
 import { uid } from '../../../plugin/model';
 import { conflict } from './status-errors';
 import { getService } from '../platform/plugin-context';
+import { createPartnerLogins } from './partner-logins';
 
 const PARTNER = uid('partner');
 const ENROLLMENT = uid('enrollment');
-const USER = 'plugin::users-permissions.user';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /** Editors' control of a partner's portal access: invitations and their revocation (SPEC §9). */
 const createPartnerAccessService = ({ strapi }: { strapi: Core.Strapi }) => {
   const invitations = () => getService('invitations', { strapi });
+  const logins = createPartnerLogins(strapi);
   const partnerOf = (documentId: string) =>
     getService('partner-applications', { strapi }).partnerByDocumentId(documentId);
 
@@ -52,14 +53,9 @@ const createPartnerAccessService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
       const userIds = (withUsers?.users ?? []).map((user: Row) => user.id as number);
       return strapi.db.transaction(async () => {
-        const blocked = userIds.length
-          ? await strapi.db.query(USER).updateMany({
-              where: { id: { $in: userIds } },
-              data: { blocked: true },
-            })
-          : { count: 0 };
+        const blockedUsers = await logins.block(userIds);
         const revokedInvitations = await invitations().revokeOpen(partner.id);
-        return { blockedUsers: blocked.count as number, revokedInvitations };
+        return { blockedUsers, revokedInvitations };
       });
     },
 

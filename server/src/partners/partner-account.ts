@@ -8,15 +8,14 @@ import type {
   PortalPayoutMethod,
 } from '../../../plugin/contracts/portal';
 import { uid } from '../../../plugin/model';
-import { addDays } from '../../../plugin/time';
 import type { PortalPartner } from '../portal/is-partner';
 import { createPortalScope, iso, paginate, toProgramRef } from '../portal/scope';
 import { seal, unseal } from '../platform/secrets';
+import { getService } from '../platform/plugin-context';
+import { createPartnerRepository, type StoredPayoutMethod } from './partner-repository';
 
 const DEAL = uid('deal');
 const PARTNER = uid('partner');
-/** How long a registered deal protects the partner's claim (editors can change `expiresAt`). */
-export const DEAL_TTL_DAYS = 90;
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -72,6 +71,7 @@ const toDeal = (row: Row): PortalDeal => ({
  */
 const createPartnerAccountService = ({ strapi }: { strapi: Core.Strapi }) => {
   const scope = createPortalScope(strapi);
+  const repository = createPartnerRepository(strapi);
 
   const storedMethod = async (partnerId: number) => {
     const row = await strapi.db.query(PARTNER).findOne({
@@ -92,7 +92,7 @@ const createPartnerAccountService = ({ strapi }: { strapi: Core.Strapi }) => {
      * country }` plus `sealed`, which only `bankAccount` below opens.
      */
     async setPayoutMethod(partner: PortalPartner, input: PayoutMethodInput) {
-      let stored: Row;
+      let stored: StoredPayoutMethod;
       switch (input.type) {
         case 'paypal':
           stored = { type: 'paypal', email: input.email };
@@ -116,9 +116,7 @@ const createPartnerAccountService = ({ strapi }: { strapi: Core.Strapi }) => {
           };
           break;
       }
-      await strapi.db
-        .query(PARTNER)
-        .update({ where: { id: partner.id }, data: { payoutMethod: stored } });
+      await repository.setPayoutMethod(partner.id, stored);
       return portalPayoutMethodOf(stored);
     },
 
@@ -158,24 +156,17 @@ const createPartnerAccountService = ({ strapi }: { strapi: Core.Strapi }) => {
       return { data: rows.map(toDeal), meta: page.meta(total) };
     },
 
-    /** A deal registration: `submitted`, protecting the claim for DEAL_TTL_DAYS once approved. */
+    /** A deal registration (deals service); answered as the portal shows it. */
     async createDeal(partner: PortalPartner, input: CreateDealInput, now = new Date()) {
       const program = await scope.activeProgram(partner, input.program);
-      const created = await strapi.db.query(DEAL).create({
-        data: {
-          partner: partner.id,
-          program: program.id,
-          company: input.company,
-          contactName: input.contactName,
-          contactEmail: input.contactEmail,
-          estimatedValue: input.estimatedValue,
-          currency: input.currency,
-          state: 'submitted',
-          expiresAt: addDays(now.toISOString(), DEAL_TTL_DAYS),
-        },
-      });
+      const dealId = await getService('deals', { strapi }).register(
+        partner.id,
+        program.id,
+        input,
+        now
+      );
       const row = await strapi.db.query(DEAL).findOne({
-        where: { id: created.id },
+        where: { id: dealId },
         populate: { program: { select: ['slug', 'name'] } },
       });
       if (!row) throw new errors.NotFoundError('No deal');

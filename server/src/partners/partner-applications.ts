@@ -10,6 +10,7 @@ import { uid } from '../../../plugin/model';
 import { decideApplication } from '../../../plugin/partners';
 import { conflict } from './status-errors';
 import { getService } from '../platform/plugin-context';
+import { createPartnerRepository, type PartnerRecord } from './partner-repository';
 
 const PROGRAM = uid('program');
 const PARTNER = uid('partner');
@@ -70,6 +71,7 @@ const toApplicationView = (enrollment: Row): ApplicationView => {
 const createPartnerApplicationsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const partners = () => strapi.db.query(PARTNER);
   const enrollments = () => strapi.db.query(ENROLLMENT);
+  const repository = createPartnerRepository(strapi);
   const notifications = () => getService('notifications', { strapi });
 
   const programBySlug = (slug: string) =>
@@ -156,29 +158,25 @@ const createPartnerApplicationsService = ({ strapi }: { strapi: Core.Strapi }) =
       const referredBy = await recruiterOf(input.recruitCode, program);
       const state = decision.outcome;
 
-      let partner: Row;
+      let partner: PartnerRecord;
       try {
         partner = await strapi.db.transaction(async () => {
-          const created = await partners().create({
-            data: {
-              name: input.name,
-              email: input.email,
-              company: input.company ?? null,
-              website: input.website ?? null,
-              type: input.type ?? 'affiliate',
-              state,
-              referredBy,
-            },
+          const created = await repository.createPartner({
+            name: input.name,
+            email: input.email,
+            company: input.company ?? null,
+            website: input.website ?? null,
+            type: input.type ?? 'affiliate',
+            state,
+            referredBy,
           });
-          await enrollments().create({
-            data: {
-              partner: created.id,
-              program: program.id,
-              state,
-              applicationMessage: input.message ?? null,
-              termsVersionAccepted: program.termsVersion ?? null,
-              acceptedAt: now,
-            },
+          await repository.createEnrollment({
+            partnerId: created.id,
+            programId: program.id,
+            state,
+            applicationMessage: input.message ?? null,
+            termsVersionAccepted: program.termsVersion ?? null,
+            acceptedAt: now,
           });
           return created;
         });
@@ -233,13 +231,11 @@ const createPartnerApplicationsService = ({ strapi }: { strapi: Core.Strapi }) =
         throw conflict('This partner is already approved', { reason: 'already-approved' });
       }
       await strapi.db.transaction(async () => {
-        await partners().update({ where: { id: partner.id }, data: { state: 'approved' } });
-        if (pending.length) {
-          await enrollments().updateMany({
-            where: { id: { $in: pending.map(({ id }) => id) } },
-            data: { state: 'approved' },
-          });
-        }
+        await repository.setPartnerState(partner.id, 'approved');
+        await repository.setEnrollmentStates(
+          pending.map(({ id }) => id),
+          'approved'
+        );
       });
       const program = pending[0]?.program ?? null;
       const logins = await strapi.db.query(PARTNER).findOne({
@@ -277,13 +273,11 @@ const createPartnerApplicationsService = ({ strapi }: { strapi: Core.Strapi }) =
       }
       const pending = await enrollmentsOf(partner.id, ['applied']);
       await strapi.db.transaction(async () => {
-        await partners().update({ where: { id: partner.id }, data: { state: 'rejected' } });
-        if (pending.length) {
-          await enrollments().updateMany({
-            where: { id: { $in: pending.map(({ id }) => id) } },
-            data: { state: 'rejected' },
-          });
-        }
+        await repository.setPartnerState(partner.id, 'rejected');
+        await repository.setEnrollmentStates(
+          pending.map(({ id }) => id),
+          'rejected'
+        );
       });
       const program = pending[0]?.program;
       const mailed = program

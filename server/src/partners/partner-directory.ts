@@ -15,6 +15,7 @@ import { iso } from '../platform/rows';
 import { PROGRAM_REF, programRef } from '../programs/program-ref';
 import { PARTNER_REF, partnerRef } from './partner-ref';
 import { tableOf, withKnex } from '../platform/database';
+import { createPartnerRepository } from './partner-repository';
 
 const PARTNER = uid('partner');
 const ENROLLMENT = uid('enrollment');
@@ -48,6 +49,7 @@ const enrollmentsPopulate = {
  */
 const createPartnerDirectoryService = ({ strapi }: { strapi: Core.Strapi }) => {
   const partners = () => strapi.db.query(PARTNER);
+  const repository = createPartnerRepository(strapi);
 
   const stored = async (documentId: string) => {
     const row = await partners().findOne({ where: { documentId }, select: ['id'] });
@@ -177,10 +179,9 @@ const createPartnerDirectoryService = ({ strapi }: { strapi: Core.Strapi }) => {
             );
           const { documentId: _ignored, status, ...fields } = change;
           const data = status === undefined ? fields : { ...fields, state: status };
-          if (Object.keys(data).length)
-            await strapi.db.query(ENROLLMENT).update({ where: { id: enrollment.id }, data });
+          if (Object.keys(data).length) await repository.updateEnrollment(enrollment.id, data);
         }
-        if (Object.keys(fields).length) await partners().update({ where: { id }, data: fields });
+        if (Object.keys(fields).length) await repository.updatePartner(id, fields);
       });
       return this.get(documentId);
     },

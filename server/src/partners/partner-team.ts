@@ -6,9 +6,10 @@ import { decideTeamRemoval } from '../../../plugin/partners';
 import type { PortalPartner } from '../portal/is-partner';
 import { conflict } from './status-errors';
 import { getService } from '../platform/plugin-context';
+import { createPartnerLogins } from './partner-logins';
+import { createPartnerRepository } from './partner-repository';
 
 const PARTNER = uid('partner');
-const USER = 'plugin::users-permissions.user';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -19,6 +20,8 @@ type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-exp
  */
 const createPartnerTeamService = ({ strapi }: { strapi: Core.Strapi }) => {
   const invitations = () => getService('invitations', { strapi });
+  const repository = createPartnerRepository(strapi);
+  const logins = createPartnerLogins(strapi);
 
   const usersOf = async (partnerId: number) => {
     const partner = await strapi.db.query(PARTNER).findOne({
@@ -105,11 +108,8 @@ const createPartnerTeamService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const target = users.find((user) => user.id === targetId)!;
       await strapi.db.transaction(async () => {
-        await strapi.db.query(PARTNER).update({
-          where: { id: partner.id },
-          data: { users: { disconnect: [targetId] } },
-        });
-        await strapi.db.query(USER).update({ where: { id: targetId }, data: { blocked: true } });
+        await repository.removeLogin(partner.id, targetId);
+        await logins.block([targetId]);
         await invitations().revokeOpen(partner.id, String(target.email).toLowerCase());
       });
     },

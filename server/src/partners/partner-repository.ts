@@ -1,0 +1,154 @@
+import type { Core } from '@strapi/strapi';
+import type { PayoutMethod } from '../../../plugin/contracts/payouts';
+import type { Rate } from '../../../plugin/contracts/rules';
+import { uid } from '../../../plugin/model';
+import type { EnrollmentStatus, PartnerStatus, PartnerType } from '../../../plugin/model';
+import type { RawRow } from '../platform/rows';
+
+const PARTNER = uid('partner');
+const ENROLLMENT = uid('enrollment');
+
+/** A partner row as the repository hands it back. */
+export interface PartnerRecord {
+  id: number;
+  documentId: string;
+  name: string;
+  email: string;
+  state: PartnerStatus;
+}
+
+/** An enrollment row as the repository hands it back. */
+export interface EnrollmentRecord {
+  id: number;
+  documentId: string;
+  state: EnrollmentStatus;
+}
+
+export interface NewPartner {
+  name: string;
+  email: string;
+  company: string | null;
+  website: string | null;
+  type: PartnerType;
+  state: PartnerStatus;
+  referredBy: number | null;
+}
+
+/** The fields an editor changes on a partner (the directory's edit form). */
+export interface PartnerEdit {
+  tier?: string | null;
+  type?: PartnerType;
+  notes?: string | null;
+  company?: string | null;
+  website?: string | null;
+  directoryListing?: boolean;
+}
+
+export interface NewEnrollment {
+  partnerId: number;
+  programId: number;
+  state: EnrollmentStatus;
+  applicationMessage: string | null;
+  termsVersionAccepted: string | null;
+  acceptedAt: Date;
+}
+
+export interface EnrollmentEdit {
+  commissionOverride?: Rate | null;
+  state?: EnrollmentStatus;
+}
+
+/** What `partner.payoutMethod` holds: the method, plus the sealed bank numbers for a bank. */
+export type StoredPayoutMethod = PayoutMethod & { sealed?: string };
+
+const toPartnerRecord = (row: RawRow): PartnerRecord => ({
+  id: Number(row.id),
+  documentId: String(row.documentId),
+  name: String(row.name),
+  email: String(row.email),
+  state: row.state as PartnerStatus,
+});
+
+const toEnrollmentRecord = (row: RawRow): EnrollmentRecord => ({
+  id: Number(row.id),
+  documentId: String(row.documentId),
+  state: row.state as EnrollmentStatus,
+});
+
+/**
+ * The only writer of `partners_partners` and `partners_enrollments` (SPEC §3: one writer per
+ * table), including the partner's relation to its logins. Applications, invitations, teams, the
+ * directory and the account call it; each method runs inside the caller's transaction if any.
+ */
+export const createPartnerRepository = (strapi: Core.Strapi) => {
+  const partners = () => strapi.db.query(PARTNER);
+  const enrollments = () => strapi.db.query(ENROLLMENT);
+
+  return {
+    /** A new partner (the unique e-mail index refuses a second one with the same address). */
+    async createPartner(partner: NewPartner): Promise<PartnerRecord> {
+      return toPartnerRecord(await partners().create({ data: partner }));
+    },
+
+    async updatePartner(partnerId: number, fields: PartnerEdit) {
+      await partners().update({ where: { id: partnerId }, data: fields });
+    },
+
+    async setPartnerState(partnerId: number, state: PartnerStatus) {
+      await partners().update({ where: { id: partnerId }, data: { state } });
+    },
+
+    async setPayoutMethod(partnerId: number, method: StoredPayoutMethod) {
+      await partners().update({ where: { id: partnerId }, data: { payoutMethod: method } });
+    },
+
+    /** Makes a users-permissions login one of the partner's logins. */
+    async addLogin(partnerId: number, userId: number) {
+      await partners().update({ where: { id: partnerId }, data: { users: { connect: [userId] } } });
+    },
+
+    async removeLogin(partnerId: number, userId: number) {
+      await partners().update({
+        where: { id: partnerId },
+        data: { users: { disconnect: [userId] } },
+      });
+    },
+
+    async createEnrollment(enrollment: NewEnrollment): Promise<EnrollmentRecord> {
+      const { partnerId, programId, ...fields } = enrollment;
+      const row = await enrollments().create({
+        data: { ...fields, partner: partnerId, program: programId },
+      });
+      return toEnrollmentRecord(row);
+    },
+
+    async updateEnrollment(enrollmentId: number, fields: EnrollmentEdit) {
+      await enrollments().update({ where: { id: enrollmentId }, data: fields });
+    },
+
+    async setEnrollmentStates(enrollmentIds: readonly number[], state: EnrollmentStatus) {
+      if (enrollmentIds.length === 0) return;
+      await enrollments().updateMany({
+        where: { id: { $in: [...enrollmentIds] } },
+        data: { state },
+      });
+    },
+
+    /** Records that the partner accepted the current terms of every program it is approved in. */
+    async acceptTerms(partnerId: number, acceptedAt: Date) {
+      const approved: RawRow[] = await enrollments().findMany({
+        where: { partner: { id: partnerId }, state: 'approved' },
+        populate: { program: { select: ['termsVersion'] } },
+      });
+      for (const enrollment of approved) {
+        const program = enrollment.program as { termsVersion?: string | null } | null;
+        await enrollments().update({
+          where: { id: enrollment.id },
+          data: { termsVersionAccepted: program?.termsVersion ?? null, acceptedAt },
+        });
+      }
+    },
+  };
+};
+
+export type PartnerRepository = ReturnType<typeof createPartnerRepository>;
