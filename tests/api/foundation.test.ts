@@ -349,7 +349,6 @@ describe('exactly-once keys are enforced by the database', () => {
         'partners_commissions_order_id_idx',
         'partners_commissions_payout_id_idx',
         'partners_commissions_source_commission_id_idx',
-        'partners_commissions_referral_id_idx',
       ])
     );
     expect(await names('payout')).toEqual(
