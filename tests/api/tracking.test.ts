@@ -500,7 +500,7 @@ describe('POST /api/partners/track/signup', () => {
     }).expect(200);
 
     const referrals = await referralsOf({ email: 'contested@example.com' });
-    expect(referrals.map((referral) => referral.partner.id)).toEqual([a.partner.id]);
+    expect(referrals.map((referral) => referral.partnerId)).toEqual([a.partner.id]);
     expect(await count(app.strapi, 'commission', { partnerId: partnerB.id })).toBe(0);
     expect(await count(app.strapi, 'commission', { partnerId: a.partner.id })).toBe(1);
   });

@@ -10,8 +10,8 @@ import type { TimedScenario } from './types';
 /**
  * SPEC §12: `GET /partners/overview` over 1M clicks, 200k orders and 300k commissions on
  * PostgreSQL: p95 < 150 ms, and within 2x of the same aggregate as raw SQL. The data is seeded
- * with `INSERT … SELECT generate_series` (clicks, orders and commissions carry their partner and
- * program ids; enrollments and referrals get Strapi's relation link rows), spread over the last
+ * with `INSERT … SELECT generate_series` (clicks, referrals, orders and commissions carry their
+ * partner and program ids; enrollments get Strapi's relation link rows), spread over the last
  * 180 days; the request asks for the last 90 (about half of every table).
  *
  * "The same aggregate as raw SQL": the statements one overview request sends, captured from
