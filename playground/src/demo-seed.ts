@@ -283,9 +283,9 @@ async function createReferralsAndOrders(strapi, { partner, program, link, count 
     const isCustomer = random() < 0.7;
     const referral = await strapi.documents(uid('referral')).create({
       data: {
-        partner: partner.documentId,
-        program: program.documentId,
-        link: link.documentId,
+        partnerId: partner.id,
+        programId: program.id,
+        linkId: link.id,
         source: 'link',
         email,
         firstName,

@@ -83,8 +83,8 @@ const seed = async () => {
 
   const referral = (partner: Row, program: Row, createdAt: string, extra: Row = {}) =>
     create('referral', {
-      partner: partner.id,
-      program: program.id,
+      partnerId: partner.id,
+      programId: program.id,
       source: 'link',
       state: 'signed-up',
       createdAt: at(createdAt),

@@ -21,8 +21,8 @@ const addActiveCustomers = async (partnerId: number, programId: number, n: numbe
   for (let i = 0; i < n; i += 1) {
     await app.strapi.db.query(uid('referral')).create({
       data: {
-        partner: partnerId,
-        program: programId,
+        partnerId,
+        programId,
         source: 'manual',
         email: `existing-${partnerId}-${i}@shop.test`,
         state: 'customer',

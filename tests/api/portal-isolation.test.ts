@@ -141,8 +141,8 @@ beforeAll(async () => {
   });
   await app.strapi.db.query(uid('referral')).create({
     data: {
-      partner: partnerB.id,
-      program: shared.id,
+      partnerId: partnerB.id,
+      programId: shared.id,
       source: 'lead',
       state: 'lead',
       email: 'bravo-lead@bravo.test',

@@ -10,8 +10,8 @@ import type { TimedScenario } from './types';
 /**
  * SPEC §12: `GET /partners/overview` over 1M clicks, 200k orders and 300k commissions on
  * PostgreSQL: p95 < 150 ms, and within 2x of the same aggregate as raw SQL. The data is seeded
- * with `INSERT … SELECT generate_series` (clicks, orders and commissions carry their partner and
- * program ids; enrollments and referrals get Strapi's relation link rows), spread over the last
+ * with `INSERT … SELECT generate_series` (clicks, referrals, orders and commissions carry their
+ * partner and program ids; enrollments get Strapi's relation link rows), spread over the last
  * 180 days; the request asks for the last 90 (about half of every table).
  *
  * "The same aggregate as raw SQL": the statements one overview request sends, captured from
@@ -42,18 +42,17 @@ interface LinkTable {
 }
 
 /**
- * Links each row of `model` inserted after `afterId` to a partner and its program, by row id.
- * Enrollment and referral keep these as relations; Strapi's metadata names their link tables.
+ * Links each enrollment inserted after `afterId` to a partner and its program, by row id.
+ * Enrollments keep these as relations; Strapi's metadata names their link tables.
  */
-const linkRows = async (
+const linkEnrollments = async (
   strapi: Core.Strapi,
   knex: Knex,
-  model: 'referral' | 'enrollment',
   afterId: number,
   partnerOf: string,
   programOf: string
 ) => {
-  const meta = strapi.db.metadata.get(uid(model));
+  const meta = strapi.db.metadata.get(uid('enrollment'));
   for (const [attribute, target] of [
     ['partner', partnerOf],
     ['program', programOf],
@@ -124,31 +123,29 @@ const seed = async (strapi: Core.Strapi) => {
   );
 
   const enrollments = tableOf(strapi, uid('enrollment'));
-  let after = await maxId(knex, enrollments);
+  const after = await maxId(knex, enrollments);
   await knex.raw(
     `INSERT INTO ?? (document_id, state, created_at, updated_at)
      SELECT md5('enrollment' || g), 'approved', ${spread('g * 131')}, now() FROM generate_series(0, ?) g`,
     [enrollments, PARTNERS - 1]
   );
-  await linkRows(
+  await linkEnrollments(
     strapi,
     knex,
-    'enrollment',
     after,
     partnerOf(`t.id - ${after + 1}`),
     programOf(`t.id - ${after + 1}`)
   );
 
   const referrals = tableOf(strapi, uid('referral'));
-  after = await maxId(knex, referrals);
   await knex.raw(
-    `INSERT INTO ?? (document_id, source, state, created_at, converted_at, updated_at)
-     SELECT md5('referral' || g), 'link', CASE WHEN g % 2 = 0 THEN 'customer' ELSE 'signed-up' END,
-            ${spread('g * 11')}, CASE WHEN g % 2 = 0 THEN ${spread('g * 11')} + interval '1 day' END, now()
+    `INSERT INTO ?? (document_id, partner_id, program_id, source, state, created_at, converted_at, updated_at)
+     SELECT md5('referral' || g), ${partnerOf('g')}, ${programOf('g')}, 'link',
+            CASE WHEN g % 2 = 0 THEN 'customer' ELSE 'signed-up' END, ${spread('g * 11')},
+            CASE WHEN g % 2 = 0 THEN ${spread('g * 11')} + interval '1 day' END, now()
      FROM generate_series(1, ?) g`,
     [referrals, sizes.referrals]
   );
-  await linkRows(strapi, knex, 'referral', after, partnerOf('t.id'), programOf('t.id'));
 
   const orders = tableOf(strapi, uid('order'));
   await knex.raw(

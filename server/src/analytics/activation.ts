@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { ACTIVATION_EVENTS, uid, type ActivationEvent } from '../../../plugin/model';
 import { tableOf } from '../platform/database';
-import { referenceOf, scopedRows, toInt, type AnalyticsScope } from './scope';
+import { scopedRows, toInt, type AnalyticsScope } from './scope';
 
 /**
  * Activation (SPEC §9): of the partners who joined a program in the range (an approved
@@ -39,14 +39,10 @@ export const activationCounts = async (
     partner: string,
     program: string
   ) => {
-    const byPartner = referenceOf(strapi, name, alias, 'partner');
-    const byProgram = referenceOf(strapi, name, alias, 'program');
-    const query = knex(`${tableOf(strapi, uid(name))} as ${alias}`).select(knex.raw('1'));
-    byPartner.require(query);
-    byProgram.require(query);
-    return query
-      .where(byPartner.column, knex.ref(partner))
-      .where(byProgram.column, knex.ref(program));
+    return knex(`${tableOf(strapi, uid(name))} as ${alias}`)
+      .select(knex.raw('1'))
+      .where(`${alias}.partner_id`, knex.ref(partner))
+      .where(`${alias}.program_id`, knex.ref(program));
   };
 
   /**

@@ -29,13 +29,13 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
       switch (program.tierMetric) {
         case 'active-customers':
           return referrals.count({
-            where: { partner: { id: partnerId }, program: { id: programId }, state: 'customer' },
+            where: { partnerId, programId, state: 'customer' },
           });
         case 'conversions-in-month':
           return referrals.count({
             where: {
-              partner: { id: partnerId },
-              program: { id: programId },
+              partnerId,
+              programId,
               convertedAt: { $gte: month.start, $lt: month.end },
             },
           });

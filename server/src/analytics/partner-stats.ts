@@ -5,7 +5,6 @@ import { uid } from '../../../plugin/model';
 import { statsBuckets, type StatsBucket } from '../../../plugin/portal/stats-buckets';
 import { tableOf, withKnex } from '../platform/database';
 import type { RawRow } from '../platform/rows';
-import { referenceOf } from './scope';
 import type { PortalPartner } from '../portal/is-partner';
 import { createPortalScope } from '../portal/scope';
 
@@ -36,20 +35,15 @@ const readBuckets = (row: Record<string, unknown> | undefined, count: number) =>
 const createPartnerStatsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const scope = createPortalScope(strapi);
 
-  /** Rows of `name` (as `t`) of the given partner, and program when given. */
+  /** Rows of `name` (as `t`) of the given partner, and program when given (plain id columns). */
   const owned = (
     knex: Knex,
     name: 'referral' | 'commission',
     partnerId: number,
     programId: number | undefined
   ) => {
-    const query = knex(`${tableOf(strapi, uid(name))} as t`);
-    const byPartner = referenceOf(strapi, name, 't', 'partner');
-    byPartner.require(query).where(byPartner.column, partnerId);
-    if (programId !== undefined) {
-      const byProgram = referenceOf(strapi, name, 't', 'program');
-      byProgram.require(query).where(byProgram.column, programId);
-    }
+    const query = knex(`${tableOf(strapi, uid(name))} as t`).where('t.partner_id', partnerId);
+    if (programId !== undefined) query.where('t.program_id', programId);
     return query;
   };
 

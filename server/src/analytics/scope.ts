@@ -15,9 +15,6 @@ export interface AnalyticsScope {
 
 type ScopedTable = 'referral' | 'order' | 'commission' | 'enrollment';
 
-/** Orders and commissions keep their partner and program as plain indexed id columns. */
-const PLAIN_REFERENCES: ReadonlySet<ScopedTable> = new Set(['order', 'commission']);
-
 interface RelationLink {
   name: string;
   joinColumn: { name: string };
@@ -26,17 +23,17 @@ interface RelationLink {
 
 /**
  * Where rows of `name` (as `alias`) keep their `partner` or `program` id: `column`, usable once
- * `require` has narrowed the query to rows that have one. Referrals and enrollments keep them as
- * relations, whose link table (named by Strapi's metadata) `require` joins as `<alias>_pa` /
- * `<alias>_pr`; orders and commissions as plain columns, where `require` skips the nulls.
+ * `require` has narrowed the query to rows that have one. Referrals, orders and commissions keep
+ * them as plain columns, where `require` skips the nulls; enrollments as relations, whose link
+ * table (named by Strapi's metadata) `require` joins as `<alias>_pa` / `<alias>_pr`.
  */
-export const referenceOf = (
+const referenceOf = (
   strapi: Core.Strapi,
   name: ScopedTable,
   alias: string,
   attribute: 'partner' | 'program'
 ) => {
-  if (PLAIN_REFERENCES.has(name)) {
+  if (name !== 'enrollment') {
     const column = `${alias}.${attribute}_id`;
     return { column, require: (query: Knex.QueryBuilder) => query.whereNotNull(column) };
   }

@@ -18,7 +18,7 @@ import type { ReferralSource } from '../../../plugin/model';
 import { uid } from '../../../plugin/model';
 import { lockRow, moneyTransaction, tableOf, withKnex } from '../platform/database';
 import { getService } from '../platform/plugin-context';
-import { idOf } from '../platform/rows';
+import { idOf, idOrNull } from '../platform/rows';
 import { normaliseReferralCode } from '../../../plugin/tracking';
 
 const LINK = uid('link');
@@ -140,7 +140,7 @@ const createAttributionService = ({ strapi }: { strapi: Core.Strapi }) => {
       ...(email ? [{ email }] : []),
     ];
     if (who.length === 0) return null;
-    return { $or: who, ...(programId ? { program: { id: programId } } : {}) };
+    return { $or: who, ...(programId ? { programId } : {}) };
   };
 
   /** The customer's referral (SPEC §6: by external id, then e-mail), in one program or any. */
@@ -149,13 +149,12 @@ const createAttributionService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (!where) return null;
     const found = await strapi.db.query(REFERRAL).findMany({
       where,
-      select: ['id', 'externalId', 'createdAt'],
-      populate: { partner: { select: ['id'] }, program: { select: ['id'] } },
+      select: ['id', 'partnerId', 'programId', 'externalId', 'createdAt'],
     });
     const referrals: CustomerReferral[] = found.map((row) => ({
       id: row.id,
-      partnerId: idOf(row.partner) ?? null,
-      programId: idOf(row.program) ?? null,
+      partnerId: idOrNull(row.partnerId),
+      programId: idOrNull(row.programId),
       externalId: row.externalId ?? null,
       createdAt: row.createdAt,
     }));
@@ -226,9 +225,9 @@ const createAttributionService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (decision.kind === 'keep') return { ...decision.attribution, newReferral: false };
     const referral = await strapi.db.query(REFERRAL).create({
       data: {
-        partner: candidate.partnerId,
-        program: candidate.programId,
-        link: candidate.linkId,
+        partnerId: candidate.partnerId,
+        programId: candidate.programId,
+        linkId: candidate.linkId,
         source: candidate.source,
         visitorId: candidate.visitorId ?? null,
         email: normaliseEmail(customer.customerEmail),
@@ -389,13 +388,13 @@ const createAttributionService = ({ strapi }: { strapi: Core.Strapi }) => {
       moneyTransaction(strapi, async () => {
         await lockRow(strapi, PROGRAM, programId);
         const taken = await strapi.db.query(REFERRAL).count({
-          where: { program: { id: programId }, email: lead.email },
+          where: { programId, email: lead.email },
         });
         if (taken > 0) return null;
         return strapi.db.query(REFERRAL).create({
           data: {
-            partner: partnerId,
-            program: programId,
+            partnerId,
+            programId,
             source: 'lead',
             state: 'lead',
             email: lead.email,

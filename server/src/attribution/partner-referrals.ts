@@ -18,6 +18,7 @@ import { getService } from '../platform/plugin-context';
 import type { PortalPartner } from '../portal/is-partner';
 import { conflict } from '../partners/status-errors';
 import { createPortalScope, iso, paginate, privacyOf } from '../portal/scope';
+import { withReferences } from '../platform/references';
 import type { RawRow } from '../platform/rows';
 
 const ORDER = uid('order');
@@ -29,6 +30,7 @@ type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-exp
 const REFERRAL_FIELDS = [
   'id',
   'documentId',
+  'programId',
   'state',
   'source',
   'createdAt',
@@ -39,9 +41,13 @@ const REFERRAL_FIELDS = [
   'lastName',
   'externalId',
 ];
-const PROGRAM_POPULATE = {
-  select: ['slug', 'name', 'referralDetail', 'showPurchaseHistory', 'showDeclinedCharges'],
-};
+const PROGRAM_FIELDS = [
+  'slug',
+  'name',
+  'referralDetail',
+  'showPurchaseHistory',
+  'showDeclinedCharges',
+];
 
 /**
  * Referred contacts in the portal (SPEC §8): every row goes through `projectReferral`, so JSON,
@@ -81,7 +87,9 @@ const createPartnerReferralsService = ({ strapi }: { strapi: Core.Strapi }) => {
     return byReferral;
   };
 
-  const project = async (partner: PortalPartner, rows: readonly Row[]) => {
+  /** Rows as read with REFERRAL_FIELDS, their programs joined in one query. */
+  const project = async (partner: PortalPartner, referrals: readonly Row[]) => {
+    const rows: Row[] = await withReferences(strapi, referrals, { program: PROGRAM_FIELDS });
     const orders = await ordersOf(rows);
     return rows
       .filter((row) => row.program)
@@ -113,8 +121,8 @@ const createPartnerReferralsService = ({ strapi }: { strapi: Core.Strapi }) => {
   ) => {
     const programId = await scope.programFilter(partner, query.program);
     return {
-      partner: { id: partner.id },
-      ...(programId !== undefined ? { program: { id: programId } } : {}),
+      partnerId: partner.id,
+      ...(programId !== undefined ? { programId } : {}),
       ...(query.status ? { state: query.status } : {}),
       ...(source ? { source } : {}),
     };
@@ -131,7 +139,6 @@ const createPartnerReferralsService = ({ strapi }: { strapi: Core.Strapi }) => {
       strapi.db.query(REFERRAL).findMany({
         where,
         select: REFERRAL_FIELDS,
-        populate: { program: PROGRAM_POPULATE },
         orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
         offset: page.offset,
         limit: page.limit,
@@ -146,7 +153,6 @@ const createPartnerReferralsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const rows = await strapi.db.query(REFERRAL).findMany({
         where: { ...where, id: { $gt: afterId } },
         select: REFERRAL_FIELDS,
-        populate: { program: PROGRAM_POPULATE },
         orderBy: { id: 'asc' },
         limit: EXPORT_PAGE,
       });
@@ -193,7 +199,6 @@ const createPartnerReferralsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const row = await strapi.db.query(REFERRAL).findOne({
         where: { id: created.id },
         select: REFERRAL_FIELDS,
-        populate: { program: PROGRAM_POPULATE },
       });
       const [projected] = await project(partner, [row]);
       return projected;

@@ -22,7 +22,7 @@ import { createLedgerRepository } from './ledger-repository';
 import { createEngineInputs, engineReferral } from './engine-inputs';
 import type { OrderAttribution } from '../attribution/attribution';
 import { getService } from '../platform/plugin-context';
-import { idOf, iso } from '../platform/rows';
+import { idOrNull, iso } from '../platform/rows';
 
 const COMMISSION = uid('commission');
 const ORDER = uid('order');
@@ -332,15 +332,14 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
         const program = parsed.program;
         const referrals = await strapi.db.query(REFERRAL).findMany({
           where: {
-            program: { id: row.id },
+            programId: row.id,
             qualifiedAt: { $null: true },
             state: 'customer',
             convertedAt: { $lte: addDays(now, -program.qualificationDays) },
           },
-          populate: { partner: { select: ['id'] } },
         });
         for (const referral of referrals) {
-          const partnerId = idOf(referral.partner);
+          const partnerId = idOrNull(referral.partnerId);
           const participants = partnerId ? await inputs.participants(partnerId, row.id) : null;
           if (!participants || !partnerId) continue;
           const totals = await getService('analytics', { strapi }).customerTotals(referral.id);
@@ -367,17 +366,15 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
      * Exactly once: a second call (a replayed signup, another node) meets the unique key.
      */
     async grantSignupBounty(referralId: number, attributedAt: string | null) {
-      const referral = await strapi.db.query(REFERRAL).findOne({
-        where: { id: referralId },
-        populate: { partner: { select: ['id'] }, program: true },
-      });
-      const partnerId = idOf(referral?.partner);
-      if (!referral?.program || referral.program.trigger !== 'signup' || !partnerId) {
+      const referral = await strapi.db.query(REFERRAL).findOne({ where: { id: referralId } });
+      const partnerId = idOrNull(referral?.partnerId);
+      const program = referral ? await inputs.program(Number(referral.programId)) : null;
+      if (!referral || program?.trigger !== 'signup' || !partnerId) {
         return { granted: 0 };
       }
-      const parsed = parseEngineProgram(referral.program);
+      const parsed = parseEngineProgram(program);
       if (!parsed.valid) return { granted: 0, ineligibleReason: parsed.ineligibleReason };
-      const participants = await inputs.participants(partnerId, referral.program.id);
+      const participants = await inputs.participants(partnerId, program.id);
       if (!participants) return { granted: 0 };
       const now = new Date().toISOString();
       const result = calculateSignupCommissions({

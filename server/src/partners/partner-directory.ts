@@ -10,10 +10,10 @@ import type {
   UpdatePartnerRequest,
 } from '../../../plugin/contracts/admin';
 import { COMMISSION_STATUSES, uid } from '../../../plugin/model';
-import { NEWEST_FIRST, statusPartnerProgramWhere } from '../platform/list-filters';
-import { iso } from '../platform/rows';
-import { PROGRAM_REF, programRef } from '../programs/program-ref';
-import { PARTNER_REF, partnerRef } from './partner-ref';
+import { NEWEST_FIRST, statusPartnerProgramIdsWhere } from '../platform/list-filters';
+import { idOrNull, iso } from '../platform/rows';
+import { PROGRAM_REF, programRef, programRefsById } from '../programs/program-ref';
+import { PARTNER_REF, partnerRef, partnerRefsById } from './partner-ref';
 import { tableOf, withKnex } from '../platform/database';
 import { createPartnerRepository } from './partner-repository';
 
@@ -146,8 +146,8 @@ const createPartnerDirectoryService = ({ strapi }: { strapi: Core.Strapi }) => {
           clicks: await strapi.db
             .query(uid('click'))
             .count({ where: { partnerId: id, isBot: false } }),
-          referrals: await referrals.count({ where: { partner: { id } } }),
-          customers: await referrals.count({ where: { partner: { id }, state: 'customer' } }),
+          referrals: await referrals.count({ where: { partnerId: id } }),
+          customers: await referrals.count({ where: { partnerId: id, state: 'customer' } }),
           recruits: await partners().count({ where: { referredBy: { id } } }),
         },
         earnings: await earningsOf(id),
@@ -188,17 +188,24 @@ const createPartnerDirectoryService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async referrals(query: ListReferralsQuery) {
       const { results, pagination } = await strapi.db.query(REFERRAL).findPage({
-        where: statusPartnerProgramWhere(query),
+        where: await statusPartnerProgramIdsWhere(strapi, query),
         orderBy: NEWEST_FIRST,
         page: query.page,
         pageSize: query.pageSize,
-        populate: { partner: PARTNER_REF, program: PROGRAM_REF },
       });
+      const partners = await partnerRefsById(
+        strapi,
+        results.map((row: Row) => idOrNull(row.partnerId))
+      );
+      const programs = await programRefsById(
+        strapi,
+        results.map((row: Row) => idOrNull(row.programId))
+      );
       return {
         results: results.map((row: Row): ReferralView => ({
           documentId: row.documentId,
-          partner: partnerRef(row.partner),
-          program: programRef(row.program),
+          partner: partners.get(Number(row.partnerId)) ?? null,
+          program: programs.get(Number(row.programId)) ?? null,
           source: row.source ?? null,
           email: row.email ?? null,
           firstName: row.firstName ?? null,
