@@ -83,9 +83,9 @@ const SPEC_FIELDS: Record<(typeof CONTENT_TYPES)[number], string[]> = {
     'createdAt',
   ],
   referral: [
-    'partner',
-    'program',
-    'link',
+    'partnerId',
+    'programId',
+    'linkId',
     'source',
     'visitorId',
     'email',
