@@ -268,8 +268,6 @@ const createAttributionService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    linkByCode,
-
     /**
      * SPEC §6, a visitor signs up on the site. Through a code, or else the visitor's clicks, the
      * contact becomes the referral of that link's partner in its program, unless the contact is
