@@ -54,6 +54,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
         ipSalt: env('PARTNERS_IP_SALT'),
         fallbackUrl: env('PARTNERS_FALLBACK_URL', 'https://acme.example/'),
       },
+      // Tests: budgets shared through Redis (tests/api/rate-limit-multinode.test.ts).
+      rateLimit: { redis: env('PARTNERS_RATE_LIMIT_REDIS') },
       jobs: {
         enabled: env.bool('PARTNERS_JOBS', true),
         // Tests: a tick every few seconds (tests/api/jobs-multinode.test.ts).

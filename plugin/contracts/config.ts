@@ -105,6 +105,19 @@ export const pluginConfigSchema = z.object({
         .optional(),
     })
     .prefault({}),
+  /** Public endpoints' budgets per client address (SPEC §11). */
+  rateLimit: z
+    .object({
+      /**
+       * `redis://host:6379`: every node spends one shared budget per client. Without it each node
+       * counts in its own (bounded) memory.
+       */
+      redis: z
+        .string()
+        .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+        .optional(),
+    })
+    .prefault({}),
   /** E-mails to partners through Strapi's email plugin (SPEC §10). */
   notifications: z
     .object({

@@ -3,12 +3,14 @@ import { getService } from './platform/plugin-context';
 import { registerPortal } from './portal/serve-portal';
 import { registerShortLinkRoute } from './attribution/short-link';
 import { lowerStoredLinkCodes } from './attribution/link-codes';
+import { openRateLimits } from './platform/rate-limit';
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService('partner-role', { strapi }).ensure();
   await getService('admin-roles', { strapi }).bootstrap();
   await getService('settings', { strapi }).load();
   await lowerStoredLinkCodes(strapi);
+  await openRateLimits(strapi);
   getService('jobs', { strapi }).schedule();
   registerShortLinkRoute({ strapi });
   registerPortal({ strapi });

@@ -1,5 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
 import { uid } from '../../plugin/model';
 import { previousPayoutPeriod } from '../../plugin/payouts';
 import { earnApproved } from '../helpers/ledger';
@@ -12,7 +10,8 @@ import {
   orderBody,
 } from '../helpers/fixtures';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp';
-import { currentDatabase, PLAYGROUND_DIR, startStrapi, type TestApp } from '../helpers/strapi';
+import { sleep, startNode, stopNode, waitUntilUp, type Node } from '../helpers/nodes';
+import { currentDatabase, startStrapi, type TestApp } from '../helpers/strapi';
 
 /**
  * SPEC §10: the monthly and periodic jobs run once per tick however many Strapi nodes share the
@@ -26,61 +25,6 @@ type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-exp
 const PORTS = [1343, 1344];
 const TICK_SECONDS = 4;
 const JOBS = ['approve-commissions', 'qualify-customers', 'payout-run', 'monthly-statements'];
-const STRAPI_BIN = join(
-  __dirname,
-  '..',
-  '..',
-  'node_modules',
-  '@strapi',
-  'strapi',
-  'bin',
-  'strapi.js'
-);
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-interface Node {
-  child: ChildProcess;
-  output: string[];
-}
-
-/** `strapi start` in the playground on `port`, sharing this process's database settings. */
-const startNode = (port: number, env: Record<string, string>): Node => {
-  const output: string[] = [];
-  const child = spawn(process.execPath, [STRAPI_BIN, 'start'], {
-    cwd: PLAYGROUND_DIR,
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  return { child, output };
-};
-
-const waitUntilUp = async (node: Node, port: number, timeoutMs = 90_000) => {
-  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await sleep(500)) {
-    if (node.child.exitCode !== null) {
-      throw new Error(`strapi start on ${port} exited:\n${node.output.join('').slice(-3000)}`);
-    }
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}/_health`);
-      if (response.status < 500) return;
-    } catch {
-      // not listening yet
-    }
-  }
-  throw new Error(`strapi start on ${port} did not answer:\n${node.output.join('').slice(-3000)}`);
-};
-
-const stopNode = async ({ child }: Node) => {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-  await exited;
-  clearTimeout(timer);
-};
-
 const onPostgres = currentDatabase() === 'postgres';
 const TITLE = 'jobs on two Strapi nodes sharing one PostgreSQL database';
 // Row locks and several nodes on one database: PostgreSQL only (SQLite is a single-process file;

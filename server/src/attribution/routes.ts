@@ -1,12 +1,7 @@
+import { rateLimited } from '../platform/rate-limit';
 import type { Route } from '../platform/route';
 
 const publicRoute = { auth: false } as const;
-
-/** SPEC §11: the tracker's write endpoints are rate-limited per client address (per node). */
-const limited = (max: number) => ({
-  ...publicRoute,
-  middlewares: [{ name: 'plugin::partners.rate-limit', config: { max, windowSeconds: 60 } }],
-});
 
 /** Link redirects, the tracker script and its public endpoints (SPEC §6), under /api/partners. */
 export const contentApiRoutes: Route[] = [
@@ -16,10 +11,20 @@ export const contentApiRoutes: Route[] = [
     method: 'GET',
     path: '/track/links/:code',
     handler: 'tracking.linkSettings',
-    config: limited(120),
+    config: rateLimited('link-settings', 120),
   },
-  { method: 'POST', path: '/track/click', handler: 'tracking.click', config: limited(60) },
-  { method: 'POST', path: '/track/signup', handler: 'tracking.signup', config: limited(10) },
+  {
+    method: 'POST',
+    path: '/track/click',
+    handler: 'tracking.click',
+    config: rateLimited('track-click', 60),
+  },
+  {
+    method: 'POST',
+    path: '/track/signup',
+    handler: 'tracking.signup',
+    config: rateLimited('track-signup', 10),
+  },
 ];
 
 export const adminRoutes: Route[] = [];

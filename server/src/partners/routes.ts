@@ -1,12 +1,7 @@
+import { rateLimited } from '../platform/rate-limit';
 import { adminAction } from '../platform/permissions';
 import { allow, allowAny } from '../platform/admin-access';
 import type { Route } from '../platform/route';
-
-/** SPEC §11: public endpoints are rate-limited per client address (see platform/rate-limit). */
-const limited = (max: number) => ({
-  auth: false as const,
-  middlewares: [{ name: 'plugin::partners.rate-limit', config: { max, windowSeconds: 60 } }],
-});
 
 /** The partner lifecycle's public routes, under /api/partners. */
 export const contentApiRoutes: Route[] = [
@@ -14,15 +9,25 @@ export const contentApiRoutes: Route[] = [
     method: 'GET',
     path: '/programs/:slug/application',
     handler: 'applications.page',
-    config: limited(60),
+    config: rateLimited('application-page', 60),
   },
-  { method: 'POST', path: '/applications', handler: 'applications.apply', config: limited(10) },
-  { method: 'GET', path: '/invitations/:token', handler: 'invitations.view', config: limited(30) },
+  {
+    method: 'POST',
+    path: '/applications',
+    handler: 'applications.apply',
+    config: rateLimited('apply', 10),
+  },
+  {
+    method: 'GET',
+    path: '/invitations/:token',
+    handler: 'invitations.view',
+    config: rateLimited('invitation', 30),
+  },
   {
     method: 'POST',
     path: '/invitations/accept',
     handler: 'invitations.accept',
-    config: limited(10),
+    config: rateLimited('invitation-accept', 10),
   },
 ];
 
