@@ -5,6 +5,7 @@ export { isUniqueClick, UNIQUE_CLICK_WINDOW_HOURS } from './is-unique-click';
 export { isVisitorId, VISITOR_ID_PATTERN } from './is-visitor-id';
 export { parseReferralCookie, REFERRAL_COOKIE, type ReferralCookie } from './parse-referral-cookie';
 export { buildDeepLink } from './build-deep-link';
+export { isWebAddress, safeHref } from './is-web-address';
 export {
   normaliseReferralCode,
   REFERRAL_CODE_PATTERN,

@@ -5,6 +5,7 @@ import { stripeRawBody } from './orders/stripe-raw-body';
 import { registerPermissions } from './platform/permissions';
 import { getService } from './platform/plugin-context';
 import { registerLinkCodes } from './attribution/link-codes';
+import { registerWebAddressGuard } from './platform/web-addresses';
 
 const ORDER = uid('order');
 
@@ -31,6 +32,7 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
     return result;
   });
   registerLinkCodes(strapi);
+  registerWebAddressGuard(strapi);
   return registerPermissions({ strapi });
 };
 

@@ -1,6 +1,7 @@
 import { api } from '../api/client';
 import type { Listed, PortalAsset } from '../api/types';
 import { Card, CopyButton, Empty, ErrorNote, Loading, PageHeader } from '../components/ui';
+import { safeHref } from '../../../plugin/tracking/is-web-address';
 import { label } from '../format';
 import { useResource } from '../use-resource';
 
@@ -24,7 +25,8 @@ export function AssetsPage() {
       ) : (
         <div className="asset-grid">
           {rows.map((asset) => {
-            const href = asset.fileUrl || asset.url;
+            const link = safeHref(asset.url);
+            const href = safeHref(asset.fileUrl) ?? link;
             const image = asset.type === 'banner' || asset.type === 'logo';
             return (
               <Card key={asset.documentId} className="asset">
@@ -43,7 +45,7 @@ export function AssetsPage() {
                       {asset.fileUrl ? 'Download' : 'Open'}
                     </a>
                   )}
-                  {asset.url && <CopyButton text={asset.url} label="Copy link" />}
+                  {link && <CopyButton text={link} label="Copy link" />}
                 </div>
               </Card>
             );

@@ -4,6 +4,7 @@ import { Pencil, Plus, Trash, WarningCircle } from '@strapi/icons';
 import { ConfirmDialog } from '@strapi/strapi/admin';
 import type { AssetView } from '../../../../plugin/contracts/admin';
 import { ASSET_TYPES } from '../../../../plugin/model';
+import { safeHref } from '../../../../plugin/tracking/is-web-address';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState, LoadingState } from '../../components/LoadState';
 import { ListFooter, QuerySelect, useListQuery } from '../../components/ListQuery';
@@ -87,7 +88,7 @@ export const AssetsPage = () => {
                 id: 'link',
                 label: t('assets.field.url'),
                 render: (row) => {
-                  const href = row.file?.url ?? row.url;
+                  const href = safeHref(row.file?.url) ?? safeHref(row.url);
                   return href ? (
                     <Link href={href} isExternal>
                       {row.file?.name ?? href}
