@@ -26,6 +26,8 @@ export interface StripeOrder {
 
 export interface StripeCustomer {
   customerExternalId?: string;
+  /** The subscription a checkout started: its invoices may have arrived before the checkout. */
+  subscriptionId?: string;
   customerEmail?: string;
   customerName?: string;
   referralCode?: string;
@@ -102,6 +104,7 @@ const mapCheckoutSession = (session: StripeObject): StripeAction => {
     customerExternalId: idOf(session.customer),
     customerEmail: str(details?.email) ?? str(session.customer_email),
     customerName: str(details?.name),
+    subscriptionId: idOf(session.subscription),
     ...referralOf(session, session.client_reference_id),
   });
   const paid = session.payment_status === 'paid';

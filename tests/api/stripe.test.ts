@@ -1,9 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import Stripe from 'stripe';
 import { uid } from '../../plugin/model';
-import fixtures from '../fixtures/stripe-objects.json';
 import { commissionsOf, count, createProgramWithPartner } from '../helpers/fixtures';
+import {
+  deliverStripe,
+  STRIPE_WEBHOOK_SECRET as SECRET,
+  stripeEvent as event,
+  stripeObjects as objects,
+  subscriptionStory,
+} from '../helpers/stripe-events';
 import { startStrapi, type TestApp } from '../helpers/strapi';
+import Stripe from 'stripe';
 
 /**
  * Stripe webhooks end to end. Events are built from Stripe's own example objects (its OpenAPI
@@ -11,9 +17,7 @@ import { startStrapi, type TestApp } from '../helpers/strapi';
  * servers cannot be reached from here, so nothing calls them: the webhook needs none.
  */
 
-const SECRET = `whsec_${randomBytes(16).toString('hex')}`;
 const stripe = new Stripe('sk_test_unused');
-const objects = fixtures.resources as Record<string, Record<string, unknown>>;
 
 let app: TestApp;
 
@@ -27,91 +31,8 @@ afterAll(async () => {
 });
 
 const unique = () => randomBytes(5).toString('hex');
-const unix = (iso: string) => Math.floor(Date.parse(iso) / 1000);
-
-const event = (type: string, object: Record<string, unknown>) => ({
-  ...objects.event,
-  id: `evt_${unique()}`,
-  type,
-  created: unix('2026-03-01T00:00:00Z'),
-  data: { object },
-});
-
-const deliver = (
-  payload: object,
-  { secret = SECRET, timestamp }: { secret?: string; timestamp?: number } = {}
-) => {
-  const body = JSON.stringify(payload, null, 2);
-  const signature = stripe.webhooks.generateTestHeaderString({ payload: body, secret, timestamp });
-  return app
-    .request()
-    .post('/api/partners/stripe/webhook')
-    .set('Content-Type', 'application/json')
-    .set('Stripe-Signature', signature)
-    .send(body);
-};
-
-/** A subscription customer's events: checkout, two monthly invoices, a refund of the second. */
-const subscriptionStory = (code: string) => {
-  const customer = `cus_${unique()}`;
-  const subscription = `sub_${unique()}`;
-  const email = `${customer}@shop.test`;
-  const invoice = (n: number, paidAt: string) => ({
-    ...objects.invoice,
-    id: `in_${unique()}`,
-    customer,
-    customer_email: email,
-    customer_name: 'Ada Lovelace',
-    currency: 'usd',
-    amount_due: 5000,
-    amount_paid: 5000,
-    status: 'paid',
-    status_transitions: {
-      ...(objects.invoice.status_transitions as object),
-      paid_at: unix(paidAt),
-    },
-    parent: { type: 'subscription_details', subscription_details: { subscription, metadata: {} } },
-    payments: {
-      object: 'list',
-      data: [
-        {
-          object: 'invoice_payment',
-          payment: { type: 'payment_intent', payment_intent: `pi_${customer}_${n}` },
-        },
-      ],
-    },
-    lines: { object: 'list', data: [], has_more: false },
-  });
-  const checkout = event('checkout.session.completed', {
-    ...objects['checkout.session'],
-    id: `cs_${unique()}`,
-    mode: 'subscription',
-    status: 'complete',
-    payment_status: 'paid',
-    client_reference_id: code,
-    customer,
-    subscription,
-    customer_details: {
-      ...(objects['checkout.session'].customer_details as object),
-      email,
-      name: 'Ada Lovelace',
-    },
-  });
-  const month1 = event('invoice.paid', invoice(1, '2026-03-01T10:00:00Z'));
-  const month2 = event('invoice.paid', invoice(2, '2026-04-01T10:00:00Z'));
-  const refund = event('charge.refunded', {
-    ...objects.charge,
-    id: `ch_${unique()}`,
-    amount: 5000,
-    amount_captured: 5000,
-    amount_refunded: 5000,
-    refunded: true,
-    currency: 'usd',
-    customer,
-    payment_intent: `pi_${customer}_2`,
-  });
-  return { customer, events: [checkout, month1, month2, refund] };
-};
+const deliver = (payload: unknown, options?: Parameters<typeof deliverStripe>[2]) =>
+  deliverStripe(app, payload, options);
 
 /** The entries of a partner that count (reversed ones net to nothing), as `kind:amount`. */
 const ledgerOf = async (partnerId: number) =>
@@ -285,5 +206,85 @@ describe('Stripe webhook', () => {
     const payload = event('plan.created', objects.event.data as Record<string, unknown>);
     const res = await deliver({ ...payload, data: objects.event.data }).expect(200);
     expect(res.body.data.ignored).toMatch(/not used/);
+  });
+
+  describe('signed but malformed events', () => {
+    const refundEvent = (amountRefunded: number) =>
+      event('charge.refunded', {
+        ...objects.charge,
+        id: `ch_${unique()}`,
+        amount: 5000,
+        amount_refunded: amountRefunded,
+        currency: 'usd',
+        payment_intent: `pi_${unique()}`,
+      });
+    const cases: Array<[string, () => unknown]> = [
+      ['a negative amount_refunded', () => refundEvent(-100)],
+      ['an amount_refunded over the charge amount', () => refundEvent(5001)],
+      ['a JSON null body', () => 'null'],
+      ['a JSON array body', () => '[]'],
+      [
+        'an event id over 255 characters',
+        () => ({ ...refundEvent(100), id: `evt_${'x'.repeat(252)}` }),
+      ],
+      [
+        'a type over 255 characters',
+        () => ({ ...refundEvent(100), type: `charge.${'x'.repeat(250)}` }),
+      ],
+      ['a NUL in the type', () => ({ ...refundEvent(100), type: 'charge.refunded\u0000' })],
+      ['no data.object', () => ({ ...refundEvent(100), data: null })],
+      [
+        'a fractional invoice amount',
+        () =>
+          event('invoice.paid', { ...objects.invoice, id: `in_${unique()}`, amount_paid: 10.5 }),
+      ],
+      [
+        'a customer id over 255 characters',
+        () =>
+          event('customer.subscription.deleted', {
+            ...objects.subscription,
+            customer: `cus_${'x'.repeat(252)}`,
+          }),
+      ],
+    ];
+
+    it.each(cases)('%s: 400, nothing stored', async (_, payload) => {
+      const body = payload();
+      const orders = await count(app.strapi, 'order');
+      const events = await count(app.strapi, 'stripe-event');
+      const res = await deliver(body).expect(400);
+      expect(res.body).toMatchObject({
+        data: null,
+        error: { status: 400, name: 'ValidationError' },
+      });
+      expect(await count(app.strapi, 'order')).toBe(orders);
+      expect(await count(app.strapi, 'stripe-event')).toBe(events);
+    });
+
+    it('a type named like an object property is acknowledged and ignored', async () => {
+      const res = await deliver(event('constructor', {})).expect(200);
+      expect(res.body.data.ignored).toMatch(/not used/);
+    });
+
+    it('an event that cannot be applied is marked failed with the reason, never left processing', async () => {
+      const { code } = await createProgramWithPartner(app.strapi);
+      const [checkout, month1] = subscriptionStory(code).events;
+      await deliver(checkout).expect(200);
+      await deliver(month1).expect(200);
+      // The same paid invoice again, in another currency: a paid order's money cannot change.
+      const changed = {
+        ...month1,
+        id: `evt_${unique()}`,
+        data: { object: { ...month1.data.object, currency: 'eur' } },
+      };
+      const res = await deliver(changed).expect(400);
+      expect(res.body.error.status).toBe(400);
+      const row = await app.strapi.db
+        .query(uid('stripe-event'))
+        .findOne({ where: { eventId: changed.id } });
+      expect(row).toMatchObject({ state: 'failed' });
+      expect(row.note).toBeTruthy();
+      expect(await count(app.strapi, 'stripe-event', { state: 'processing' })).toBe(0);
+    });
   });
 });

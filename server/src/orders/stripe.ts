@@ -4,11 +4,20 @@ import Stripe from 'stripe';
 import { unattributedReason } from '../../../plugin/attribution';
 import { orderInputSchema } from '../../../plugin/contracts/orders';
 import { uid } from '../../../plugin/model';
-import { mapStripeEvent, type StripeAction } from '../../../plugin/stripe/map-stripe-event';
+import {
+  mapStripeEvent,
+  type StripeAction,
+  type StripeCustomer,
+} from '../../../plugin/stripe/map-stripe-event';
+import { stripeEventSchema, type StripeEvent } from '../../../plugin/stripe/stripe-event-schema';
 import { isUniqueViolation, moneyTransaction } from '../platform/database';
 import { getPluginConfig, getService } from '../platform/plugin-context';
+import { parseInput } from '../platform/validation';
+import { isTransientDatabaseError } from './stripe-failures';
 
 const STRIPE_EVENT = uid('stripe-event');
+const ORDER = uid('order');
+const MAX_NOTE = 1000;
 
 /**
  * Stripe (SPEC §7): verifies webhook signatures on the raw body, stores each event id once, and
@@ -30,6 +39,23 @@ const createStripeService = ({ strapi }: { strapi: Core.Strapi }) => {
     return client;
   };
 
+  /**
+   * Orders of the customer's subscription that arrived before the checkout naming its referral
+   * (Stripe does not order events): settled again, oldest payment first, so the first becomes the
+   * sale and the others its renewals. Settling runs the usual attribution and ledger, whose
+   * idempotency keys make a replay harmless.
+   */
+  const attributeEarlierOrders = async (customer: StripeCustomer) => {
+    if (!customer.subscriptionId) return;
+    const waiting = await strapi.db.query(ORDER).findMany({
+      where: { subscriptionId: customer.subscriptionId, partnerId: { $null: true } },
+      orderBy: [{ paidAt: 'asc' }, { id: 'asc' }],
+      select: ['id'],
+    });
+    const orders = getService('orders', { strapi });
+    for (const { id } of waiting) await orders.settle(id);
+  };
+
   const apply = async (action: StripeAction): Promise<string | null> => {
     switch (action.kind) {
       case 'ignore':
@@ -43,7 +69,9 @@ const createStripeService = ({ strapi }: { strapi: Core.Strapi }) => {
         const attribution = await moneyTransaction(strapi, () =>
           getService('attribution', { strapi }).attributeOrder(action.customer)
         );
-        return attribution ? null : unattributedReason(action.customer);
+        if (!attribution) return unattributedReason(action.customer);
+        await attributeEarlierOrders(action.customer);
+        return null;
       }
       case 'order': {
         const { aliases, ...order } = action.order;
@@ -70,18 +98,23 @@ const createStripeService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!rawBody || !signature) {
         throw new errors.ValidationError('Missing Stripe-Signature header or body');
       }
+      let event: unknown;
       try {
-        return stripeClient().webhooks.constructEvent(rawBody, signature, webhookSecret);
+        event = stripeClient().webhooks.constructEvent(rawBody, signature, webhookSecret);
       } catch (error) {
         throw new errors.ValidationError(`Invalid Stripe signature: ${(error as Error).message}`);
       }
+      // Signed is not well-formed: what does not fit is a 400 before anything is stored.
+      return parseInput(stripeEventSchema, event);
     },
 
     /** Records the event once and applies it; a redelivery of a processed event changes nothing. */
-    async handle(event: Stripe.Event) {
+    async handle(event: StripeEvent) {
       const events = strapi.db.query(STRIPE_EVENT);
       const seen = await events.findOne({ where: { eventId: event.id } });
-      if (seen && seen.state !== 'processing') return { eventId: event.id, duplicate: true };
+      if (seen && seen.state !== 'processing' && seen.state !== 'failed') {
+        return { eventId: event.id, duplicate: true };
+      }
       if (!seen) {
         try {
           await events.create({
@@ -96,9 +129,22 @@ const createStripeService = ({ strapi }: { strapi: Core.Strapi }) => {
           if (!isUniqueViolation(error)) throw error;
         }
       }
-      // A crash mid-way leaves the event `processing`: its redelivery applies it again, which is
-      // safe because every effect below is idempotent.
-      const ignored = await apply(mapStripeEvent(event));
+      // A crash mid-way leaves the event `processing`, an error `failed`: a redelivery applies it
+      // again, which is safe because every effect below is idempotent.
+      let ignored: string | null;
+      try {
+        ignored = await apply(mapStripeEvent(event));
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        await events.update({
+          where: { eventId: event.id },
+          data: { state: 'failed', note: reason.slice(0, MAX_NOTE), processedAt: null },
+        });
+        // Only a database that may answer differently next time is worth Stripe's retries.
+        if (isTransientDatabaseError(error)) throw error;
+        if (error instanceof errors.ApplicationError) throw error;
+        throw new errors.ApplicationError(`The Stripe event could not be applied: ${reason}`);
+      }
       await events.update({
         where: { eventId: event.id },
         data: {
