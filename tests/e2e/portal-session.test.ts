@@ -106,6 +106,18 @@ describe.each(MODES)('portal sessions with users-permissions $label', (mode) => 
     return (await request.send(refresh.token ? { refreshToken: refresh.token } : {})).status;
   };
 
+  /** Opens a page from the menu and waits for its list to answer (200), like a partner would. */
+  const visit = async (name: string, apiPath: string) => {
+    const answered = page.waitForResponse(
+      (response) =>
+        new URL(response.url()).pathname === `/api/partners/portal${apiPath}` &&
+        response.status() === 200
+    );
+    await page.getByRole('link', { name }).click();
+    await heading(name).waitFor();
+    await answered;
+  };
+
   const signIn = async (password = PASSWORD) => {
     await page.fill('input[name="email"]', partner.email);
     await page.fill('input[name="password"]', password);
@@ -187,8 +199,7 @@ describe.each(MODES)('portal sessions with users-permissions $label', (mode) => 
 
   if (mode.refresh !== 'none') {
     it('keeps a partner idle past the token’s lifetime working', async () => {
-      await page.getByRole('link', { name: 'Commissions' }).click();
-      await heading('Commissions').waitFor();
+      await visit('Commissions', '/commissions');
       const idleToken = (await stored(JWT_KEY))!;
       const refreshes = authCalls.length;
 
@@ -200,16 +211,11 @@ describe.each(MODES)('portal sessions with users-permissions $label', (mode) => 
         .set('Authorization', `Bearer ${idleToken}`)
         .expect(401);
       // …and the partner clicks around as if nothing happened.
-      await page.getByRole('link', { name: 'Referrals' }).click();
-      await heading('Referrals').waitFor();
-      await page.waitForLoadState('networkidle');
+      await visit('Referrals', '/referrals');
       // Refreshed ahead of the page's requests, once for all of them.
       expect(authCalls.slice(refreshes)).toEqual(['/api/auth/refresh']);
-      await page.getByRole('link', { name: 'Payouts' }).click();
-      await heading('Payouts').waitFor();
-      await page.getByRole('link', { name: 'Statements' }).click();
-      await heading('Statements').waitFor();
-      await page.waitForLoadState('networkidle');
+      await visit('Payouts', '/payouts');
+      await visit('Statements', '/statements');
       expect(pathOf()).toBe('/partner-portal/statements');
       expect(await page.locator('.notice-error').count()).toBe(0);
       expect(apiAnswers.filter((answer) => !answer.endsWith(' 200'))).toEqual([]);
@@ -225,9 +231,7 @@ describe.each(MODES)('portal sessions with users-permissions $label', (mode) => 
         sessionStorage.setItem(${JSON.stringify(JWT_KEY)}, 'revoked.access.token');
         sessionStorage.setItem(${JSON.stringify(REFRESH_AT_KEY)}, String(Date.now() + 3600000));
       `);
-      await page.getByRole('link', { name: 'Commissions' }).click();
-      await heading('Commissions').waitFor();
-      await page.waitForLoadState('networkidle');
+      await visit('Commissions', '/commissions');
       expect(pathOf()).toBe('/partner-portal/commissions');
       expect(authCalls.slice(refreshes)).toEqual(['/api/auth/refresh']);
       expect(apiAnswers.slice(answers)).toEqual([

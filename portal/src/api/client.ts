@@ -71,7 +71,8 @@ async function send(method: string, path: string, options: Options = {}) {
   };
   if (session.refreshDue() && !(await session.refresh())) throw ended();
   const sent = session.token();
-  if (!sent) throw ended();
+  // Never signed in, or another request already found the session over and went to the login.
+  if (!sent) throw new ApiError(401, SESSION_ENDED);
   let response = await attempt(sent);
   if (response.status === 401) {
     // Another request may have refreshed while this one was under way.
