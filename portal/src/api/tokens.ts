@@ -45,6 +45,10 @@ const rotate = async (refresh: string): Promise<boolean> => {
     body: JSON.stringify(refresh === COOKIE ? {} : { refreshToken: refresh }),
     credentials: 'same-origin',
   });
+  if (response.status >= 500 || response.status === 429) {
+    // The server's trouble, not the session's: keep the tokens for the next try.
+    throw new Error('The server could not renew your session. Please try again.');
+  }
   if (!response.ok) {
     // 401 (revoked, idle or past its maximum lifetime), 400, or 404 once the host went back to
     // legacy-support: this session is over.
