@@ -23,7 +23,21 @@ const pluginDir = () => {
 
 export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   'users-permissions': {
-    config: { jwtSecret: env('JWT_SECRET') },
+    config: {
+      jwtSecret: env('JWT_SECRET'),
+      // Strapi's default is legacy-support (30-day JWTs); create-strapi-app 5.54 writes
+      // 'refresh'. Tests pick the mode and shorten the lifetimes (tests/helpers/strapi.ts).
+      jwtManagement: env('UP_JWT_MANAGEMENT', 'legacy-support'),
+      jwt: { expiresIn: env('UP_JWT_EXPIRES_IN', '30d') },
+      sessions: {
+        accessTokenLifespan: env.int('UP_ACCESS_TOKEN_LIFESPAN', 600),
+        idleRefreshTokenLifespan: env.int('UP_IDLE_REFRESH_TOKEN_LIFESPAN', 14 * 24 * 3600),
+        maxRefreshTokenLifespan: env.int('UP_MAX_REFRESH_TOKEN_LIFESPAN', 30 * 24 * 3600),
+        httpOnly: env.bool('UP_REFRESH_COOKIE', false),
+      },
+      // Sign-ins per minute and IP (users-permissions' default: 10); a browser test signs in more.
+      ratelimit: { interval: 60_000, max: env.int('UP_LOGINS_PER_MINUTE', 10) },
+    },
   },
   // Real SMTP (the API tests start a server on SMTP_PORT). Without one, sending fails and the
   // plugin logs it: the demo keeps working.

@@ -1,8 +1,10 @@
 import { createContext, useContext, useEffect, type ReactNode } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
-import { api, session, setUnauthorizedHandler } from './api/client';
+import { safeNextPath } from '../../plugin/portal/next-path';
+import { api, session, setUnauthorizedHandler, signOut as endSession } from './api/client';
 import type { Me } from './api/types';
 import { Loading } from './components/ui';
+import { portalConfig } from './config';
 import { useResource } from './use-resource';
 
 interface SessionValue {
@@ -18,17 +20,31 @@ export const useSession = (): SessionValue => {
   return value;
 };
 
-/** A 401 from any signed-in request (expired or revoked JWT) lands on the login page. */
+/** The page the browser shows, as the router's path (without the portal's base path). */
+const currentPage = () => {
+  const { pathname, search } = window.location;
+  const base = portalConfig.basename;
+  const inRouter = base && pathname.startsWith(base) ? pathname.slice(base.length) : pathname;
+  return `${inRouter || '/'}${search}`;
+};
+
+const loginFor = (page: string, expired: boolean) =>
+  `/login?${expired ? 'expired=1&' : ''}next=${encodeURIComponent(safeNextPath(page))}`;
+
+/**
+ * A session found over (401 after the one refresh allowed) lands on the login page, which brings
+ * the partner back to the page it was on. The page is read when it happens, not when the handler
+ * was set, and several requests failing together go there once: none targets the login page.
+ */
 export function UnauthorizedRedirect() {
   const navigate = useNavigate();
-  const location = useLocation();
   useEffect(() => {
-    setUnauthorizedHandler(() =>
-      navigate(`/login?expired=1&next=${encodeURIComponent(location.pathname)}`, {
-        replace: true,
-      })
-    );
-  }, [navigate, location.pathname]);
+    setUnauthorizedHandler(() => {
+      const page = currentPage();
+      if (/^\/login(?:[/?#]|$)/i.test(page)) return;
+      navigate(loginFor(page, true), { replace: true });
+    });
+  }, [navigate]);
   return null;
 }
 
@@ -37,16 +53,16 @@ export function RequireSession({ children }: { children: ReactNode }) {
   const token = session.token();
   const location = useLocation();
   const navigate = useNavigate();
+  // Loaded once per sign-in: a refreshed access token is the same session.
   const me = useResource(
     () => api.get<{ data: Me }>('/partners/portal/me').then((answer) => answer.data),
-    token ?? ''
+    token ? 'signed-in' : ''
   );
   if (!token) {
-    return <Navigate to={`/login?next=${encodeURIComponent(location.pathname)}`} replace />;
+    return <Navigate to={loginFor(`${location.pathname}${location.search}`, false)} replace />;
   }
   const signOut = () => {
-    session.clear();
-    navigate('/login', { replace: true });
+    void endSession().then(() => navigate('/login', { replace: true }));
   };
   if (me.error) {
     return (

@@ -24,19 +24,58 @@ export interface TestApp {
   stop(): Promise<void>;
 }
 
+/** How users-permissions issues portal logins (playground/config/plugins.ts). */
+export interface UsersPermissionsOptions {
+  /** Strapi's default `legacy-support`, or `refresh` (what create-strapi-app 5.54 writes). */
+  jwtManagement?: 'legacy-support' | 'refresh';
+  /** legacy-support: the JWT's lifetime (`jsonwebtoken` syntax: `'4s'`, `'30d'`). */
+  jwtExpiresIn?: string;
+  /** refresh: the access token's lifetime in seconds (600 by default). */
+  accessTokenLifespanSeconds?: number;
+  /** refresh: how long a refresh token lasts unused, in seconds (14 days by default). */
+  idleRefreshTokenLifespanSeconds?: number;
+  /** refresh: the refresh token in an httpOnly cookie instead of the login's answer. */
+  refreshCookie?: boolean;
+  /**
+   * Sign-ins per minute from one IP (10 by default). The limiter's memory is shared by every app
+   * one test process boots.
+   */
+  loginsPerMinute?: number;
+}
+
 export interface StartOptions {
   /**
    * Serve the built admin panel (playground/dist/build, see tests/helpers/admin-build.ts) for
    * browser tests; the API tests talk to the HTTP server only and need no build.
    */
   serveAdminPanel?: boolean;
+  usersPermissions?: UsersPermissionsOptions;
 }
+
+/** The playground's users-permissions settings as its environment (unset: the defaults). */
+const usersPermissionsEnv = (options: UsersPermissionsOptions = {}) => {
+  const values: Record<string, string | number | boolean | undefined> = {
+    UP_JWT_MANAGEMENT: options.jwtManagement,
+    UP_JWT_EXPIRES_IN: options.jwtExpiresIn,
+    UP_ACCESS_TOKEN_LIFESPAN: options.accessTokenLifespanSeconds,
+    UP_IDLE_REFRESH_TOKEN_LIFESPAN: options.idleRefreshTokenLifespanSeconds,
+    UP_REFRESH_COOKIE: options.refreshCookie,
+    UP_LOGINS_PER_MINUTE: options.loginsPerMinute,
+  };
+  for (const [name, value] of Object.entries(values)) {
+    // One process may boot several apps: an earlier one's settings must not leak into this one.
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = String(value);
+  }
+};
 
 /** Boots the playground Strapi, with the plugin built from this repository, on a fresh database. */
 export const startStrapi = async ({
   serveAdminPanel = false,
+  usersPermissions,
 }: StartOptions = {}): Promise<TestApp> => {
   const database = currentDatabase();
+  usersPermissionsEnv(usersPermissions);
   const scratch = await createScratchDatabase(database);
   Object.assign(process.env, scratch.env, {
     NODE_ENV: 'test',

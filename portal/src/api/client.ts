@@ -1,11 +1,7 @@
-/** The portal's HTTP client: Strapi's JSON API on the same origin, the JWT in sessionStorage. */
-const TOKEN_KEY = 'partners.portal.jwt';
+/** The portal's HTTP client: Strapi's JSON API on the same origin, the partner's tokens in ./tokens. */
+import { isSessionAccessToken, session, type TokenAnswer } from './tokens';
 
-export const session = {
-  token: (): string | null => sessionStorage.getItem(TOKEN_KEY),
-  save: (jwt: string) => sessionStorage.setItem(TOKEN_KEY, jwt),
-  clear: () => sessionStorage.removeItem(TOKEN_KEY),
-};
+export { session };
 
 export class ApiError extends Error {
   constructor(
@@ -18,7 +14,7 @@ export class ApiError extends Error {
 }
 
 let onUnauthorized: () => void = () => undefined;
-/** Called when a signed-in request answers 401 (expired or revoked JWT): back to the login page. */
+/** Called when a signed-in request answers 401 and no refresh helps: back to the login page. */
 export const setUnauthorizedHandler = (handler: () => void) => {
   onUnauthorized = handler;
 };
@@ -27,13 +23,16 @@ interface Options {
   body?: unknown;
   /** false for the public routes (login, invitations, applications): no token, no redirect. */
   auth?: boolean;
+  /** Give up after this long (the login page must never wait for ever). */
+  timeoutMs?: number;
+  /** false: a session found over is only reported, the page stays (signing out). */
+  redirectOnUnauthorized?: boolean;
 }
 
-const headersFor = (auth: boolean, json: boolean) => {
+const headersFor = (token: string | null, json: boolean) => {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (json) headers['Content-Type'] = 'application/json';
-  const token = session.token();
-  if (auth && token) headers.Authorization = `Bearer ${token}`;
+  if (token) headers.Authorization = `Bearer ${token}`;
   return headers;
 };
 
@@ -45,24 +44,53 @@ const errorOf = async (response: Response) => {
   return new ApiError(response.status, message, json?.error?.details);
 };
 
-const checked = async (response: Response, auth: boolean) => {
-  if (response.status === 401 && auth) {
+const SESSION_ENDED = 'Your session has ended. Please sign in again.';
+
+/**
+ * A request with the partner's access token. With a refresh session (users-permissions
+ * `jwtManagement: 'refresh'`) a token about to expire is replaced first, and a 401 (expired or
+ * revoked access token) refreshes once and retries once; when that fails too, or in legacy mode,
+ * the session is over and the handler takes the partner to the login page.
+ */
+async function send(method: string, path: string, options: Options = {}) {
+  const auth = options.auth ?? true;
+  const json = options.body !== undefined;
+  const attempt = (token: string | null) =>
+    fetch(`/api${path}`, {
+      method,
+      headers: headersFor(auth ? token : null, json),
+      body: json ? JSON.stringify(options.body) : undefined,
+      signal: options.timeoutMs ? AbortSignal.timeout(options.timeoutMs) : undefined,
+    });
+  if (!auth) return attempt(null);
+
+  const ended = () => {
     session.clear();
-    onUnauthorized();
-    throw new ApiError(401, 'Your session has ended. Please sign in again.');
+    if (options.redirectOnUnauthorized ?? true) onUnauthorized();
+    return new ApiError(401, SESSION_ENDED);
+  };
+  if (session.refreshDue() && !(await session.refresh())) throw ended();
+  const sent = session.token();
+  // Never signed in, or another request already found the session over and went to the login.
+  if (!sent) throw new ApiError(401, SESSION_ENDED);
+  let response = await attempt(sent);
+  if (response.status === 401) {
+    // Another request may have refreshed while this one was under way.
+    const current = session.token();
+    const renewed = current && current !== sent ? true : await session.refresh();
+    if (renewed) response = await attempt(session.token());
   }
+  if (response.status === 401) throw ended();
+  return response;
+}
+
+const checked = async (response: Response) => {
   if (!response.ok) throw await errorOf(response);
   return response;
 };
 
 export async function request<T>(method: string, path: string, options: Options = {}) {
-  const auth = options.auth ?? true;
-  const response = await fetch(`/api${path}`, {
-    method,
-    headers: headersFor(auth, options.body !== undefined),
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-  });
-  await checked(response, auth);
+  const response = await checked(await send(method, path, options));
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }
@@ -74,6 +102,67 @@ export const api = {
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
   delete: (path: string) => request<void>('DELETE', path),
 };
+
+const AUTH_TIMEOUT_MS = 20_000;
+
+/**
+ * Signs in with users-permissions' own `POST /api/auth/local` and keeps the tokens its mode
+ * answers (see ./tokens). Rejects with a message on every failure, also a server that does not
+ * answer within 20 s.
+ */
+export async function signIn(identifier: string, password: string) {
+  const answer = await request<TokenAnswer | undefined>('POST', '/auth/local', {
+    body: { identifier, password },
+    auth: false,
+    timeoutMs: AUTH_TIMEOUT_MS,
+  }).catch((caught: unknown) => {
+    if (caught instanceof ApiError) throw caught;
+    throw new Error(
+      caught instanceof DOMException && caught.name === 'TimeoutError'
+        ? 'The server did not answer in time. Please try again.'
+        : 'The server cannot be reached. Check your connection and try again.'
+    );
+  });
+  if (!answer?.jwt) throw new Error('The server answered without a session. Please try again.');
+  session.start(answer);
+}
+
+/**
+ * The session an accepted invitation starts. Its token comes from users-permissions' `jwt.issue`,
+ * which in `refresh` mode is an access token of minutes without its refresh token: one regular
+ * sign-in with the new password gets both. In legacy mode the token is the whole session.
+ */
+export async function startInvitedSession(jwt: string, identifier: string, password: string) {
+  if (isSessionAccessToken(jwt)) {
+    try {
+      await signIn(identifier, password);
+      return;
+    } catch {
+      // Signed in all the same, only until the access token expires.
+    }
+  }
+  session.start({ jwt });
+}
+
+/**
+ * Signs out: in `refresh` mode first revokes this session (`POST /api/auth/logout`, with the
+ * refresh token or its cookie), so the refresh token is dead even if it was copied. The access
+ * token itself stays valid until it expires (minutes). Legacy mode has nothing to revoke.
+ */
+export async function signOut() {
+  try {
+    if (session.refreshable()) {
+      await request('POST', '/auth/logout', {
+        body: session.logoutBody(),
+        timeoutMs: AUTH_TIMEOUT_MS,
+        redirectOnUnauthorized: false,
+      });
+    }
+  } catch {
+    // Already over on the server, or the server is unreachable: the tokens go anyway.
+  }
+  session.clear();
+}
 
 /** `?a=1&b=2` from the set values only. */
 export const query = (params: Record<string, string | number | undefined | null>) => {
@@ -96,10 +185,7 @@ const fileNameOf = (response: Response, fallback: string) => {
  * through an object URL.
  */
 export async function download(path: string, fallbackName: string) {
-  const response = await checked(
-    await fetch(`/api${path}`, { headers: headersFor(true, false) }),
-    true
-  );
+  const response = await checked(await send('GET', path));
   const blob = await response.blob();
   const url = URL.createObjectURL(blob);
   const anchor = document.createElement('a');

@@ -47,9 +47,3 @@ export interface Listed<T> {
   data: T[];
   meta?: { pagination?: Pagination; recruitUrl?: string | null };
 }
-
-/** Strapi's own `POST /api/auth/local` answer. */
-export interface AuthResult {
-  jwt: string;
-  user: { id: number; email: string; username: string };
-}

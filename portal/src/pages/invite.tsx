@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { api, ApiError, session } from '../api/client';
+import { api, ApiError, startInvitedSession } from '../api/client';
 import type { AcceptedInvitation, InvitationView } from '../api/types';
 import { Brand } from '../components/layout';
 import { ErrorNote, Loading } from '../components/ui';
@@ -45,7 +45,7 @@ export function InvitePage() {
         { data: { token, password, acceptTerms: true } },
         { auth: false }
       );
-      session.save(answer.data.jwt);
+      await startInvitedSession(answer.data.jwt, answer.data.user.email, password);
       navigate('/', { replace: true });
     } catch (caught) {
       setError(caught as Error);

@@ -1,11 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { api, session } from '../api/client';
-import type { AuthResult } from '../api/types';
+import { safeNextPath } from '../../../plugin/portal/next-path';
+import { signIn } from '../api/client';
 import { Brand } from '../components/layout';
 import { ErrorNote } from '../components/ui';
+import { portalConfig } from '../config';
 
-/** Sign-in with Strapi's own users-permissions login (`POST /api/auth/local`). */
+/**
+ * Sign-in with Strapi's own users-permissions login (`POST /api/auth/local`), then back to `next`
+ * when it is a page of the portal (never the login page itself, never another site).
+ */
 export function LoginPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -19,22 +23,17 @@ export function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      const answer = await api.post<AuthResult>(
-        '/auth/local',
-        { identifier, password },
-        { auth: false }
-      );
-      session.save(answer.jwt);
-      const next = params.get('next');
-      navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/', {
-        replace: true,
-      });
+      await signIn(identifier, password);
+      navigate(safeNextPath(params.get('next'), portalConfig.basename), { replace: true });
     } catch (caught) {
       setError(
         caught instanceof Error && /invalid identifier or password/i.test(caught.message)
           ? new Error('The email or password is not correct.')
-          : (caught as Error)
+          : caught instanceof Error
+            ? caught
+            : new Error('Signing in failed. Please try again.')
       );
+    } finally {
       setBusy(false);
     }
   };

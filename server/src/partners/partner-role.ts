@@ -9,6 +9,12 @@ export const PARTNER_ROLE_TYPE = 'partner';
 const ROLE = 'plugin::users-permissions.role';
 const PERMISSION = 'plugin::users-permissions.permission';
 
+/**
+ * Users-permissions routes a partner login uses beyond the portal's: ending its session in
+ * `jwtManagement: 'refresh'` (the stock Authenticated role has it, this role starts empty).
+ */
+const AUTH_ACTIONS = ['plugin::users-permissions.auth.logout'];
+
 const isPortalRoute = (route: Route) =>
   (route.config?.policies ?? []).some((policy) =>
     typeof policy === 'string' ? policy === IS_PARTNER_POLICY : policy.name === IS_PARTNER_POLICY
@@ -16,7 +22,10 @@ const isPortalRoute = (route: Route) =>
 
 /** Partners log into the portal as users-permissions users with this role (SPEC §8). */
 const createPartnerRoleService = ({ strapi }: { strapi: Core.Strapi }) => ({
-  /** The role, created once, allowed exactly the portal routes (those behind `is-partner`). */
+  /**
+   * The role, created once, allowed exactly the portal routes (those behind `is-partner`) and
+   * signing out.
+   */
   async ensure() {
     const roles = strapi.db.query(ROLE);
     const role =
@@ -28,9 +37,10 @@ const createPartnerRoleService = ({ strapi }: { strapi: Core.Strapi }) => ({
           type: PARTNER_ROLE_TYPE,
         },
       }));
-    const actions = portalRoutes
-      .filter(isPortalRoute)
-      .map(({ handler }) => `plugin::${PLUGIN_ID}.${handler}`);
+    const actions = [
+      ...portalRoutes.filter(isPortalRoute).map(({ handler }) => `plugin::${PLUGIN_ID}.${handler}`),
+      ...AUTH_ACTIONS,
+    ];
     const permissions = strapi.db.query(PERMISSION);
     const granted = await permissions.findMany({
       select: ['action'],
