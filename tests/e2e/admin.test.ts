@@ -213,7 +213,7 @@ describe('the admin pages, in Chromium against the built admin panel', () => {
     await shot('partner');
 
     // Grace's own rate in Acme Cloud, above every rate of the program.
-    await page.getByRole('tab', { name: 'Programs & links' }).click();
+    await page.getByRole('tab', { name: 'Programs' }).click();
     await page.getByRole('button', { name: 'Change the rate' }).first().click();
     const modal = page.getByRole('dialog');
     await modal.getByRole('checkbox', { name: 'Own rate' }).click();
@@ -229,6 +229,34 @@ describe('the admin pages, in Chromium against the built admin panel', () => {
     await page.getByRole('tab', { name: 'Payouts' }).click();
     await page.locator('[data-section="statements"]').waitFor();
     await shot('partner-payouts');
+  });
+
+  it('lists a partner’s links, adds one with its own code and disables it', async () => {
+    await open(`/partners/${world.gold.documentId}`, 'Grace Gold');
+    await page.getByRole('tab', { name: 'Links' }).click();
+    await page.getByText(/\/grace$/).waitFor();
+    await shot('partner-links');
+
+    await page.getByRole('button', { name: 'Add link' }).click();
+    const modal = page.getByRole('dialog');
+    await modal.locator('input[name="code"]').fill('Grace-VIP');
+    await modal.locator('input[name="label"]').fill('VIP list');
+    await modal.locator('input[name="path"]').fill('/vip');
+    await shot('partner-links-add');
+    const added = answerOf(/^\/partners\/partners\/[^/]+\/links$/);
+    await modal.getByRole('button', { name: 'Add link' }).click();
+    expect((await added).status()).toBe(201);
+    const row = page.getByRole('row', { name: /grace-vip/ });
+    await row.waitFor();
+    const link: Row = await db('link').findOne({ where: { code: 'grace-vip' } });
+    expect(link).toMatchObject({ label: 'VIP list', path: '/vip', origin: 'admin' });
+
+    const disabled = answerOf(/^\/partners\/links\/[^/]+$/);
+    await row.getByRole('button', { name: 'Disable' }).click();
+    expect((await disabled).status()).toBe(200);
+    await row.getByRole('button', { name: 'Enable' }).waitFor();
+    expect((await db('link').findOne({ where: { id: link.id } })).disabledAt).not.toBeNull();
+    await shot('partner-links-disabled');
   });
 
   it('approves commissions in bulk, explains one, and exports the ledger as CSV', async () => {
