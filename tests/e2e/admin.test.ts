@@ -157,6 +157,11 @@ describe('the admin pages, in Chromium against the built admin panel', () => {
     await page.locator('input[name="landingUrl"]').fill('https://acme.example/');
     await page.getByRole('radio', { name: /First name and last initial/ }).click();
     await page.getByRole('checkbox', { name: 'Show purchase history' }).click();
+    const linkLimit = page.locator('input[name="partnerLinkLimit"]');
+    await linkLimit.fill('3');
+    await page.getByRole('checkbox', { name: 'Partners choose their own codes' }).click();
+    await linkLimit.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, 'program-partner-links.png') });
 
     // The live preview runs the engine on the unsaved rules: 20 % to the partner, 5 % of the sale.
     const preview = page.locator('[data-sample="0"] [data-preview-text]');
@@ -183,6 +188,8 @@ describe('the admin pages, in Chromium against the built admin panel', () => {
       referralDetail: 'first-name-last-initial',
       showPurchaseHistory: true,
       showDeclinedCharges: false,
+      partnerLinkLimit: 3,
+      vanityCodes: true,
     });
   });
 
