@@ -103,6 +103,14 @@ export type AssetType = (typeof ASSET_TYPES)[number];
 export const PAYOUT_METHOD_TYPES = ['paypal', 'bank', 'stripe', 'credit'] as const;
 export type PayoutMethodType = (typeof PAYOUT_METHOD_TYPES)[number];
 
+/** A link as the HTTP JSON names its life cycle; stored as `disabledAt` (null: active). */
+export const LINK_STATUSES = ['active', 'disabled'] as const;
+export type LinkStatus = (typeof LINK_STATUSES)[number];
+
+/** Who made a link: approval (`default`), an editor, or the partner in the portal. */
+export const LINK_ORIGINS = ['default', 'admin', 'partner'] as const;
+export type LinkOrigin = (typeof LINK_ORIGINS)[number];
+
 /** The plugin's content types, by short name; the uid is `plugin::partners.<name>`. */
 export const CONTENT_TYPES = [
   'program',

@@ -25,6 +25,7 @@ export const INELIGIBLE_CODES = [
   'rate-not-flat',
   'program-misconfigured',
   'unknown-code',
+  'disabled-code',
 ] as const;
 export type IneligibleCode = (typeof INELIGIBLE_CODES)[number];
 

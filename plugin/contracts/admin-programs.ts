@@ -64,6 +64,10 @@ const programFieldsSchema = z.strictObject({
   terms: z.string().max(100_000).nullable().default(null),
   termsVersion: z.string().trim().max(64).nullable().default(null),
   timezone: timeZoneSchema.default('UTC'),
+  /** Portal rules: links a partner may have in the program (the default one included)… */
+  partnerLinkLimit: z.int().min(1).max(1000).default(10),
+  /** …and whether partners may choose their own codes. */
+  vanityCodes: z.boolean().default(false),
 });
 
 type ProgramFields = z.output<typeof programFieldsSchema>;

@@ -11,6 +11,7 @@ import {
   REFERRAL_STATUSES,
   TIER_MODES,
 } from '../model';
+import { linkChangeSchema, linkOriginSchema, linkStatusSchema, newLinkFields } from './links';
 import { currencySchema } from './orders';
 import { documentIdSchema, periodSchema } from './payouts';
 import {
@@ -87,10 +88,48 @@ export const portalLinkSchema = z.object({
   url: z.string(),
   /** Clicks counted (bots excluded), all time. */
   clicks: z.int(),
+  /** A disabled link still redirects but attributes nothing new. */
+  status: linkStatusSchema,
+  /** `partner`: added in the portal (the partner may disable it); `default`: from approval. */
+  origin: linkOriginSchema.nullable(),
 });
 export type PortalLink = z.infer<typeof portalLinkSchema>;
-export const linksResponseSchema = z.object({ data: z.array(portalLinkSchema) });
+
+/** A program the partner is approved in, with its rules for the partner's own links. */
+export const portalLinkProgramSchema = programRefSchema.extend({
+  /** Links the partner may have there, the default one and disabled ones included. */
+  partnerLinkLimit: z.int(),
+  /** The partner may choose its own codes there. */
+  vanityCodes: z.boolean(),
+  /** Links the partner has there now. */
+  links: z.int(),
+});
+export type PortalLinkProgram = z.infer<typeof portalLinkProgramSchema>;
+
+export const linksResponseSchema = z.object({
+  data: z.array(portalLinkSchema),
+  meta: z.object({ programs: z.array(portalLinkProgramSchema) }),
+});
 export type LinksResponse = z.infer<typeof linksResponseSchema>;
+
+/**
+ * `POST /links`: a labelled deep link in one of the partner's programs, up to the program's
+ * `partnerLinkLimit`; a `code` of the partner's own only where the program has `vanityCodes`.
+ */
+export const createLinkRequestSchema = z.strictObject({
+  data: z.strictObject({ program: programSlugSchema, ...newLinkFields }),
+});
+export type CreateLinkRequest = z.input<typeof createLinkRequestSchema>;
+
+/**
+ * `PUT /links/:id`: label and path of any of the partner's links; the code where the program has
+ * `vanityCodes`; `status` (disable, enable) of the links the partner added. Another partner's
+ * link is a 404.
+ */
+export const updateLinkRequestSchema = z.strictObject({ data: linkChangeSchema });
+export type UpdateLinkRequest = z.input<typeof updateLinkRequestSchema>;
+export const linkResponseSchema = z.object({ data: portalLinkSchema });
+export type LinkResponse = z.infer<typeof linkResponseSchema>;
 
 /** `POST /links/build`: a deep link on the program's landing host. */
 export const buildLinkRequestSchema = z.strictObject({

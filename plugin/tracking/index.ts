@@ -12,3 +12,11 @@ export {
   unknownCodeReason,
   type OrderCodes,
 } from './referral-code';
+export { codeCandidate, codeFromName, nextFreeCode } from './code-from-name';
+export { checkLinkPath } from './link-path';
+export {
+  checkPartnerAddsLink,
+  checkPartnerEditsLink,
+  type LinkRefusal,
+  type PartnerLinkRules,
+} from './partner-link-rules';

@@ -16,20 +16,33 @@ export interface OrderCodes {
   couponCode?: string | null;
 }
 
+const quoted = (codes: string[]) =>
+  codes.length === 1 ? `"${codes[0]}"` : `"${codes[0]}" or "${codes[1]}"`;
+
 /**
- * Why an order that found no partner earns nothing, when it named codes: none of them is a
- * link's. Null when it named none (an order nobody referred is not ineligible, only unreferred).
+ * Why an order that found no partner earns nothing, when it named codes: none of them is a live
+ * link's. `disabledCodes` are the named codes whose link an editor or the partner disabled (the
+ * link keeps its history but attributes nothing new). Null when the order named no code (an
+ * order nobody referred is not ineligible, only unreferred).
  */
-export function unknownCodeReason(order: OrderCodes): string | null {
+export function unknownCodeReason(
+  order: OrderCodes,
+  disabledCodes: readonly string[] = []
+): string | null {
   const codes = [order.referralCode, order.couponCode].filter((code): code is string =>
     Boolean(code)
   );
   if (codes.length === 0) return null;
-  const named = [...new Set(codes)].map((code) => `"${code}"`);
-  return ineligibleReason(
-    'unknown-code',
-    named.length === 1
-      ? `no link has the code ${named[0]}`
-      : `no link has the code ${named[0]} or ${named[1]}`
-  );
+  const named = [...new Set(codes)];
+  const off = new Set(disabledCodes.map(normaliseReferralCode));
+  const disabled = named.filter((code) => off.has(normaliseReferralCode(code)));
+  if (disabled.length > 0) {
+    const unknown = named.filter((code) => !disabled.includes(code));
+    const rest = unknown.length ? `; no link has the code ${quoted(unknown)}` : '';
+    return ineligibleReason(
+      'disabled-code',
+      `the link ${quoted(disabled)} is disabled and attributes nothing new${rest}`
+    );
+  }
+  return ineligibleReason('unknown-code', `no link has the code ${quoted(named)}`);
 }

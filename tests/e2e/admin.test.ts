@@ -157,6 +157,11 @@ describe('the admin pages, in Chromium against the built admin panel', () => {
     await page.locator('input[name="landingUrl"]').fill('https://acme.example/');
     await page.getByRole('radio', { name: /First name and last initial/ }).click();
     await page.getByRole('checkbox', { name: 'Show purchase history' }).click();
+    const linkLimit = page.locator('input[name="partnerLinkLimit"]');
+    await linkLimit.fill('3');
+    await page.getByRole('checkbox', { name: 'Partners choose their own codes' }).click();
+    await linkLimit.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, 'program-partner-links.png') });
 
     // The live preview runs the engine on the unsaved rules: 20 % to the partner, 5 % of the sale.
     const preview = page.locator('[data-sample="0"] [data-preview-text]');
@@ -183,6 +188,8 @@ describe('the admin pages, in Chromium against the built admin panel', () => {
       referralDetail: 'first-name-last-initial',
       showPurchaseHistory: true,
       showDeclinedCharges: false,
+      partnerLinkLimit: 3,
+      vanityCodes: true,
     });
   });
 
@@ -213,7 +220,7 @@ describe('the admin pages, in Chromium against the built admin panel', () => {
     await shot('partner');
 
     // Grace's own rate in Acme Cloud, above every rate of the program.
-    await page.getByRole('tab', { name: 'Programs & links' }).click();
+    await page.getByRole('tab', { name: 'Programs' }).click();
     await page.getByRole('button', { name: 'Change the rate' }).first().click();
     const modal = page.getByRole('dialog');
     await modal.getByRole('checkbox', { name: 'Own rate' }).click();
@@ -229,6 +236,34 @@ describe('the admin pages, in Chromium against the built admin panel', () => {
     await page.getByRole('tab', { name: 'Payouts' }).click();
     await page.locator('[data-section="statements"]').waitFor();
     await shot('partner-payouts');
+  });
+
+  it('lists a partner’s links, adds one with its own code and disables it', async () => {
+    await open(`/partners/${world.gold.documentId}`, 'Grace Gold');
+    await page.getByRole('tab', { name: 'Links' }).click();
+    await page.getByText(/\/grace$/).waitFor();
+    await shot('partner-links');
+
+    await page.getByRole('button', { name: 'Add link' }).click();
+    const modal = page.getByRole('dialog');
+    await modal.locator('input[name="code"]').fill('Grace-VIP');
+    await modal.locator('input[name="label"]').fill('VIP list');
+    await modal.locator('input[name="path"]').fill('/vip');
+    await shot('partner-links-add');
+    const added = answerOf(/^\/partners\/partners\/[^/]+\/links$/);
+    await modal.getByRole('button', { name: 'Add link' }).click();
+    expect((await added).status()).toBe(201);
+    const row = page.getByRole('row', { name: /grace-vip/ });
+    await row.waitFor();
+    const link: Row = await db('link').findOne({ where: { code: 'grace-vip' } });
+    expect(link).toMatchObject({ label: 'VIP list', path: '/vip', origin: 'admin' });
+
+    const disabled = answerOf(/^\/partners\/links\/[^/]+$/);
+    await row.getByRole('button', { name: 'Disable' }).click();
+    expect((await disabled).status()).toBe(200);
+    await row.getByRole('button', { name: 'Enable' }).waitFor();
+    expect((await db('link').findOne({ where: { id: link.id } })).disabledAt).not.toBeNull();
+    await shot('partner-links-disabled');
   });
 
   it('approves commissions in bulk, explains one, and exports the ledger as CSV', async () => {

@@ -272,6 +272,33 @@ describe('the partner portal in Chromium', () => {
     expect(url.href).toContain(link.code);
   });
 
+  it('adds a labelled deep link within the program’s limit, then disables it', async () => {
+    await page.getByRole('button', { name: 'Add link' }).click();
+    const form = page.getByRole('form', { name: 'Add link' });
+    await form.locator('input[name="label"]').fill('Newsletter');
+    await form.locator('input[name="path"]').fill('/pricing');
+    expect(await form.locator('input[name="code"]').count()).toBe(0);
+    await snapshot('links-add');
+    await form.getByRole('button', { name: 'Add link' }).click();
+    const row = page.locator('[data-link="jane-doe-media"]');
+    await row.waitFor();
+    expect(await row.locator('.link-label').innerText()).toContain('Newsletter');
+    const added = ((await portalApi('/links')).data as Row[]).find(
+      (entry) => entry.code === 'jane-doe-media'
+    );
+    expect(added).toMatchObject({ label: 'Newsletter', path: '/pricing', origin: 'partner' });
+    await snapshot('links-added');
+
+    await row.getByRole('button', { name: 'Disable' }).click();
+    await row.getByText('Disabled', { exact: true }).waitFor();
+    const links = (await portalApi('/links')).data as Row[];
+    expect(links.map((entry) => [entry.code, entry.status])).toEqual([
+      [link.code, 'active'],
+      ['jane-doe-media', 'disabled'],
+    ]);
+    await snapshot('links-disabled');
+  });
+
   it('fits a 390 px phone: the navigation collapses behind a menu button', async () => {
     await page.setViewportSize(PHONE);
     await page.waitForTimeout(200);

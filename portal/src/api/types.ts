@@ -3,6 +3,7 @@
  * the partner lifecycle (plugin/contracts/partners.ts).
  */
 import type {
+  LinksResponse,
   MeResponse,
   Pagination,
   PortalPayoutMethod,
@@ -20,6 +21,7 @@ export type {
   PortalCommission,
   PortalDeal,
   PortalLink,
+  PortalLinkProgram,
   PortalPayout,
   PortalProgram,
   PortalReferral,
@@ -36,6 +38,7 @@ import type {
 export type { ApplicationPage, InvitationView, TeamMember };
 export type AcceptedInvitation = AcceptInvitationResponse['data'];
 
+export type { LinksResponse };
 export type Me = MeResponse['data'];
 export type Stats = StatsResponse['data'];
 export type StatementMonth = StatementsResponse['data'][number];

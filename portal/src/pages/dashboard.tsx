@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api, query } from '../api/client';
-import type { PortalLink, Stats, StatsRange } from '../api/types';
+import type { LinksResponse, Stats, StatsRange } from '../api/types';
 import { LinksCard } from '../components/links-card';
 import { StatsChart } from '../components/stats-chart';
 import { Card, CopyButton, ErrorNote, Loading, PageHeader, Tabs } from '../components/ui';
@@ -34,10 +34,7 @@ export function DashboardPage() {
         .then((answer) => answer.data),
     `${range}|${program}`
   );
-  const links = useResource(
-    () => api.get<{ data: PortalLink[] }>('/partners/portal/links').then((answer) => answer.data),
-    'links'
-  );
+  const links = useResource(() => api.get<LinksResponse>('/partners/portal/links'), 'links');
   const currency = me.programs[0]?.currency ?? 'USD';
   const totals = stats.data?.totals;
 
@@ -88,7 +85,15 @@ export function DashboardPage() {
         {stats.data ? <StatsChart stats={stats.data} /> : <Loading />}
       </Card>
       <ErrorNote error={links.error} />
-      {links.data ? <LinksCard links={links.data} /> : !links.error && <Loading />}
+      {links.data ? (
+        <LinksCard
+          links={links.data.data}
+          programs={links.data.meta.programs}
+          onChanged={links.reload}
+        />
+      ) : (
+        !links.error && <Loading />
+      )}
       {me.recruitUrl && (
         <Card title="Recruit partners">
           <p className="muted">

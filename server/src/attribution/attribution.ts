@@ -60,24 +60,42 @@ const createAttributionService = ({ strapi }: { strapi: Core.Strapi }) => {
   const linkByCode = (code: string) =>
     strapi.db.query(LINK).findOne({
       where: { code: normaliseReferralCode(code) },
+      select: ['id', 'disabledAt'],
       populate: { partner: { select: ['id'] }, program: { select: ['id'] } },
     });
+
+  /** The link a code names, as the redirect's cache has it or else from the database. */
+  const linkOfCode = async (code: string) => {
+    const cached = await getService('tracking', { strapi }).cachedLink(code);
+    if (cached) {
+      return {
+        id: cached.linkId,
+        partnerId: cached.partnerId,
+        programId: cached.programId,
+        disabled: cached.disabled,
+      };
+    }
+    const row = await linkByCode(code);
+    return row
+      ? {
+          id: row.id as number,
+          partnerId: idOf(row.partner),
+          programId: idOf(row.program),
+          disabled: Boolean(row.disabledAt),
+        }
+      : null;
+  };
 
   const fromCode = async (
     code: string,
     source: ReferralSource
   ): Promise<AttributionCandidate | null> => {
     // The redirect's cached link when this node has it (no query); a miss asks the database, so
-    // a link created on another node a moment ago still attributes.
-    const cached = await getService('tracking', { strapi }).cachedLink(code);
-    const link = cached
-      ? { id: cached.linkId, partnerId: cached.partnerId, programId: cached.programId }
-      : await linkByCode(code).then((row) =>
-          row ? { id: row.id, partnerId: idOf(row.partner), programId: idOf(row.program) } : null
-        );
+    // a link created on another node a moment ago still attributes. A disabled link names no one.
+    const link = await linkOfCode(code);
     const partnerId = link?.partnerId;
     const programId = link?.programId;
-    if (!link || !partnerId || !programId) return null;
+    if (!link || link.disabled || !partnerId || !programId) return null;
     return {
       partnerId,
       programId,
@@ -323,6 +341,16 @@ const createAttributionService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (candidate) return claim(candidate, order);
       }
       return null;
+    },
+
+    /** The codes an order names whose links are disabled (for its ineligible reason). */
+    async disabledCodes(order: { referralCode?: string | null; couponCode?: string | null }) {
+      const codes = [...new Set([order.referralCode, order.couponCode])].filter(
+        (code): code is string => Boolean(code)
+      );
+      const disabled: string[] = [];
+      for (const code of codes) if ((await linkOfCode(code))?.disabled) disabled.push(code);
+      return disabled;
     },
 
     /** An order that names its partner and program directly (admin, host code). */

@@ -18,6 +18,8 @@ export interface ResolvedLink {
   linkId: number;
   code: string;
   path: string | null;
+  /** Disabled by an editor or the partner: still redirects, attributes nothing new. */
+  disabled: boolean;
   partnerId: number | null;
   programId: number | null;
   landingUrl: string | null;
@@ -45,6 +47,7 @@ const toResolved = (link: Row, enrollment: Row | null): ResolvedLink => {
     linkId: link.id,
     code: link.code,
     path: link.path ?? null,
+    disabled: Boolean(link.disabledAt),
     partnerId: link.partner?.id ?? null,
     programId: program?.id ?? null,
     landingUrl: program?.landingUrl ?? null,
@@ -70,6 +73,7 @@ const toResolved = (link: Row, enrollment: Row | null): ResolvedLink => {
 
 /** Null when a click on the link counts now; otherwise why it does not (SPEC §5.2, §6). */
 export const inactiveReason = (link: ResolvedLink, at: string): string | null => {
+  if (link.disabled) return 'the link is disabled';
   if (!link.program || !link.partnerState) return 'the link has no program or partner';
   return checkParticipation(
     link.program,
@@ -96,7 +100,7 @@ export const createLinkResolver = (strapi: Core.Strapi) => {
   const load = async (code: string): Promise<ResolvedLink | null> => {
     const link = await strapi.db.query(uid('link')).findOne({
       where: { code },
-      select: ['id', 'code', 'path'],
+      select: ['id', 'code', 'path', 'disabledAt'],
       populate: {
         partner: { select: ['id', 'state'] },
         program: {

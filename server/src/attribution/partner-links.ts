@@ -1,73 +1,168 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import type { BuildLinkRequest, PortalLink } from '../../../plugin/contracts/portal';
+import type {
+  BuildLinkRequest,
+  CreateLinkRequest,
+  LinksResponse,
+  PortalLink,
+} from '../../../plugin/contracts/portal';
+import type { AdminLinkView } from '../../../plugin/contracts/admin';
+import type { LinkChange } from '../../../plugin/contracts/links';
 import { uid } from '../../../plugin/model';
-import { buildDeepLink } from '../../../plugin/tracking';
-import { publicBase } from '../partners/partner-profile';
-import { tableOf, withKnex } from '../platform/database';
-import { getPluginConfig } from '../platform/plugin-context';
+import {
+  buildDeepLink,
+  checkPartnerAddsLink,
+  checkPartnerEditsLink,
+  type LinkRefusal,
+  type PartnerLinkRules,
+} from '../../../plugin/tracking';
+import { getService } from '../platform/plugin-context';
 import type { PortalPartner } from '../portal/is-partner';
+import { createLinkViews } from './link-views';
 
-const CLICK = uid('click');
 const LINK = uid('link');
+const ENROLLMENT = uid('enrollment');
 
-/** One link's human clicks, as the count query answers it (numbers may come back as strings). */
-type ClickCount = { linkId: number | string; clicks: number | string };
+type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-/** A partner's own tracking links and deep links on them (SPEC §8). */
+const toPortalLink = (view: AdminLinkView): PortalLink => ({
+  documentId: view.documentId,
+  code: view.code,
+  label: view.label,
+  path: view.path,
+  program: { slug: view.program?.slug ?? '', name: view.program?.name ?? '' },
+  url: view.url,
+  clicks: view.clicks,
+  status: view.status,
+  origin: view.origin,
+});
+
+/**
+ * 403 with the program's reason: a PolicyError, because Strapi hides the message of any other
+ * ForbiddenError thrown past its authorization step.
+ */
+const refused = (refusal: LinkRefusal) =>
+  new errors.PolicyError(refusal.message, { reason: refusal.reason });
+
+const noLink = () => new errors.NotFoundError('No such link');
+
+const rulesOf = (program: Row): PartnerLinkRules => ({
+  partnerLinkLimit: Number(program.partnerLinkLimit ?? 10),
+  vanityCodes: Boolean(program.vanityCodes),
+});
+
+/**
+ * A partner's own tracking links (SPEC §8): the list with its programs' link rules, deep links
+ * on them, and the links the partner adds and edits within those rules (plugin/tracking
+ * decides; links.ts writes). Another partner's link is a 404.
+ */
 const createPartnerLinksService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const shortUrl = (base: string, code: string) => {
-    const { shortPath } = getPluginConfig({ strapi }).tracking;
-    return shortPath ? `${base}${shortPath}/${code}` : `${base}/api/partners/r/${code}`;
+  const views = createLinkViews(strapi);
+  const writer = () => getService('links', { strapi });
+
+  /** The programs the partner is approved in, with their link rules. */
+  const approvedPrograms = async (partnerId: number) => {
+    const enrollments: Row[] = await strapi.db.query(ENROLLMENT).findMany({
+      where: { partner: { id: partnerId }, state: 'approved' },
+      populate: {
+        program: { select: ['id', 'slug', 'name', 'partnerLinkLimit', 'vanityCodes'] },
+      },
+      orderBy: { id: 'asc' },
+    });
+    return enrollments.map((enrollment) => enrollment.program).filter(Boolean) as Row[];
   };
 
+  const linksIn = (partnerId: number, programId: number) =>
+    strapi.db
+      .query(LINK)
+      .count({ where: { partner: { id: partnerId }, program: { id: programId } } });
+
+  const programOfLink = async (partnerId: number, programId: number | null) =>
+    (await approvedPrograms(partnerId)).find((program) => program.id === programId);
+
   return {
-    /** The partner's links with their short URLs and human clicks (bots excluded), all time. */
-    async links(partner: PortalPartner, requestOrigin: string): Promise<PortalLink[]> {
-      const base = publicBase(strapi, requestOrigin);
-      const links = await strapi.db.query(LINK).findMany({
-        where: { partner: { id: partner.id } },
-        select: ['id', 'documentId', 'code', 'label', 'path'],
-        populate: { program: { select: ['slug', 'name'] } },
-        orderBy: { id: 'asc' },
+    /** The partner's links (short URLs, human clicks) and its programs' link rules. */
+    async links(partner: PortalPartner, requestOrigin: string): Promise<LinksResponse> {
+      const [all, programs] = await Promise.all([
+        views.ofPartner(partner.id, requestOrigin),
+        approvedPrograms(partner.id),
+      ]);
+      const data = all.filter((view) => view.program).map(toPortalLink);
+      const counts = new Map<string, number>();
+      for (const link of data) {
+        counts.set(link.program.slug, (counts.get(link.program.slug) ?? 0) + 1);
+      }
+      return {
+        data,
+        meta: {
+          programs: programs.map((program) => ({
+            slug: program.slug,
+            name: program.name,
+            ...rulesOf(program),
+            links: counts.get(program.slug) ?? 0,
+          })),
+        },
+      };
+    },
+
+    /** `POST /links`: a link in a program the partner is approved in, within its rules. */
+    async addLink(
+      partner: PortalPartner,
+      input: CreateLinkRequest['data'],
+      requestOrigin: string
+    ): Promise<PortalLink> {
+      const program = (await approvedPrograms(partner.id)).find(
+        (candidate) => candidate.slug === input.program
+      );
+      if (!program) throw new errors.NotFoundError('You are not approved in this program');
+      const refusal = checkPartnerAddsLink(
+        rulesOf(program),
+        await linksIn(partner.id, program.id),
+        Boolean(input.code)
+      );
+      if (refusal) throw refused(refusal);
+      const link = await writer().create({
+        partnerId: partner.id,
+        programId: program.id,
+        code: input.code ?? null,
+        label: input.label ?? null,
+        path: input.path ?? null,
+        origin: 'partner',
       });
-      if (links.length === 0) return [];
-      const counts = await withKnex(strapi, (knex) =>
-        knex(tableOf(strapi, CLICK))
-          .where('partner_id', partner.id)
-          .where('is_bot', false)
-          .whereIn(
-            'link_id',
-            links.map((link: { id: number }) => link.id)
-          )
-          .groupBy('link_id')
-          .select({ linkId: 'link_id' })
-          .count({ clicks: '*' })
-      );
-      const clicks = new Map(
-        (counts as ClickCount[]).map((row) => [Number(row.linkId), Number(row.clicks)])
-      );
-      return links
-        .filter((link) => link.program)
-        .map((link) => ({
-          documentId: link.documentId,
-          code: link.code,
-          label: link.label ?? null,
-          path: link.path ?? null,
-          program: { slug: link.program.slug, name: link.program.name },
-          url: shortUrl(base, link.code),
-          clicks: clicks.get(link.id) ?? 0,
-        }));
+      return toPortalLink(await views.one(link, requestOrigin));
+    },
+
+    /** `PUT /links/:id`: one of the partner's links, within its program's rules. */
+    async editLink(
+      partner: PortalPartner,
+      documentId: string,
+      change: LinkChange,
+      requestOrigin: string
+    ): Promise<PortalLink> {
+      const link = await writer().find(documentId, partner.id);
+      if (!link) throw noLink();
+      const program = await programOfLink(partner.id, link.programId);
+      if (!program) throw noLink();
+      const effective = change.code === link.code ? { ...change, code: undefined } : change;
+      const refusal = checkPartnerEditsLink(rulesOf(program), link, effective);
+      if (refusal) throw refused(refusal);
+      const saved = await writer().update(link, effective);
+      return toPortalLink(await views.one(saved, requestOrigin));
     },
 
     /** A deep link on the landing host of one of the partner's own links (another's is a 404). */
     async buildLink(partner: PortalPartner, input: BuildLinkRequest['data']) {
       const link = await strapi.db.query(LINK).findOne({
         where: { documentId: input.link, partner: { id: partner.id } },
-        select: ['code'],
+        select: ['code', 'disabledAt'],
         populate: { program: { select: ['landingUrl'] } },
       });
-      if (!link) throw new errors.NotFoundError('No such link');
+      if (!link) throw noLink();
+      if (link.disabledAt) {
+        throw new errors.ValidationError('link: this link is disabled and attributes nothing', {
+          errors: [{ path: ['link'], message: 'disabled' }],
+        });
+      }
       const url = buildDeepLink({
         landingUrl: link.program?.landingUrl,
         to: input.to,

@@ -1,3 +1,4 @@
+import { allow, allowAny } from '../platform/admin-access';
 import { rateLimited } from '../platform/rate-limit';
 import type { Route } from '../platform/route';
 
@@ -27,4 +28,19 @@ export const contentApiRoutes: Route[] = [
   },
 ];
 
-export const adminRoutes: Route[] = [];
+/** A partner's links and codes, for editors (admin JWT), under /partners. */
+export const adminRoutes: Route[] = [
+  {
+    method: 'GET',
+    path: '/partners/:id/links',
+    handler: 'links.find',
+    config: allowAny('read', 'partners.manage'),
+  },
+  {
+    method: 'POST',
+    path: '/partners/:id/links',
+    handler: 'links.create',
+    config: allow('partners.manage'),
+  },
+  { method: 'PUT', path: '/links/:id', handler: 'links.update', config: allow('partners.manage') },
+];

@@ -253,8 +253,12 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
           ? await attributionService.attributeExplicit(order.partnerId, order.programId, order)
           : await attributionService.attributeOrder(order);
       if (!attribution) {
-        // Codes are tried first, so an order that named any and found no partner named none of a link.
-        const ineligibleReason = unknownCodeReason(order);
+        // Codes are tried first, so an order that named any and found no partner named none of a
+        // live link: unknown codes, or links that were disabled.
+        const ineligibleReason = unknownCodeReason(
+          order,
+          await attributionService.disabledCodes(order)
+        );
         const changed = (order.ineligibleReason ?? null) !== ineligibleReason;
         return { created: [], orderChanges: changed ? { ineligibleReason } : {} };
       }

@@ -3,6 +3,7 @@ import type { PayoutMethod } from '../../../plugin/contracts/payouts';
 import type { Rate } from '../../../plugin/contracts/rules';
 import { uid } from '../../../plugin/model';
 import type { EnrollmentStatus, PartnerStatus, PartnerType } from '../../../plugin/model';
+import { getService } from '../platform/plugin-context';
 import type { RawRow } from '../platform/rows';
 
 const PARTNER = uid('partner');
@@ -83,6 +84,9 @@ const toEnrollmentRecord = (row: RawRow): EnrollmentRecord => ({
 export const createPartnerRepository = (strapi: Core.Strapi) => {
   const partners = () => strapi.db.query(PARTNER);
   const enrollments = () => strapi.db.query(ENROLLMENT);
+  /** Every way an enrollment becomes approved passes here: the partner gets its default link. */
+  const approved = (ids: readonly number[]) =>
+    getService('links', { strapi }).ensureDefaultLinks(ids);
 
   return {
     /** A new partner (the unique e-mail index refuses a second one with the same address). */
@@ -119,11 +123,13 @@ export const createPartnerRepository = (strapi: Core.Strapi) => {
       const row = await enrollments().create({
         data: { ...fields, partner: partnerId, program: programId },
       });
+      if (fields.state === 'approved') await approved([row.id]);
       return toEnrollmentRecord(row);
     },
 
     async updateEnrollment(enrollmentId: number, fields: EnrollmentEdit) {
       await enrollments().update({ where: { id: enrollmentId }, data: fields });
+      if (fields.state === 'approved') await approved([enrollmentId]);
     },
 
     async setEnrollmentStates(enrollmentIds: readonly number[], state: EnrollmentStatus) {
@@ -132,6 +138,7 @@ export const createPartnerRepository = (strapi: Core.Strapi) => {
         where: { id: { $in: [...enrollmentIds] } },
         data: { state },
       });
+      if (state === 'approved') await approved(enrollmentIds);
     },
 
     /** Records that the partner accepted the current terms of every program it is approved in. */

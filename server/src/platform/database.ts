@@ -141,3 +141,27 @@ export const moneyTransaction = async <T>(
     }
   }
 };
+
+let savepoints = 0;
+
+/**
+ * Runs `work` so that a failed statement in it (a unique violation the caller catches) leaves
+ * the surrounding transaction usable: inside one it runs behind a savepoint, since PostgreSQL
+ * refuses every later statement of a transaction after an error. Outside a transaction it
+ * simply runs.
+ */
+export const withSavepoint = <T>(strapi: Core.Strapi, work: () => Promise<T>): Promise<T> => {
+  if (!strapi.db.inTransaction()) return work();
+  const name = `partners_sp_${(savepoints = (savepoints + 1) % 1_000_000)}`;
+  return strapi.db.transaction(async ({ trx }) => {
+    await trx.raw(`SAVEPOINT ${name}`);
+    try {
+      const result = await work();
+      await trx.raw(`RELEASE SAVEPOINT ${name}`);
+      return result;
+    } catch (error) {
+      await trx.raw(`ROLLBACK TO SAVEPOINT ${name}`);
+      throw error;
+    }
+  }) as Promise<T>;
+};

@@ -13,7 +13,9 @@ export const contentApiRoutes: Route[] = [
   { method: 'DELETE', path: '/portal/team/:id', handler: 'team.remove', config: partner },
   { method: 'GET', path: '/portal/me', handler: 'portal.me', config: partner },
   { method: 'GET', path: '/portal/links', handler: 'portal.links', config: partner },
+  { method: 'POST', path: '/portal/links', handler: 'portal.createLink', config: partner },
   { method: 'POST', path: '/portal/links/build', handler: 'portal.buildLink', config: partner },
+  { method: 'PUT', path: '/portal/links/:id', handler: 'portal.updateLink', config: partner },
   { method: 'GET', path: '/portal/stats', handler: 'portal.stats', config: partner },
   { method: 'GET', path: '/portal/referrals', handler: 'portal.referrals', config: partner },
   {

@@ -13,6 +13,7 @@ import type { z } from 'zod';
 import type { previewRequestSchema } from '../../../plugin/contracts/admin';
 import { uid } from '../../../plugin/model';
 import { iso } from '../platform/rows';
+import { getService } from '../platform/plugin-context';
 import { parseInput } from '../platform/validation';
 
 const PROGRAM = uid('program');
@@ -103,7 +104,12 @@ const createProgramsService = ({ strapi }: { strapi: Core.Strapi }) => {
       for (const name of sent) merged[name] = patch[name];
       const data = parseInput(programInputSchema, merged);
       if (data.slug !== row.slug) await assertSlugFree(data.slug, documentId);
-      return viewOf(await programs().update({ where: { id: row.id }, data: toRow(data) }));
+      const updated = await programs().update({ where: { id: row.id }, data: toRow(data) });
+      // Activation gives every approved partner without a link in the program its default one.
+      if (data.status === 'active' && row.state !== 'active') {
+        await getService('links', { strapi }).ensureDefaultLinksOfProgram(row.id);
+      }
+      return viewOf(updated);
     },
 
     preview: (input: z.output<typeof previewRequestSchema>['data']) => previewProgram(input),

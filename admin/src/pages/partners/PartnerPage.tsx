@@ -14,13 +14,22 @@ import { useT } from '../../hooks/useT';
 import { CommissionsPanel } from '../commissions/CommissionsPanel';
 import { ReferralsTable } from '../referrals/ReferralsTable';
 import { type Decision, PartnerDecisionDialog } from './DecisionDialogs';
+import { PartnerLinks } from './PartnerLinks';
 import { PartnerProfile } from './PartnerProfile';
 import { PartnerPrograms } from './PartnerPrograms';
 import { PartnerStatements } from './PartnerStatements';
 import { PartnerSummary } from './PartnerSummary';
 import { PortalAccess } from './PortalAccess';
 
-const TABS = ['profile', 'programs', 'referrals', 'commissions', 'payouts', 'access'] as const;
+const TABS = [
+  'profile',
+  'programs',
+  'links',
+  'referrals',
+  'commissions',
+  'payouts',
+  'access',
+] as const;
 
 /** One partner: numbers, profile, programs and links, referrals, earnings, payouts, portal access. */
 export const PartnerPage = () => {
@@ -82,6 +91,9 @@ export const PartnerPage = () => {
             </Tabs.Content>
             <Tabs.Content value="programs">
               <PartnerPrograms partner={partner} onSaved={refetch} />
+            </Tabs.Content>
+            <Tabs.Content value="links">
+              <PartnerLinks partner={partner} />
             </Tabs.Content>
             <Tabs.Content value="referrals">
               <ReferralsTable query={{ partner: partner.documentId }} showPartner={false} />

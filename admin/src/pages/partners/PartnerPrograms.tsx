@@ -19,7 +19,7 @@ import { useT } from '../../hooks/useT';
 import { rateText } from '../programs/ProgramsPage';
 import { OverrideModal } from './OverrideModal';
 
-/** The programs the partner is in (with agreement and rate) and its referral links. */
+/** The programs the partner is in, with agreement and rate (its links have a tab of their own). */
 export const PartnerPrograms = ({
   partner,
   onSaved,
@@ -120,34 +120,6 @@ export const PartnerPrograms = ({
               id: 'activated',
               label: t('partner.activated'),
               render: (row) => <Text>{day(row.activatedAt)}</Text>,
-            },
-          ]}
-        />
-      </Flex>
-      <Flex direction="column" alignItems="stretch" gap={3}>
-        <Typography variant="delta" tag="h2">
-          {t('partner.links')}
-        </Typography>
-        <SimpleTable
-          rows={partner.links}
-          rowKey={(row) => row.documentId}
-          empty={t('partner.links.empty')}
-          columns={[
-            {
-              id: 'code',
-              label: t('table.code'),
-              render: (row) => <Typography fontWeight="bold">{row.code}</Typography>,
-            },
-            {
-              id: 'program',
-              label: t('table.program'),
-              render: (row) => <Text>{row.program?.name ?? '—'}</Text>,
-            },
-            { id: 'path', label: t('table.path'), render: (row) => <Text>{row.path ?? '/'}</Text> },
-            {
-              id: 'label',
-              label: t('table.label'),
-              render: (row) => <Text>{row.label ?? '—'}</Text>,
             },
           ]}
         />

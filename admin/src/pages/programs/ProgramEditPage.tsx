@@ -15,6 +15,7 @@ import { CommissionSection } from './CommissionSection';
 import { EligibilitySection } from './EligibilitySection';
 import { GeneralSection } from './GeneralSection';
 import { LifecycleSection } from './LifecycleSection';
+import { PartnerLinksSection } from './PartnerLinksSection';
 import { PayoutTermsSection } from './PayoutTermsSection';
 import { PreviewPanel } from './PreviewPanel';
 import {
@@ -78,6 +79,7 @@ const Editor = ({ initial, documentId }: { initial: ProgramForm; documentId: str
             <LifecycleSection form={form} onChange={onChange} />
             <EligibilitySection form={form} onChange={onChange} />
             <VisibilitySection form={form} onChange={onChange} />
+            <PartnerLinksSection form={form} onChange={onChange} />
             <PayoutTermsSection form={form} onChange={onChange} />
           </Flex>
         </Grid.Item>

@@ -97,11 +97,17 @@ export const TextField = ({
   value,
   onChange,
   required,
-}: FieldProps & { value: string | null; onChange: (value: string) => void }) => (
+  placeholder,
+}: FieldProps & {
+  value: string | null;
+  onChange: (value: string) => void;
+  placeholder?: string;
+}) => (
   <Field.Root name={name} hint={hint} required={required}>
     <Field.Label>{label}</Field.Label>
     <TextInput
       value={value ?? ''}
+      placeholder={placeholder}
       onChange={(event: React.ChangeEvent<HTMLInputElement>) => onChange(event.target.value)}
     />
     <Field.Hint />

@@ -44,6 +44,8 @@ export const newProgram = (): ProgramForm => ({
   terms: null,
   termsVersion: null,
   timezone: 'UTC',
+  partnerLinkLimit: 10,
+  vanityCodes: false,
 });
 
 /** The stored program as the editor holds it (the view carries counts and ids besides). */

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import {
   buildLinkRequestSchema,
+  createLinkRequestSchema,
   createDealRequestSchema,
   createLeadRequestSchema,
   emptyQuerySchema,
@@ -16,7 +17,9 @@ import {
   statementMonthParamSchema,
   statementQuerySchema,
   statsQuerySchema,
+  updateLinkRequestSchema,
 } from '../../../../plugin/contracts/portal';
+import { documentIdSchema } from '../../../../plugin/contracts/payouts';
 import { getService } from '../../platform/plugin-context';
 import type { PortalPartner } from '../is-partner';
 import { parseInput } from '../../platform/validation';
@@ -51,7 +54,21 @@ const createPortalController = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async links(ctx: Context) {
       noQuery(ctx);
-      ctx.body = { data: await partnerLinks().links(partnerOf(ctx), ctx.origin) };
+      ctx.body = await partnerLinks().links(partnerOf(ctx), ctx.origin);
+    },
+
+    async createLink(ctx: Context) {
+      noQuery(ctx);
+      const { data } = parseInput(createLinkRequestSchema, ctx.request.body);
+      ctx.status = 201;
+      ctx.body = { data: await partnerLinks().addLink(partnerOf(ctx), data, ctx.origin) };
+    },
+
+    async updateLink(ctx: Context) {
+      noQuery(ctx);
+      const id = parseInput(documentIdSchema, ctx.params.id);
+      const { data } = parseInput(updateLinkRequestSchema, ctx.request.body);
+      ctx.body = { data: await partnerLinks().editLink(partnerOf(ctx), id, data, ctx.origin) };
     },
 
     async buildLink(ctx: Context) {
