@@ -1,0 +1,175 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream, existsSync, readFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+
+/**
+ * A Strapi app made the way users make one (create-strapi-app, npm, the packed plugin), driven
+ * by shell commands whose output goes to one log file, read back when something fails.
+ */
+
+export const CREATE_STRAPI_APP = 'create-strapi-app@5.54.0';
+
+/** The flags of a non-interactive create-strapi-app that needs nothing beyond the npm registry. */
+export const SCAFFOLD_FLAGS = [
+  '--typescript',
+  '--use-npm',
+  '--dbclient=sqlite',
+  '--no-example',
+  '--skip-cloud',
+  '--no-git-init',
+  '--install',
+  '--no-run',
+  '--non-interactive',
+];
+
+/** What every command of the host app runs with: no telemetry, no update check. */
+export const hostEnv = (extra: Record<string, string> = {}): NodeJS.ProcessEnv => ({
+  ...process.env,
+  STRAPI_TELEMETRY_DISABLED: 'true',
+  STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
+  NODE_ENV: 'production',
+  ...extra,
+});
+
+export interface HostLog {
+  path: string;
+  write(text: string): void;
+  /** The last `lines` lines, for a failure message. */
+  tail(lines?: number): string;
+}
+
+export const openLog = (path: string): HostLog => {
+  const stream = createWriteStream(path, { flags: 'a' });
+  return {
+    path,
+    write: (text) => stream.write(text),
+    tail: (lines = 80) =>
+      existsSync(path) ? readFileSync(path, 'utf8').split('\n').slice(-lines).join('\n') : '',
+  };
+};
+
+interface RunOptions {
+  cwd: string;
+  log: HostLog;
+  env?: NodeJS.ProcessEnv;
+  timeoutMs: number;
+}
+
+/** Runs a shell command line to its end; rejects with the log's tail when it fails. */
+export const run = (command: string, { cwd, log, env = hostEnv(), timeoutMs }: RunOptions) =>
+  new Promise<void>((resolve, reject) => {
+    log.write(`\n$ ${command}   (in ${cwd})\n`);
+    const child = spawn(command, { cwd, env, shell: true, detached: true, stdio: 'pipe' });
+    child.stdin.end();
+    child.stdout.on('data', (chunk) => log.write(String(chunk)));
+    child.stderr.on('data', (chunk) => log.write(String(chunk)));
+    const timer = setTimeout(() => {
+      killGroup(child, 'SIGKILL');
+      reject(new Error(`${command}: no end after ${timeoutMs / 1000} s\n${log.tail()}`));
+    }, timeoutMs);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      if (code === 0) resolve();
+      else reject(new Error(`${command} exited with ${code}\n${log.tail()}`));
+    });
+  });
+
+/** Signals the command and everything it started (it leads its own process group). */
+const killGroup = (child: ChildProcess, signal: NodeJS.Signals) => {
+  try {
+    if (child.pid) process.kill(-child.pid, signal);
+  } catch {
+    // already gone
+  }
+};
+
+export const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+
+export interface RunningHost {
+  origin: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * `npm run start` on `port`, resolved once `GET /api/partners/health` answers 200 (the plugin
+ * booted and its database answers).
+ */
+export const startHost = async (
+  appDir: string,
+  port: number,
+  log: HostLog,
+  timeoutMs: number
+): Promise<RunningHost> => {
+  log.write(`\n$ npm run start   (PORT=${port})\n`);
+  const child = spawn('npm', ['run', 'start'], {
+    cwd: appDir,
+    env: hostEnv({ PORT: String(port) }),
+    detached: true,
+    stdio: 'pipe',
+  });
+  child.stdin?.end();
+  child.stdout?.on('data', (chunk) => log.write(String(chunk)));
+  child.stderr?.on('data', (chunk) => log.write(String(chunk)));
+  let exited: number | null = null;
+  const closed = new Promise<void>((resolve) =>
+    child.on('close', (code) => {
+      exited = code ?? -1;
+      resolve();
+    })
+  );
+  const stop = async () => {
+    if (exited !== null) return;
+    killGroup(child, 'SIGTERM');
+    const killer = setTimeout(() => killGroup(child, 'SIGKILL'), 15_000);
+    await closed;
+    clearTimeout(killer);
+  };
+
+  const origin = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (exited !== null) throw new Error(`npm run start exited with ${exited}\n${log.tail()}`);
+    try {
+      const res = await fetch(`${origin}/api/partners/health`);
+      if (res.status === 200) return { origin, stop };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  await stop();
+  throw new Error(`no healthy Strapi on ${origin} after ${timeoutMs / 1000} s\n${log.tail()}`);
+};
+
+/** Phases and their durations, printed as a table at the end of the walk. */
+export const createStopwatch = () => {
+  const started = Date.now();
+  const phases: Array<{ phase: string; seconds: number; sinceStart: number }> = [];
+  return {
+    async time<T>(phase: string, work: () => Promise<T>): Promise<T> {
+      const at = Date.now();
+      try {
+        return await work();
+      } finally {
+        const now = Date.now();
+        phases.push({ phase, seconds: (now - at) / 1000, sinceStart: (now - started) / 1000 });
+      }
+    },
+    minutesSinceStart: () => (Date.now() - started) / 60_000,
+    report: () =>
+      phases
+        .map(
+          ({ phase, seconds, sinceStart }) =>
+            `${phase.padEnd(40)} ${seconds.toFixed(1).padStart(7)} s  (at ${(sinceStart / 60).toFixed(2)} min)`
+        )
+        .join('\n'),
+  };
+};
