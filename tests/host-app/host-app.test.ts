@@ -174,7 +174,7 @@ describe('a host app made with create-strapi-app, following the README', () => {
     await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
     await shot('overview-empty');
     await page.goto(adminPage('/programs'));
-    await page.getByRole('button', { name: 'Create a program' }).click();
+    await page.getByRole('button', { name: 'Create a program' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'New program' }).waitFor();
     await page.locator('input[name="name"]').fill('Acme Affiliates');
     await page.locator('input[name="landingUrl"]').fill(SHOP);
@@ -199,6 +199,8 @@ describe('a host app made with create-strapi-app, following the README', () => {
       .first()
       .click();
     await page.locator('input[name="name"]').fill('Shop orders');
+    await page.getByRole('combobox', { name: 'Token duration' }).click();
+    await page.getByRole('option', { name: 'Unlimited' }).click();
     await page.getByRole('combobox', { name: 'Token type' }).click();
     await page.getByRole('option', { name: 'Full access' }).click();
     const created = page.waitForResponse(

@@ -9,11 +9,16 @@ import { createServer, type AddressInfo } from 'node:net';
 
 export const CREATE_STRAPI_APP = 'create-strapi-app@5.54.0';
 
-/** The flags of a non-interactive create-strapi-app that needs nothing beyond the npm registry. */
+/**
+ * The flags of a non-interactive create-strapi-app that needs nothing beyond the npm registry.
+ * `--dbclient=sqlite` alone writes an empty DATABASE_FILENAME (Strapi then cannot open the
+ * database): the file is named as the interactive default names it.
+ */
 export const SCAFFOLD_FLAGS = [
   '--typescript',
   '--use-npm',
   '--dbclient=sqlite',
+  '--dbfile=.tmp/data.db',
   '--no-example',
   '--skip-cloud',
   '--no-git-init',
