@@ -138,8 +138,9 @@ describe('a host app made with create-strapi-app, following the README', () => {
   step('builds the admin panel and starts Strapi', 15 * MIN, async () => {
     walk.port = await freePort();
     walk.origin = `http://localhost:${walk.port}`;
-    // The port is the app's own setting (.env PORT); a free one here, for the build too.
-    const env = hostEnv({ PORT: String(walk.port) });
+    // The port is the app's own setting (.env PORT); a free one here, for the build too (the
+    // admin panel is built for server.url).
+    const env = hostEnv({ NODE_ENV: 'production', PORT: String(walk.port) });
     await run('npm run build', { cwd: APP, log, env, timeoutMs: 12 * MIN });
     walk.host = await startHost(APP, walk.port, log, 3 * MIN);
   });

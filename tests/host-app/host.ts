@@ -27,12 +27,23 @@ export const SCAFFOLD_FLAGS = [
   '--non-interactive',
 ];
 
-/** What every command of the host app runs with: no telemetry, no update check. */
+/**
+ * What a user's shell has, and nothing the test run set: the API suites put database, secret and
+ * port settings into this process's environment, and Strapi lets the environment win over the
+ * app's `.env`.
+ */
+const USER_SHELL =
+  /^(PATH|HOME|USER|LOGNAME|SHELL|LANG|LC_\w+|TZ|TMPDIR|TERM|CI|NODE_EXTRA_CA_CERTS|SSL_CERT_(FILE|DIR)|(HTTPS?|NO|ALL)_PROXY)$/i;
+
+/** The host app's commands: a user's environment, no telemetry, and `extra`. */
 export const hostEnv = (extra: Record<string, string> = {}): NodeJS.ProcessEnv => ({
-  ...process.env,
+  ...Object.fromEntries(Object.entries(process.env).filter(([name]) => USER_SHELL.test(name))),
+  // `npm test` puts this repository's node_modules/.bin first.
+  PATH: (process.env.PATH ?? '')
+    .split(':')
+    .filter((dir) => !dir.includes('node_modules'))
+    .join(':'),
   STRAPI_TELEMETRY_DISABLED: 'true',
-  STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
-  NODE_ENV: 'production',
   ...extra,
 });
 
@@ -116,7 +127,7 @@ export const startHost = async (
   log.write(`\n$ npm run start   (PORT=${port})\n`);
   const child = spawn('npm', ['run', 'start'], {
     cwd: appDir,
-    env: hostEnv({ PORT: String(port) }),
+    env: hostEnv({ NODE_ENV: 'production', PORT: String(port) }),
     detached: true,
     stdio: 'pipe',
   });
