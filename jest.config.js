@@ -12,7 +12,13 @@ const transform = {
 
 const common = { testEnvironment: 'node', transform, rootDir: __dirname };
 
-/** One "unit" project, and the API suites once per requested database (PARTNERS_TEST_DATABASES). */
+/** The host app made with create-strapi-app (tests/host-app): in CI, or asked for. */
+const hostApp = process.env.CI === 'true' || process.env.PARTNERS_HOST_APP === '1';
+
+/**
+ * One "unit" project, the browser tests, the API suites once per requested database
+ * (PARTNERS_TEST_DATABASES), and in CI the host app.
+ */
 module.exports = {
   globalSetup: '<rootDir>/tests/helpers/global-setup.ts',
   projects: [
@@ -26,6 +32,15 @@ module.exports = {
       globals: { PARTNERS_TEST_DB: database },
       slowTestThreshold: 60,
     })),
+    ...(hostApp
+      ? [
+          {
+            ...common,
+            displayName: 'host-app',
+            testMatch: ['<rootDir>/tests/host-app/**/*.test.ts'],
+          },
+        ]
+      : []),
   ],
   testTimeout: 120000,
   reporters: ['default', '<rootDir>/tests/helpers/summary-reporter.js'],
