@@ -1,4 +1,8 @@
-import type { CreatePartnerRequest, CreatePartnerResponse } from '../../plugin/contracts/admin';
+import type {
+  CreatePartnerRequest,
+  CreatePartnerResponse,
+  SettingsResponse,
+} from '../../plugin/contracts/admin';
 import type {
   InvitationAdminView,
   InvitationLinkResponse,
@@ -222,6 +226,61 @@ describe('adding a partner by hand', () => {
   });
 });
 
+describe('settings', () => {
+  const settings = async () =>
+    ((await superAdmin().get('/partners/settings').expect(200)).body as SettingsResponse).data;
+
+  it('report the e-mail provider, the last e-mail of this node and server.url', async () => {
+    await addPartner(newPartner({ invite: true })).expect(201);
+    const { status } = await settings();
+    expect(status).toEqual({
+      email: {
+        provider: 'nodemailer',
+        configured: true,
+        lastDelivery: { at: expect.any(String), mailed: true, mailError: null },
+      },
+      serverUrl: null,
+    } satisfies SettingsResponse['data']['status']);
+
+    app.strapi.config.set('server.url', 'https://partners.acme.example');
+    app.strapi.config.set('plugin::email.provider', 'sendmail');
+    try {
+      const next = (await settings()).status;
+      expect(next.serverUrl).toBe('https://partners.acme.example');
+      expect(next.email).toMatchObject({ provider: 'sendmail', configured: false });
+    } finally {
+      app.strapi.config.set('server.url', '');
+      app.strapi.config.set('plugin::email.provider', 'nodemailer');
+    }
+  });
+
+  it('name where the encryption key and the IP salt come from, fallbacks included', async () => {
+    const { effective } = await settings();
+    // tests/helpers/strapi.ts sets ENCRYPTION_KEY (Strapi's admin key) and PARTNERS_IP_SALT.
+    expect(effective.partners.encryptionKey).toEqual({
+      state: 'fallback',
+      source: 'admin ENCRYPTION_KEY',
+    });
+    expect(effective.tracking.ipSalt).toEqual({ state: 'set', source: 'tracking.ipSalt' });
+
+    const ipSalt = app.strapi.config.get('plugin::partners.tracking.ipSalt');
+    process.env.PARTNERS_ENCRYPTION_KEY = 'a-key-for-the-settings-test';
+    app.strapi.config.set('plugin::partners.tracking.ipSalt', undefined);
+    try {
+      const next = (await settings()).effective;
+      expect(next.partners.encryptionKey).toEqual({
+        state: 'set',
+        source: 'PARTNERS_ENCRYPTION_KEY',
+      });
+      expect(next.tracking.ipSalt).toEqual({ state: 'fallback', source: 'APP_KEYS' });
+      expect(JSON.stringify(next)).not.toContain('a-key-for-the-settings-test');
+    } finally {
+      delete process.env.PARTNERS_ENCRYPTION_KEY;
+      app.strapi.config.set('plugin::partners.tracking.ipSalt', ipSalt);
+    }
+  });
+});
+
 describe('invitation links', () => {
   it('answers 404 for an invitation of another partner or none, 400 for malformed ids', async () => {
     const mine = await addPartner(newPartner({ invite: true })).expect(201);
@@ -352,6 +411,16 @@ describe('when the mail does not go out', () => {
     });
     const shown = await linkOf(partner.documentId, body.data.invitation!.documentId).expect(200);
     expect(tokenOf(shown.body.data.link)).toBe(tokenOf(body.data.invitation!.link));
+  });
+
+  it('Settings show the failed e-mail with its reason', async () => {
+    await addPartner(newPartner({ invite: true })).expect(201);
+    const res = await superAdmin().get('/partners/settings').expect(200);
+    expect((res.body as SettingsResponse).data.status.email.lastDelivery).toEqual({
+      at: expect.any(String),
+      mailed: false,
+      mailError: expect.stringMatching(/^connect ECONNREFUSED 127\.0\.0\.1:\d+$/),
+    });
   });
 
   it('resending answers mailed: false with the reason, and the new link', async () => {

@@ -11,10 +11,12 @@ import {
   type EmailContent,
   type InvitationData,
 } from '../../../plugin/notifications';
+import type { DeliveryStatus } from '../../../plugin/contracts/admin-settings';
 import type { Delivery, LastDelivery } from '../../../plugin/contracts/notifications';
 import { invitationPath } from '../../../plugin/partners';
 import { getPluginConfig, getService } from '../platform/plugin-context';
 import { periodOf } from '../payouts/payout-view';
+import { publicServerUrl } from '../platform/settings';
 
 const COMMISSION = uid('commission');
 const PARTNER = uid('partner');
@@ -55,8 +57,8 @@ const createNotificationsService = ({ strapi }: { strapi: Core.Strapi }) => {
   let lastDelivery: LastDelivery | null = null;
 
   const portalUrl = () => {
-    const serverUrl = String(strapi.config.get('server.url', '') ?? '');
-    return /^https?:\/\//.test(serverUrl)
+    const serverUrl = publicServerUrl(strapi);
+    return serverUrl
       ? `${serverUrl.replace(/\/$/, '')}${getPluginConfig({ strapi }).portal.path}`
       : null;
   };
@@ -172,8 +174,20 @@ const createNotificationsService = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     send,
 
-    /** The last e-mail this node tried to send, and how it went; null before the first. */
-    lastDelivery: () => lastDelivery,
+    /**
+     * The email plugin's provider and the last e-mail this node tried to send (null before the
+     * first). Strapi's default `sendmail` needs a mail transfer agent on the host: not a setup
+     * for production, so it does not count as configured.
+     */
+    emailStatus(): DeliveryStatus['email'] {
+      const config = strapi.config.get('plugin::email') as { provider?: unknown } | undefined;
+      const provider = config?.provider ? String(config.provider) : null;
+      return {
+        provider,
+        configured: provider !== null && provider.toLowerCase() !== 'sendmail',
+        lastDelivery,
+      };
+    },
 
     applicationReceived: (partnerId: number, programId: number) =>
       toPartnerAbout(partnerId, programId, (partner, program) =>
