@@ -1,6 +1,15 @@
 import * as React from 'react';
-import { Alert, Button, Field, Flex, Modal, TextInput } from '@strapi/design-system';
-import { Duplicate } from '@strapi/icons';
+import {
+  Box,
+  Button,
+  Field,
+  Flex,
+  IconButton,
+  Modal,
+  TextInput,
+  Typography,
+} from '@strapi/design-system';
+import { CheckCircle, Cross, Duplicate, WarningCircle } from '@strapi/icons';
 import type { Delivery } from '../../../../plugin/contracts/notifications';
 import { dateTime } from '../../components/format';
 import { useAction } from '../../hooks/useAction';
@@ -37,17 +46,19 @@ export const InvitationLinkField = ({ link }: { link: string }) => {
     api.notify(t(copied ? 'invitation.link.copied' : 'invitation.link.copyFailed'));
   };
   return (
-    <Flex gap={2} alignItems="flex-end" width="100%">
-      <Field.Root name="invitationLink" width="100%">
-        <Field.Label>{t('invitation.link.label')}</Field.Label>
-        <TextInput
-          ref={field}
-          value={link}
-          readOnly
-          onFocus={(event: React.FocusEvent<HTMLInputElement>) => event.target.select()}
-        />
-      </Field.Root>
-      <Button variant="secondary" startIcon={<Duplicate />} onClick={copy}>
+    <Flex gap={2} alignItems="flex-end">
+      <Box flex="1">
+        <Field.Root name="invitationLink">
+          <Field.Label>{t('invitation.link.label')}</Field.Label>
+          <TextInput
+            ref={field}
+            value={link}
+            readOnly
+            onFocus={(event: React.FocusEvent<HTMLInputElement>) => event.target.select()}
+          />
+        </Field.Root>
+      </Box>
+      <Button size="L" variant="secondary" startIcon={<Duplicate />} onClick={copy}>
         {t('invitation.link.copy')}
       </Button>
     </Flex>
@@ -80,19 +91,39 @@ export const InvitationNotice = ({
             reason: outcome.mailError ?? t('invitation.notice.unknownReason'),
             email: outcome.email,
           });
+  const warning = outcome.mailed === false;
   return (
-    <Alert
-      title={title}
-      variant={outcome.mailed === false ? 'warning' : 'success'}
-      closeLabel={t('actions.close')}
-      onClose={onClose}
-      action={<InvitationLinkField link={outcome.link} />}
+    <Box
+      background={warning ? 'warning100' : 'success100'}
+      borderColor={warning ? 'warning200' : 'success200'}
+      hasRadius
+      padding={5}
       data-invitation-notice={
         outcome.mailed === undefined ? 'link' : outcome.mailed ? 'mailed' : 'not-mailed'
       }
     >
-      {`${message} ${expires}`}
-    </Alert>
+      <Flex direction="column" alignItems="stretch" gap={3}>
+        <Flex justifyContent="space-between" alignItems="flex-start" gap={3}>
+          <Flex gap={2} alignItems="flex-start">
+            {warning ? (
+              <WarningCircle fill="warning600" width="2rem" height="2rem" />
+            ) : (
+              <CheckCircle fill="success600" width="2rem" height="2rem" />
+            )}
+            <Flex direction="column" alignItems="flex-start" gap={1}>
+              <Typography fontWeight="bold">{title}</Typography>
+              <Typography>{`${message} ${expires}`}</Typography>
+            </Flex>
+          </Flex>
+          {onClose ? (
+            <IconButton label={t('actions.close')} variant="ghost" onClick={onClose}>
+              <Cross />
+            </IconButton>
+          ) : null}
+        </Flex>
+        <InvitationLinkField link={outcome.link} />
+      </Flex>
+    </Box>
   );
 };
 
