@@ -9,6 +9,8 @@ import {
   REFERRAL_SOURCES,
   REFERRAL_STATUSES,
 } from '../model';
+import type { Delivery } from './notifications';
+import type { InvitationLink } from './partners';
 import { rateSchema } from './rules';
 import {
   daySchema,
@@ -122,6 +124,66 @@ export const updatePartnerRequestSchema = z.strictObject({
     .refine((patch) => Object.keys(patch).length > 0, 'nothing to change'),
 });
 export type UpdatePartnerRequest = z.input<typeof updatePartnerRequestSchema>;
+
+/** Blank text is no value: an empty form field stores null. */
+const blankToNull = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullable()
+    .optional()
+    .transform((value) => (value ? value : null));
+
+/**
+ * `POST /partners` (partners.manage): a partner an editor adds by hand, approved at once in the
+ * named programs (the same approval as an application's). `agreementVersion` is the agreement or
+ * terms version the partner accepted outside the portal, recorded on every enrollment; without
+ * it the partner accepts the programs' terms with the invitation. `invite` also issues the
+ * portal invitation.
+ */
+export const createPartnerRequestSchema = z.strictObject({
+  data: z.strictObject({
+    name: z.string().trim().min(1).max(200),
+    email: z
+      .email()
+      .max(254)
+      .transform((email) => email.toLowerCase()),
+    company: blankToNull(200),
+    website: z
+      .url({ protocol: /^https?$/ })
+      .max(2048)
+      .nullable()
+      .optional()
+      .transform((value) => value ?? null),
+    type: z.enum(PARTNER_TYPES).default('affiliate'),
+    tier: tierLabelSchema
+      .nullable()
+      .optional()
+      .transform((value) => value ?? null),
+    agreementVersion: blankToNull(64),
+    programs: z
+      .array(slugSchema)
+      .min(1, 'at least one program')
+      .max(50)
+      .refine((slugs) => new Set(slugs).size === slugs.length, 'each program once'),
+    invite: z.boolean().default(false),
+  }),
+});
+export type CreatePartnerRequest = z.input<typeof createPartnerRequestSchema>;
+export type CreatePartnerInput = z.output<typeof createPartnerRequestSchema>['data'];
+
+export interface CreatePartnerResponse {
+  data: {
+    documentId: string;
+    name: string;
+    email: string;
+    status: 'approved';
+    enrollments: number;
+    /** The invitation when `invite` was asked: what the e-mail did, and the link to copy. */
+    invitation: (InvitationLink & Delivery) | null;
+  };
+}
 
 // Referrals, deals, orders
 

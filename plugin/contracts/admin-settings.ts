@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ASSET_TYPES } from '../model';
+import type { LastDelivery } from './notifications';
 import { slugSchema, pageQuery, ProgramRef, documentIdSchema } from './admin-common';
 
 /** Marketing assets and plugin settings in the admin (SPEC §9); part of ./admin.ts. */
@@ -90,18 +91,47 @@ export type UpdateSettingsRequest = z.input<typeof updateSettingsRequestSchema>;
 /** A secret is never returned: only whether it is configured. */
 export type SecretState = 'set' | 'not set';
 
+/**
+ * Where a key the plugin needs comes from (never its value): `set` where the docs say to set it,
+ * `fallback` derived from another of the app's secrets (works, stable while that secret stays),
+ * `not set` when there is nothing to derive it from.
+ */
+export interface KeySource {
+  state: 'set' | 'fallback' | 'not set';
+  /** The config key or environment variable it is read or derived from. */
+  source: string | null;
+}
+
+/** What invitations and e-mails depend on, as this node sees it. */
+export interface DeliveryStatus {
+  email: {
+    /** The email plugin's provider (`plugin::email.provider`); null without the email plugin. */
+    provider: string | null;
+    /** False for Strapi's default `sendmail`, which needs a local mail transfer agent. */
+    configured: boolean;
+    /** The last e-mail this node tried to send (kept in memory: per node, since the start). */
+    lastDelivery: LastDelivery | null;
+  };
+  /**
+   * `server.url`: the public address e-mailed links are built on. Without it, e-mails carry a
+   * bare path and the admin's copied links use the address the admin panel is opened on.
+   */
+  serverUrl: string | null;
+}
+
 export interface SettingsView {
   /** The configuration in force: config/plugins.ts, defaults, then the stored overrides. */
   effective: {
     portal: { path: string; title: string; logoUrl: string | null; primaryColor: string };
-    partners: { invitationTtlHours: number; encryptionKey: SecretState };
-    tracking: { shortPath: string | null; ipSalt: SecretState; fallbackUrl: string | null };
+    partners: { invitationTtlHours: number; encryptionKey: KeySource };
+    tracking: { shortPath: string | null; ipSalt: KeySource; fallbackUrl: string | null };
     stripe: { secretKey: SecretState; webhookSecret: SecretState; apiBase: string | null };
     orders: { contentType: string | null; amountUnit: 'minor' | 'major' };
     jobs: { enabled: boolean };
     notifications: { enabled: boolean; from: string | null; replyTo: string | null };
   };
   overrides: SettingsOverrides;
+  status: DeliveryStatus;
 }
 export interface SettingsResponse {
   data: SettingsView;

@@ -77,3 +77,15 @@ export interface EmailTemplatesResponse {
 export interface EmailTemplateResponse {
   data: EmailTemplateView;
 }
+
+/** What the server did with one e-mail: handed to the e-mail provider, or why not. */
+export interface Delivery {
+  mailed: boolean;
+  /** The provider's error ("connect ECONNREFUSED 127.0.0.1:25"), or why nothing was tried. */
+  mailError: string | null;
+}
+
+/** The last e-mail one node tried to send (kept in that node's memory only). */
+export interface LastDelivery extends Delivery {
+  at: string;
+}

@@ -8,6 +8,7 @@ import {
   type PartnerType,
 } from '../model';
 import type { InvitationState } from '../partners/invitation-state';
+import type { Delivery } from './notifications';
 import { referralCodeSchema } from './orders';
 import { documentIdSchema } from './payouts';
 
@@ -162,8 +163,17 @@ export const rejectPartnerRequestSchema = z.strictObject({
 });
 export type RejectPartnerRequest = z.input<typeof rejectPartnerRequestSchema>;
 
+/**
+ * An approval or rejection, and what the server did about the e-mail: `mailed: false` with the
+ * reason in `mailError`. An approval that issued an invitation names it, with its link to copy.
+ */
 export interface PartnerDecisionResponse {
-  data: { documentId: string; status: PartnerStatus; enrollments: number; mailed: boolean };
+  data: Delivery & {
+    documentId: string;
+    status: PartnerStatus;
+    enrollments: number;
+    invitation: InvitationLink | null;
+  };
 }
 
 /** What an editor sees of an invitation (never the token or its hash). */
@@ -176,11 +186,33 @@ export interface InvitationAdminView {
   revokedAt: string | null;
   invitedBy: string | null;
   state: InvitationState;
+  /** Whether `GET .../invitations/:invitationId/link` can show its link (open ones only). */
+  linkAvailable: boolean;
 }
 
-/** `POST /partners/:id/invite` */
+/**
+ * An open invitation's single-use link, for an editor to copy and hand over (admin only; the
+ * server never logs it). On `server.url` when set, else on the admin request's origin.
+ */
+export interface InvitationLink {
+  documentId: string;
+  email: string;
+  expiresAt: string;
+  link: string;
+}
+
+/** `GET /partners/:id/invitations/:invitationId/link` */
+export interface InvitationLinkResponse {
+  data: InvitationLink;
+}
+export const invitationLinkParamsSchema = z.object({
+  id: documentIdSchema,
+  invitationId: documentIdSchema,
+});
+
+/** `POST /partners/:id/invite`: the invitation, what the e-mail did, and the link to copy. */
 export interface InviteResponse {
-  data: InvitationAdminView & { mailed: boolean };
+  data: InvitationAdminView & Delivery & { link: string };
 }
 
 /** `POST /partners/:id/revoke-access` */

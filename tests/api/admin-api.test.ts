@@ -491,7 +491,10 @@ describe('assets', () => {
 describe('settings', () => {
   it('never shows a secret, and stores overrides that take effect', async () => {
     const res = await api('get', '/settings').expect(200);
-    expect(res.body.data.effective.tracking.ipSalt).toBe('set');
+    expect(res.body.data.effective.tracking.ipSalt).toEqual({
+      state: 'set',
+      source: 'tracking.ipSalt',
+    });
     expect(JSON.stringify(res.body)).not.toContain(process.env.PARTNERS_IP_SALT as string);
     await api('put', '/settings')
       .send({ data: { portal: { primaryColor: 'red' } } })

@@ -146,7 +146,7 @@ describe('what partners receive', () => {
     const applicant = await aPartner({ name: 'Beta Program' });
     expect(
       await notifications.applicationReceived(applicant.partner.id, applicant.program.id)
-    ).toBe(true);
+    ).toEqual({ mailed: true, mailError: null });
     const received = await smtp().waitFor((message) =>
       message.to.includes(applicant.partner.email)
     );

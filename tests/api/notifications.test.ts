@@ -114,7 +114,10 @@ describe('other templates', () => {
 
   it('escapes names in HTML and keeps them in text', async () => {
     const applicant = await createPartner(app.strapi, { name: '<b>Eve</b> & Co' });
-    expect(await notifications().applicationReceived(applicant.id, program.id)).toBe(true);
+    expect(await notifications().applicationReceived(applicant.id, program.id)).toEqual({
+      mailed: true,
+      mailError: null,
+    });
     const mail = await smtp().waitFor(to(applicant.email));
     expect(mail.subject).toBe('We received your application to Acme Affiliates');
     expect(mail.text).toContain('Hi <b>Eve</b> & Co,');

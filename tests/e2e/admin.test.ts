@@ -195,6 +195,11 @@ describe('the admin pages, in Chromium against the built admin panel', () => {
     await page.getByRole('alertdialog').getByRole('button', { name: 'Approve' }).click();
     expect((await decided).status()).toBe(200);
     await row.waitFor({ state: 'detached' });
+    // No mail server here: the dialog says so, with the reason and the link to copy.
+    const notice = page.locator('[data-invitation-notice="not-mailed"]');
+    await notice.waitFor();
+    expect(await notice.innerText()).toContain('Invitation e-mail not sent: connect ECONNREFUSED');
+    await shot('partners-approved-not-sent');
 
     const partner: Row = await db('partner').findOne({ where: { id: world.applicant.id } });
     expect(partner.state).toBe('approved');
@@ -254,6 +259,67 @@ describe('the admin pages, in Chromium against the built admin panel', () => {
     await row.getByRole('button', { name: 'Enable' }).waitFor();
     expect((await db('link').findOne({ where: { id: link.id } })).disabledAt).not.toBeNull();
     await shot('partner-links-disabled');
+  });
+
+  it('adds a partner by hand, and hands over its invitation link when no e-mail goes out', async () => {
+    await open('/partners', 'Partners');
+    await page.getByRole('button', { name: 'Add partner' }).click();
+    const modal = page.getByRole('dialog');
+    await modal.locator('input[name="name"]').fill('Rita Reseller');
+    await modal.locator('input[name="email"]').fill('rita@reseller.test');
+    await modal.locator('input[name="company"]').fill('Rita Resells Ltd');
+    await choose('Type', 'Reseller');
+    await modal.locator('input[name="tier"]').fill('silver');
+    await page.getByRole('combobox', { name: 'Programs' }).click();
+    await page.getByRole('option', { name: 'Acme Cloud' }).click();
+    await page.keyboard.press('Escape');
+    await modal.locator('input[name="agreementVersion"]').fill('Reseller agreement 2026');
+    await shot('partners-add-form');
+    const added = answerOf(/^\/partners\/partners$/);
+    await modal.getByRole('button', { name: 'Add partner' }).click();
+    expect((await added).status()).toBe(201);
+
+    const notice = modal.locator('[data-invitation-notice="not-mailed"]');
+    await notice.waitFor();
+    expect(await notice.innerText()).toContain('Invitation e-mail not sent: connect ECONNREFUSED');
+    const link = await modal.locator('input[name="invitationLink"]').inputValue();
+    expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/partner-portal\/invitation\/[\w-]{43}$/);
+    await shot('partners-add-not-sent');
+    const partner: Row = await db('partner').findOne({
+      where: { email: 'rita@reseller.test' },
+      populate: { enrollments: true },
+    });
+    expect(partner).toMatchObject({ state: 'approved', type: 'reseller', tier: 'silver' });
+    expect(partner.enrollments[0]).toMatchObject({
+      state: 'approved',
+      termsVersionAccepted: 'Reseller agreement 2026',
+    });
+
+    // Later, from the partner's Portal access tab: the open invitation's link, copied again.
+    await modal.getByRole('button', { name: 'Open partner' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Rita Reseller' }).waitFor();
+    await page.getByRole('tab', { name: 'Portal access' }).click();
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    const again = page.locator('[data-invitation-notice="link"]');
+    await again.waitFor();
+    expect(await again.locator('input[name="invitationLink"]').inputValue()).toBe(link);
+    await shot('partner-access-copy-link');
+
+    await open('/settings', 'Settings');
+    const delivery = page.locator('[data-section="delivery"]');
+    await delivery.getByText('connect ECONNREFUSED', { exact: false }).waitFor();
+    expect(await delivery.innerText()).toContain('nodemailer');
+    await shot('settings-delivery');
+    // Keys with their source: Strapi's ENCRYPTION_KEY stands in for the plugin's own key.
+    const keys = page.locator('[data-config="partners"]');
+    await keys.scrollIntoViewIfNeeded();
+    // textContent: the badges are upper case by CSS only.
+    expect(await keys.textContent()).toContain('Derived from admin ENCRYPTION_KEY (fallback)');
+    expect(await page.locator('[data-config="tracking"]').textContent()).toContain(
+      'Set (tracking.ipSalt)'
+    );
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: join(ARTIFACTS, 'settings-keys.png') });
   });
 
   it('approves commissions in bulk, explains one, and exports the ledger as CSV', async () => {

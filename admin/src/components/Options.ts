@@ -1,5 +1,6 @@
 import { useApi } from '../hooks/useApi';
 import type { PartnerListItem, ProgramView } from '../../../plugin/contracts/admin';
+import { PARTNER_TYPES } from '../../../plugin/model';
 
 /** Programs and partners for filter menus: the first hundred, by name. */
 export const usePrograms = () => useApi<ProgramView[]>('/partners/programs?pageSize=100');
@@ -20,3 +21,7 @@ export const enumOptions = (
   label: (value: string) => string
 ): Array<{ value: string; label: string }> =>
   values.map((value) => ({ value, label: label(value) }));
+
+/** The partner types, labelled (`partners.type.<type>`). */
+export const partnerTypeOptions = (t: (id: string) => string) =>
+  PARTNER_TYPES.map((value) => ({ value, label: t(`partners.type.${value}`) }));

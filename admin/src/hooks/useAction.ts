@@ -30,5 +30,7 @@ export const useAction = () => {
       run<T>(() => put(path, { data }), success),
     del: <T>(path: string, success?: string) => run<T>(() => del(path), success),
     notify: (message: string) => toggleNotification({ type: 'success', message }),
+    /** Done, but not all of it (an e-mail that did not go out): the server's reason is in it. */
+    warn: (message: string) => toggleNotification({ type: 'warning', message }),
   };
 };

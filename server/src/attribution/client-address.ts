@@ -1,5 +1,6 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
+import type { KeySource } from '../../../plugin/contracts/admin-settings';
 
 /** "::ffff:203.0.113.7" is 203.0.113.7: one client, one hash, one rate-limit bucket. */
 export const normaliseIp = (ip: string | null | undefined): string => {
@@ -27,18 +28,31 @@ export const clientKey = (ip: string | null | undefined): string => {
 };
 
 /**
+ * Where the IP salt comes from, for the Settings page: `tracking.ipSalt`, else derived from the
+ * app keys, else a random salt per start (hashes then change at every restart and per node).
+ */
+export const ipSaltSource = (ipSalt: string | undefined, appKeys: readonly string[]): KeySource =>
+  ipSalt
+    ? { state: 'set', source: 'tracking.ipSalt' }
+    : appKeys.length > 0
+      ? { state: 'fallback', source: 'APP_KEYS' }
+      : { state: 'not set', source: null };
+
+/**
  * `ipHash` (SPEC §4, §11): HMAC-SHA-256 of the client address under a secret salt, so the raw
  * address is never stored and the hash cannot be reversed by hashing every IPv4 address. The
  * salt is `tracking.ipSalt`, else derived from the app keys (stable across nodes and restarts).
  */
 export const createIpHasher = (ipSalt: string | undefined, appKeys: readonly string[]) => {
+  const { state } = ipSaltSource(ipSalt, appKeys);
   const salt =
-    ipSalt ??
-    (appKeys.length > 0
-      ? createHash('sha256')
-          .update(`strapi-plugin-partners:ip:${appKeys.join(',')}`)
-          .digest()
-      : randomBytes(32));
+    state === 'set'
+      ? (ipSalt as string)
+      : state === 'fallback'
+        ? createHash('sha256')
+            .update(`strapi-plugin-partners:ip:${appKeys.join(',')}`)
+            .digest()
+        : randomBytes(32);
   return (ip: string | null | undefined) =>
     createHmac('sha256', salt).update(normaliseIp(ip)).digest('hex');
 };

@@ -11,9 +11,12 @@ import {
   type EmailContent,
   type InvitationData,
 } from '../../../plugin/notifications';
+import type { DeliveryStatus } from '../../../plugin/contracts/admin-settings';
+import type { Delivery, LastDelivery } from '../../../plugin/contracts/notifications';
 import { invitationPath } from '../../../plugin/partners';
 import { getPluginConfig, getService } from '../platform/plugin-context';
 import { periodOf } from '../payouts/payout-view';
+import { publicServerUrl } from '../platform/settings';
 
 const COMMISSION = uid('commission');
 const PARTNER = uid('partner');
@@ -28,6 +31,11 @@ interface Attachment {
   contentType: string;
 }
 
+const NOT_ENABLED: Delivery = {
+  mailed: false,
+  mailError: 'e-mails are switched off (partners config notifications.enabled: false)',
+};
+
 /** "j***@example.com": enough to find the message in a mail log, not a copy of the address. */
 const maskEmail = (email: string) => email.replace(/^(.).*(@.*)$/, '$1***$2');
 
@@ -40,20 +48,28 @@ const streamToBuffer = async (stream: NodeJS.ReadableStream) => {
 /**
  * E-mails to partners (SPEC §10) through Strapi's email plugin, with whatever provider the host
  * configured. Templates live in plugin/notifications, one file each. Sending is best effort: a
- * failure (no SMTP server, a refused address) is logged and answered `false`, never thrown, so
- * no payout, approval or job fails because an e-mail did not go out.
+ * failure (no SMTP server, a refused address) is logged and answered as a `Delivery` with its
+ * reason, never thrown, so no payout, approval or job fails because an e-mail did not go out,
+ * and the admin can say what happened. The last attempt is kept in memory, per node, for the
+ * Settings page.
  */
 const createNotificationsService = ({ strapi }: { strapi: Core.Strapi }) => {
+  let lastDelivery: LastDelivery | null = null;
+
   const portalUrl = () => {
-    const serverUrl = String(strapi.config.get('server.url', '') ?? '');
-    return /^https?:\/\//.test(serverUrl)
+    const serverUrl = publicServerUrl(strapi);
+    return serverUrl
       ? `${serverUrl.replace(/\/$/, '')}${getPluginConfig({ strapi }).portal.path}`
       : null;
   };
 
-  const send = async (to: string, template: EmailContent, attachments: Attachment[] = []) => {
+  const deliver = async (
+    to: string,
+    template: EmailContent,
+    attachments: Attachment[] = []
+  ): Promise<Delivery> => {
     const { notifications } = getPluginConfig({ strapi });
-    if (!notifications.enabled) return false;
+    if (!notifications.enabled) return NOT_ENABLED;
     let content = template;
     try {
       // The editor's subject/body for this template, when there is one (admin: e-mail templates).
@@ -70,14 +86,30 @@ const createNotificationsService = ({ strapi }: { strapi: Core.Strapi }) => {
           html: content.html,
           ...(attachments.length ? { attachments } : {}),
         });
-      return true;
+      lastDelivery = { at: new Date().toISOString(), mailed: true, mailError: null };
+      return { mailed: true, mailError: null };
     } catch (error) {
+      const mailError = (error as Error)?.message || String(error);
       strapi.log.warn(
-        `[partners] e-mail "${content.subject}" to ${maskEmail(to)} was not sent: ${(error as Error).message}`
+        `[partners] e-mail "${content.subject}" to ${maskEmail(to)} was not sent: ${mailError}`
       );
-      return false;
+      lastDelivery = { at: new Date().toISOString(), mailed: false, mailError };
+      return { mailed: false, mailError };
     }
   };
+  /**
+   * An invitation's accept link: on `server.url` when it is set, else on `origin` (the admin's
+   * own request, when an editor copies the link), else the bare path. A mail never takes a
+   * request's origin, which a stranger could choose through the Host header.
+   */
+  const invitationUrl = (token: string, origin?: string) =>
+    invitationPath(
+      portalUrl() ?? `${origin ?? ''}${getPluginConfig({ strapi }).portal.path}`,
+      token
+    );
+
+  const send = async (to: string, template: EmailContent, attachments: Attachment[] = []) =>
+    (await deliver(to, template, attachments)).mailed;
 
   const partnerOf = (id: number) =>
     strapi.db.query(PARTNER).findOne({ where: { id }, select: ['id', 'name', 'email'] });
@@ -86,15 +118,15 @@ const createNotificationsService = ({ strapi }: { strapi: Core.Strapi }) => {
       .query(PROGRAM)
       .findOne({ where: { id }, select: ['id', 'name', 'notifyOnCommission'] });
 
-  /** Loads a partner and a program, then sends; false when either is gone. */
+  /** Loads a partner and a program, then sends; not mailed when either is gone. */
   const toPartnerAbout = async (
     partnerId: number,
     programId: number,
     template: (partner: Row, program: Row) => EmailContent
-  ) => {
+  ): Promise<Delivery> => {
     const [partner, program] = await Promise.all([partnerOf(partnerId), programOf(programId)]);
-    if (!partner?.email || !program) return false;
-    return send(partner.email, template(partner, program));
+    if (!partner?.email || !program) return { mailed: false, mailError: 'no partner or program' };
+    return deliver(partner.email, template(partner, program));
   };
 
   /** One partner's statement for a month and currency, with the PDF attached. */
@@ -142,6 +174,21 @@ const createNotificationsService = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     send,
 
+    /**
+     * The email plugin's provider and the last e-mail this node tried to send (null before the
+     * first). Strapi's default `sendmail` needs a mail transfer agent on the host: not a setup
+     * for production, so it does not count as configured.
+     */
+    emailStatus(): DeliveryStatus['email'] {
+      const config = strapi.config.get('plugin::email') as { provider?: unknown } | undefined;
+      const provider = config?.provider ? String(config.provider) : null;
+      return {
+        provider,
+        configured: provider !== null && provider.toLowerCase() !== 'sendmail',
+        lastDelivery,
+      };
+    },
+
     applicationReceived: (partnerId: number, programId: number) =>
       toPartnerAbout(partnerId, programId, (partner, program) =>
         applicationReceivedEmail({ partnerName: partner.name, programName: program.name })
@@ -162,18 +209,14 @@ const createNotificationsService = ({ strapi }: { strapi: Core.Strapi }) => {
       ),
 
     /** The invitation carries the token in clear: call it right after creating the invitation. */
-    invitation: (email: string, data: InvitationData) => send(email, invitationEmail(data)),
+    invitation: (email: string, data: InvitationData) => deliver(email, invitationEmail(data)),
 
     // Partner lifecycle: the invitation link from its token, on the portal's public URL
     // (`server.url`, never a request's Host header, which a stranger could choose).
     invitationWithToken: (email: string, token: string, data: Omit<InvitationData, 'acceptUrl'>) =>
-      send(
-        email,
-        invitationEmail({
-          ...data,
-          acceptUrl: invitationPath(portalUrl() ?? getPluginConfig({ strapi }).portal.path, token),
-        })
-      ),
+      deliver(email, invitationEmail({ ...data, acceptUrl: invitationUrl(token) })),
+
+    invitationUrl,
 
     /** A new positive entry, for programs with `notifyOnCommission` only. */
     async commissionEarned(entryId: number) {
@@ -181,7 +224,7 @@ const createNotificationsService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!entry?.partnerId || !entry.programId || entry.amount <= 0) return false;
       const program = await programOf(entry.programId);
       if (!program?.notifyOnCommission) return false;
-      return toPartnerAbout(entry.partnerId, program.id, (partner) =>
+      const delivery = await toPartnerAbout(entry.partnerId, program.id, (partner) =>
         commissionEarnedEmail({
           partnerName: partner.name,
           programName: program.name,
@@ -191,6 +234,7 @@ const createNotificationsService = ({ strapi }: { strapi: Core.Strapi }) => {
           availableAt: entry.availableAt ? new Date(entry.availableAt).toISOString() : null,
         })
       );
+      return delivery.mailed;
     },
 
     /** Sent once a payout is paid. */

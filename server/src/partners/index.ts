@@ -8,6 +8,7 @@ import invitations from './invitations';
 import partnerAccess from './partner-access';
 import partnerAccount from './partner-account';
 import partnerApplications from './partner-applications';
+import partnerCreation from './partner-creation';
 import partnerDirectory from './partner-directory';
 import partnerProfile from './partner-profile';
 import partnerRole from './partner-role';
@@ -24,6 +25,7 @@ export const services = {
   'partner-access': partnerAccess,
   'partner-account': partnerAccount,
   'partner-applications': partnerApplications,
+  'partner-creation': partnerCreation,
   'partner-directory': partnerDirectory,
   'partner-profile': partnerProfile,
   'partner-role': partnerRole,

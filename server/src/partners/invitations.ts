@@ -1,15 +1,18 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import type { Delivery } from '../../../plugin/contracts/notifications';
 import type {
   AcceptInvitationInput,
   InvitationAdminView,
+  InvitationLink,
   InvitationView,
 } from '../../../plugin/contracts/partners';
 import { uid } from '../../../plugin/model';
 import { invitationState } from '../../../plugin/partners';
 import { hashInvitationToken, newInvitationToken } from './invitation-token';
-import { gone } from './status-errors';
+import { conflict, gone } from './status-errors';
 import { getPluginConfig, getService } from '../platform/plugin-context';
+import { seal, unseal } from '../platform/secrets';
 import { createPartnerLogins } from './partner-logins';
 import { createPartnerRepository } from './partner-repository';
 import { iso } from '../platform/rows';
@@ -35,9 +38,19 @@ export const toInvitationAdminView = (row: Row, now = new Date()): InvitationAdm
   revokedAt: iso(row.revokedAt),
   invitedBy: row.invitedBy ?? null,
   state: invitationState(row as { expiresAt: string }, now),
+  linkAvailable: Boolean(row.tokenSealed),
 });
 
-/** Partners' portal invitations (SPEC §8): single use, hashed at rest, time-limited. */
+/** Why an open invitation's link cannot be shown again. */
+const noLink = (why: string) =>
+  conflict(`${why}: send a new invitation to get a link`, { reason: 'no-link' });
+
+/**
+ * Partners' portal invitations (SPEC §8): single use, time-limited, looked up by the token's
+ * hash. The token is also kept sealed with the plugin's key (platform/secrets.ts) while the
+ * invitation is open, so an editor can copy the link when no e-mail went out; it is dropped
+ * when the invitation is used or revoked. The token is never logged.
+ */
 const createInvitationsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const invitations = () => strapi.db.query(INVITATION);
   const repository = createPartnerRepository(strapi);
@@ -72,51 +85,92 @@ const createInvitationsService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (rows.length === 0) return 0;
     const { count } = await invitations().updateMany({
       where: { id: { $in: rows.map((row: Row) => row.id) }, ...open(now) },
-      data: { revokedAt: now },
+      data: { revokedAt: now, tokenSealed: null },
     });
     return count as number;
+  };
+
+  /**
+   * A new invitation for `email` to log into `partnerId`'s portal, mailed at once. Earlier open
+   * invitations to the same address are revoked, so only the newest link works. Answers what
+   * the mail did, and the link (on `server.url`, else on `origin`) for an editor to copy.
+   */
+  const issue = async (input: {
+    partnerId: number;
+    email: string;
+    invitedBy: string;
+    partnerName: string | null;
+    programName: string | null;
+    origin?: string;
+  }) => {
+    const now = new Date();
+    const email = input.email.toLowerCase();
+    const { token, tokenHash } = newInvitationToken();
+    const ttlHours = getPluginConfig({ strapi }).partners.invitationTtlHours;
+    const invitation = await strapi.db.transaction(async () => {
+      await revokeOpen(input.partnerId, email, now);
+      return invitations().create({
+        data: {
+          partner: input.partnerId,
+          email,
+          tokenHash,
+          tokenSealed: seal(strapi, token),
+          expiresAt: new Date(now.getTime() + ttlHours * HOUR_MS),
+          invitedBy: input.invitedBy.slice(0, 255),
+        },
+      });
+    });
+    const notifications = getService('notifications', { strapi });
+    const delivery = await notifications.invitationWithToken(email, token, {
+      partnerName: input.partnerName,
+      programName: input.programName,
+      expiresAt: new Date(invitation.expiresAt).toISOString(),
+    });
+    return {
+      invitation: toInvitationAdminView(invitation, now),
+      ...delivery,
+      link: notifications.invitationUrl(token, input.origin),
+    };
   };
 
   return {
     revokeOpen,
 
+    issue,
+
+    /** `issue`, answered as an editor sees it: the invitation's link and what the e-mail did. */
+    async issueLink(input: Parameters<typeof issue>[0]): Promise<InvitationLink & Delivery> {
+      const { invitation, link, mailed, mailError } = await issue(input);
+      const { documentId, email, expiresAt } = invitation;
+      return { documentId, email, expiresAt, link, mailed, mailError };
+    },
+
     /**
-     * A new invitation for `email` to log into `partnerId`'s portal, mailed at once. Earlier open
-     * invitations to the same address are revoked, so only the newest link works.
+     * The link of one of the partner's open invitations, for an editor to copy: 410 once it is
+     * used, revoked or expired; 409 when no sealed token is kept (issued before links were kept,
+     * or sealed under another encryption key).
      */
-    async issue(input: {
-      partnerId: number;
-      email: string;
-      invitedBy: string;
-      partnerName: string | null;
-      programName: string | null;
-    }) {
+    async link(partnerId: number, documentId: string, origin?: string): Promise<InvitationLink> {
       const now = new Date();
-      const email = input.email.toLowerCase();
-      const { token, tokenHash } = newInvitationToken();
-      const ttlHours = getPluginConfig({ strapi }).partners.invitationTtlHours;
-      const invitation = await strapi.db.transaction(async () => {
-        await revokeOpen(input.partnerId, email, now);
-        return invitations().create({
-          data: {
-            partner: input.partnerId,
-            email,
-            tokenHash,
-            expiresAt: new Date(now.getTime() + ttlHours * HOUR_MS),
-            invitedBy: input.invitedBy.slice(0, 255),
-          },
-        });
+      const invitation = await invitations().findOne({
+        where: { documentId, partner: { id: partnerId } },
       });
-      const mailed = await getService('notifications', { strapi }).invitationWithToken(
-        email,
-        token,
-        {
-          partnerName: input.partnerName,
-          programName: input.programName,
-          expiresAt: new Date(invitation.expiresAt).toISOString(),
-        }
-      );
-      return { invitation: toInvitationAdminView(invitation, now), mailed };
+      if (!invitation) throw new errors.NotFoundError('This partner has no such invitation');
+      const state = invitationState(invitation, now);
+      if (state !== 'valid') throw gone(SPENT[state], { state });
+      if (!invitation.tokenSealed) throw noLink('This invitation was issued without a kept link');
+      let token: string;
+      try {
+        token = unseal(strapi, invitation.tokenSealed);
+      } catch {
+        throw noLink('The encryption key changed since this invitation was issued');
+      }
+      return {
+        documentId: invitation.documentId,
+        email: invitation.email,
+        expiresAt: iso(invitation.expiresAt)!,
+        link: getService('notifications', { strapi }).invitationUrl(token, origin),
+      };
     },
 
     /** `GET /invitations/:token`: who is invited, to what, and the terms to accept. */
@@ -154,7 +208,7 @@ const createInvitationsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const userId = await strapi.db.transaction(async () => {
         const { count } = await invitations().updateMany({
           where: { id: invitation.id, ...open(now) },
-          data: { usedAt: now },
+          data: { usedAt: now, tokenSealed: null },
         });
         if (count !== 1) throw gone(SPENT.used, { state: 'used' });
         const login = await logins.forInvitation(email, password, partnerId);

@@ -17,8 +17,11 @@ const createPartnerAccessService = ({ strapi }: { strapi: Core.Strapi }) => {
     getService('partner-applications', { strapi }).partnerByDocumentId(documentId);
 
   return {
-    /** (Re)sends the portal invitation to the partner's address; earlier open ones are revoked. */
-    async invite(documentId: string, invitedBy: string) {
+    /**
+     * (Re)sends the portal invitation to the partner's address; earlier open ones are revoked.
+     * Answers the invitation, what the e-mail did and the link to copy.
+     */
+    async invite(documentId: string, invitedBy: string, origin?: string) {
       const partner = await partnerOf(documentId);
       if (partner.state !== 'approved') {
         throw conflict('Approve the partner before inviting it to the portal', {
@@ -30,14 +33,21 @@ const createPartnerAccessService = ({ strapi }: { strapi: Core.Strapi }) => {
         populate: { program: { select: ['name'] } },
         orderBy: { id: 'asc' },
       });
-      const { invitation, mailed } = await invitations().issue({
+      const { invitation, ...delivery } = await invitations().issue({
         partnerId: partner.id,
         email: partner.email,
         invitedBy,
         partnerName: partner.name,
         programName: enrollment?.program?.name ?? null,
+        origin,
       });
-      return { ...invitation, mailed };
+      return { ...invitation, ...delivery };
+    },
+
+    /** The link of one of the partner's open invitations, for an editor to copy. */
+    async invitationLink(documentId: string, invitationId: string, origin?: string) {
+      const partner = await partnerOf(documentId);
+      return invitations().link(partner.id, invitationId, origin);
     },
 
     /**

@@ -104,6 +104,17 @@ const createPartnerApplicationsService = ({ strapi }: { strapi: Core.Strapi }) =
     return partner as Row;
   };
 
+  /**
+   * The one way a partner and its enrollments become approved: an editor's approval, an open
+   * program's application and a partner added by hand all come here, so whatever approval
+   * brings applies to each of them. Runs in the caller's transaction when there is one.
+   */
+  const approveEnrollments = (partnerId: number, enrollmentIds: readonly number[]) =>
+    strapi.db.transaction(async () => {
+      await repository.setPartnerState(partnerId, 'approved');
+      await repository.setEnrollmentStates(enrollmentIds, 'approved');
+    });
+
   /** Ids of a partner's enrollments in the given states, with their programs. */
   const enrollmentsOf = (partnerId: number, statuses: string[]) =>
     enrollments().findMany({
@@ -167,17 +178,18 @@ const createPartnerApplicationsService = ({ strapi }: { strapi: Core.Strapi }) =
             company: input.company ?? null,
             website: input.website ?? null,
             type: input.type ?? 'affiliate',
-            state,
+            state: 'applied',
             referredBy,
           });
-          await repository.createEnrollment({
+          const enrollment = await repository.createEnrollment({
             partnerId: created.id,
             programId: program.id,
-            state,
+            state: 'applied',
             applicationMessage: input.message ?? null,
             termsVersionAccepted: program.termsVersion ?? null,
             acceptedAt: now,
           });
+          if (state === 'approved') await approveEnrollments(created.id, [enrollment.id]);
           return created;
         });
       } catch (error) {
@@ -222,45 +234,44 @@ const createPartnerApplicationsService = ({ strapi }: { strapi: Core.Strapi }) =
 
     /**
      * Approves a partner and its applied (or earlier rejected) enrollments, then invites it to
-     * the portal, or tells it when it already has a login.
+     * the portal, or tells it when it already has a login. Answers what the e-mail did and,
+     * when an invitation was issued, its link (on `server.url`, else on `origin`).
      */
-    async approve(documentId: string, invitedBy: string) {
+    async approve(documentId: string, invitedBy: string, origin?: string) {
       const partner = await partnerByDocumentId(documentId);
       const pending = await enrollmentsOf(partner.id, ['applied', 'rejected']);
       if (partner.state === 'approved' && pending.length === 0) {
         throw conflict('This partner is already approved', { reason: 'already-approved' });
       }
-      await strapi.db.transaction(async () => {
-        await repository.setPartnerState(partner.id, 'approved');
-        await repository.setEnrollmentStates(
-          pending.map(({ id }) => id),
-          'approved'
-        );
-      });
+      await approveEnrollments(
+        partner.id,
+        pending.map(({ id }) => id)
+      );
       const program = pending[0]?.program ?? null;
       const logins = await strapi.db.query(PARTNER).findOne({
         where: { id: partner.id },
         populate: { users: { select: ['id'] } },
       });
-      let mailed: boolean;
-      if (logins?.users?.length && program) {
-        mailed = await notifications().applicationApproved(partner.id, program.id);
-      } else {
-        const issued = await getService('invitations', { strapi }).issue({
-          partnerId: partner.id,
-          email: partner.email,
-          invitedBy,
-          partnerName: partner.name,
-          programName: program?.name ?? null,
-        });
-        mailed = issued.mailed;
-      }
-      return {
+      const decided = {
         documentId: partner.documentId,
         status: 'approved' as const,
         enrollments: pending.length,
-        mailed,
       };
+      if (logins?.users?.length && program) {
+        const delivery = await notifications().applicationApproved(partner.id, program.id);
+        return { ...decided, ...delivery, invitation: null };
+      }
+      const { mailed, mailError, ...invitation } = await getService('invitations', {
+        strapi,
+      }).issueLink({
+        partnerId: partner.id,
+        email: partner.email,
+        invitedBy,
+        partnerName: partner.name,
+        programName: program?.name ?? null,
+        origin,
+      });
+      return { ...decided, mailed, mailError, invitation };
     },
 
     /** Rejects an applicant and its applied enrollments; the reason goes into the e-mail. */
@@ -280,17 +291,19 @@ const createPartnerApplicationsService = ({ strapi }: { strapi: Core.Strapi }) =
         );
       });
       const program = pending[0]?.program;
-      const mailed = program
+      const delivery = program
         ? await notifications().applicationRejected(partner.id, program.id, reason)
-        : false;
+        : { mailed: false, mailError: 'no program to write about' };
       return {
         documentId: partner.documentId,
         status: 'rejected' as const,
         enrollments: pending.length,
-        mailed,
+        ...delivery,
+        invitation: null,
       };
     },
 
+    approveEnrollments,
     partnerByDocumentId,
   };
 };

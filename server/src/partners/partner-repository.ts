@@ -31,6 +31,7 @@ export interface NewPartner {
   company: string | null;
   website: string | null;
   type: PartnerType;
+  tier?: string | null;
   state: PartnerStatus;
   referredBy: number | null;
 }
@@ -51,7 +52,7 @@ export interface NewEnrollment {
   state: EnrollmentStatus;
   applicationMessage: string | null;
   termsVersionAccepted: string | null;
-  acceptedAt: Date;
+  acceptedAt: Date | null;
 }
 
 export interface EnrollmentEdit {

@@ -71,6 +71,18 @@ const lifecycleRoutes: Route[] = [
     handler: 'invitations.list',
     config: managePartners,
   },
+  {
+    method: 'GET',
+    path: '/partners/:id/invitations/:invitationId/link',
+    handler: 'invitations.link',
+    config: managePartners,
+  },
+  {
+    method: 'POST',
+    path: '/partners',
+    handler: 'partner-directory.create',
+    config: managePartners,
+  },
 ];
 
 /** Applications and portal access, the partner directory and deal registrations (admin JWT). */

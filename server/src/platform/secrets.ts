@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
+import type { KeySource } from '../../../plugin/contracts/admin-settings';
 import { getPluginConfig } from './plugin-context';
 
 /**
@@ -13,21 +14,33 @@ import { getPluginConfig } from './plugin-context';
 const VERSION = 'v1';
 const INFO = 'strapi-plugin-partners/payout-method';
 
-const keySource = (strapi: Core.Strapi): string => {
-  const configured =
-    getPluginConfig({ strapi }).partners.encryptionKey ?? process.env.PARTNERS_ENCRYPTION_KEY;
-  if (configured) return configured;
+/** The key material in force and where it comes from, in the order above. */
+const keyMaterial = (strapi: Core.Strapi): { value: string | undefined; source: KeySource } => {
+  const plugin = getPluginConfig({ strapi }).partners.encryptionKey;
+  if (plugin) return { value: plugin, source: { state: 'set', source: 'partners.encryptionKey' } };
+  const env = process.env.PARTNERS_ENCRYPTION_KEY;
+  if (env) return { value: env, source: { state: 'set', source: 'PARTNERS_ENCRYPTION_KEY' } };
   const adminKey = strapi.config.get('admin.secrets.encryptionKey') as string | undefined;
-  if (adminKey) return adminKey;
+  if (adminKey) {
+    return { value: adminKey, source: { state: 'fallback', source: 'admin ENCRYPTION_KEY' } };
+  }
   const appKeys = strapi.config.get('server.app.keys') as string[] | undefined;
-  if (appKeys?.[0]) return appKeys[0];
-  throw new Error(
-    '[partners] no encryption key: set partners.encryptionKey or PARTNERS_ENCRYPTION_KEY'
-  );
+  if (appKeys?.[0]) return { value: appKeys[0], source: { state: 'fallback', source: 'APP_KEYS' } };
+  return { value: undefined, source: { state: 'not set', source: null } };
 };
 
-const deriveKey = (strapi: Core.Strapi) =>
-  Buffer.from(hkdfSync('sha256', keySource(strapi), 'partners', INFO, 32));
+/** Where the encryption key comes from, for the Settings page (never the key). */
+export const encryptionKeySource = (strapi: Core.Strapi): KeySource => keyMaterial(strapi).source;
+
+const deriveKey = (strapi: Core.Strapi) => {
+  const { value } = keyMaterial(strapi);
+  if (!value) {
+    throw new Error(
+      '[partners] no encryption key: set partners.encryptionKey or PARTNERS_ENCRYPTION_KEY'
+    );
+  }
+  return Buffer.from(hkdfSync('sha256', value, 'partners', INFO, 32));
+};
 
 /** `v1.<iv>.<tag>.<ciphertext>` (base64url): the text, sealed with the plugin's key. */
 export const seal = (strapi: Core.Strapi, plaintext: string): string => {

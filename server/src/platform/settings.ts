@@ -6,9 +6,16 @@ import {
   type SettingsView,
 } from '../../../plugin/contracts/admin';
 import { PLUGIN_ID } from '../../../plugin/model';
-import { getPluginConfig } from './plugin-context';
+import { ipSaltSource } from '../attribution/client-address';
+import { getPluginConfig, getService } from './plugin-context';
+import { encryptionKeySource } from './secrets';
 
 const secret = (value: string | undefined | null): SecretState => (value ? 'set' : 'not set');
+/** `server.url` when it is an absolute http(s) address: what e-mailed links are built on. */
+export const publicServerUrl = (strapi: Core.Strapi) => {
+  const value = String(strapi.config.get('server.url', '') ?? '');
+  return /^https?:\/\//.test(value) ? value : null;
+};
 /** The config keys an override may set, as `strapi.config` paths under the plugin. */
 const OVERRIDABLE = ['portal.title', 'portal.logoUrl', 'portal.primaryColor', 'jobs.enabled'];
 
@@ -22,7 +29,8 @@ const valueAt = (object: unknown, path: string): unknown =>
 
 /**
  * Plugin settings in the admin (SPEC §9): the configuration in force with every secret shown
- * only as "set" / "not set", and the few values editors may change at run time, stored in
+ * only as "set" / "not set" (or where a key is derived from), what invitations depend on (the
+ * e-mail provider and its last result, `server.url`), and the few values editors may change at run time, stored in
  * Strapi's store and laid over config/plugins.ts on this node at boot and on every change.
  * `jobs.enabled` is read when the jobs are scheduled, so it takes effect at the next start.
  */
@@ -59,13 +67,11 @@ const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
         },
         partners: {
           invitationTtlHours: config.partners.invitationTtlHours,
-          encryptionKey: secret(
-            config.partners.encryptionKey ?? process.env.PARTNERS_ENCRYPTION_KEY
-          ),
+          encryptionKey: encryptionKeySource(strapi),
         },
         tracking: {
           shortPath: config.tracking.shortPath,
-          ipSalt: secret(config.tracking.ipSalt),
+          ipSalt: ipSaltSource(config.tracking.ipSalt, strapi.config.get('server.app.keys', [])),
           fallbackUrl: config.tracking.fallbackUrl ?? null,
         },
         stripe: {
@@ -85,6 +91,10 @@ const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
         },
       },
       overrides: await overrides(),
+      status: {
+        email: getService('notifications', { strapi }).emailStatus(),
+        serverUrl: publicServerUrl(strapi),
+      },
     };
   };
 

@@ -22,86 +22,92 @@ export const ApplicationsTable = () => {
   );
   if (error) return <ErrorState error={error} />;
   if (isLoading && !data) return <LoadingState />;
-  if (!data || data.length === 0) return <EmptyState text={t('applications.empty')} />;
+  // One tree for both: the dialog stays mounted when the list empties, to report the decision.
   return (
     <>
-      <Table colCount={5} rowCount={data.length + 1}>
-        <Thead>
-          <Tr>
-            <Th>
-              <Typography variant="sigma">{t('table.applicant')}</Typography>
-            </Th>
-            <Th>
-              <Typography variant="sigma">{t('table.program')}</Typography>
-            </Th>
-            <Th>
-              <Typography variant="sigma">{t('table.message')}</Typography>
-            </Th>
-            <Th>
-              <Typography variant="sigma">{t('table.applied')}</Typography>
-            </Th>
-            <Th>
-              <Typography variant="sigma">{t('table.actions')}</Typography>
-            </Th>
-          </Tr>
-        </Thead>
-        <Tbody>
-          {data.map((application) => (
-            <Tr key={application.enrollmentDocumentId} data-application={application.email}>
-              <Td>
-                <Flex direction="column" alignItems="flex-start">
-                  <Typography fontWeight="bold">{application.name}</Typography>
-                  <Typography variant="pi" textColor="neutral600">
-                    {[application.email, application.company].filter(Boolean).join(' · ')}
-                  </Typography>
-                </Flex>
-              </Td>
-              <Td>
-                <Typography>{application.program?.name ?? '—'}</Typography>
-              </Td>
-              <Td style={{ whiteSpace: 'normal', maxWidth: '32rem' }}>
-                <Typography variant="pi">{application.message ?? '—'}</Typography>
-              </Td>
-              <Td>
-                <Typography>{day(application.createdAt)}</Typography>
-              </Td>
-              <Td>
-                {can.managePartners ? (
-                  <Flex gap={2}>
-                    <Button
-                      size="S"
-                      variant="success-light"
-                      onClick={() =>
-                        setDecision({
-                          kind: 'approve',
-                          documentId: application.documentId,
-                          name: application.name,
-                        })
-                      }
-                    >
-                      {t('actions.approve')}
-                    </Button>
-                    <Button
-                      size="S"
-                      variant="danger-light"
-                      onClick={() =>
-                        setDecision({
-                          kind: 'reject',
-                          documentId: application.documentId,
-                          name: application.name,
-                        })
-                      }
-                    >
-                      {t('actions.reject')}
-                    </Button>
-                  </Flex>
-                ) : null}
-              </Td>
-            </Tr>
-          ))}
-        </Tbody>
-      </Table>
-      <ListFooter pagination={pagination} />
+      {!data || data.length === 0 ? (
+        <EmptyState text={t('applications.empty')} />
+      ) : (
+        <>
+          <Table colCount={5} rowCount={data.length + 1}>
+            <Thead>
+              <Tr>
+                <Th>
+                  <Typography variant="sigma">{t('table.applicant')}</Typography>
+                </Th>
+                <Th>
+                  <Typography variant="sigma">{t('table.program')}</Typography>
+                </Th>
+                <Th>
+                  <Typography variant="sigma">{t('table.message')}</Typography>
+                </Th>
+                <Th>
+                  <Typography variant="sigma">{t('table.applied')}</Typography>
+                </Th>
+                <Th>
+                  <Typography variant="sigma">{t('table.actions')}</Typography>
+                </Th>
+              </Tr>
+            </Thead>
+            <Tbody>
+              {data.map((application) => (
+                <Tr key={application.enrollmentDocumentId} data-application={application.email}>
+                  <Td>
+                    <Flex direction="column" alignItems="flex-start">
+                      <Typography fontWeight="bold">{application.name}</Typography>
+                      <Typography variant="pi" textColor="neutral600">
+                        {[application.email, application.company].filter(Boolean).join(' · ')}
+                      </Typography>
+                    </Flex>
+                  </Td>
+                  <Td>
+                    <Typography>{application.program?.name ?? '—'}</Typography>
+                  </Td>
+                  <Td style={{ whiteSpace: 'normal', maxWidth: '32rem' }}>
+                    <Typography variant="pi">{application.message ?? '—'}</Typography>
+                  </Td>
+                  <Td>
+                    <Typography>{day(application.createdAt)}</Typography>
+                  </Td>
+                  <Td>
+                    {can.managePartners ? (
+                      <Flex gap={2}>
+                        <Button
+                          size="S"
+                          variant="success-light"
+                          onClick={() =>
+                            setDecision({
+                              kind: 'approve',
+                              documentId: application.documentId,
+                              name: application.name,
+                            })
+                          }
+                        >
+                          {t('actions.approve')}
+                        </Button>
+                        <Button
+                          size="S"
+                          variant="danger-light"
+                          onClick={() =>
+                            setDecision({
+                              kind: 'reject',
+                              documentId: application.documentId,
+                              name: application.name,
+                            })
+                          }
+                        >
+                          {t('actions.reject')}
+                        </Button>
+                      </Flex>
+                    ) : null}
+                  </Td>
+                </Tr>
+              ))}
+            </Tbody>
+          </Table>
+          <ListFooter pagination={pagination} />
+        </>
+      )}
       <PartnerDecisionDialog
         decision={decision}
         onClose={() => setDecision(null)}

@@ -1,7 +1,8 @@
 import * as React from 'react';
 import { Box, Button, Flex, Grid, Typography } from '@strapi/design-system';
 import type { PartnerDetail, UpdatePartnerRequest } from '../../../../plugin/contracts/admin';
-import { PARTNER_TYPES, type PartnerType } from '../../../../plugin/model';
+import type { PartnerType } from '../../../../plugin/model';
+import { partnerTypeOptions } from '../../components/Options';
 import { useAction } from '../../hooks/useAction';
 import { usePermissions } from '../../hooks/usePermissions';
 import { useT } from '../../hooks/useT';
@@ -70,10 +71,7 @@ export const PartnerProfile = ({
               name="type"
               label={t('partner.field.type')}
               value={(profile.type ?? 'affiliate') as PartnerType}
-              options={PARTNER_TYPES.map((value) => ({
-                value,
-                label: t(`partners.type.${value}`),
-              }))}
+              options={partnerTypeOptions(t)}
               onChange={(type) => set({ type })}
             />
           </Grid.Item>

@@ -1,11 +1,14 @@
-import { Box, Flex, Tabs } from '@strapi/design-system';
-import { PARTNER_STATUSES, PARTNER_TYPES } from '../../../../plugin/model';
+import * as React from 'react';
+import { Box, Button, Flex, Tabs } from '@strapi/design-system';
+import { Plus } from '@strapi/icons';
+import { PARTNER_STATUSES } from '../../../../plugin/model';
 import { QuerySelect, useListQuery } from '../../components/ListQuery';
-import { useProgramOptions } from '../../components/Options';
+import { partnerTypeOptions, useProgramOptions } from '../../components/Options';
 import { PluginPage } from '../../components/PluginPage';
 import { SearchFilter } from '../../components/SearchFilter';
 import { usePermissions } from '../../hooks/usePermissions';
 import { useT } from '../../hooks/useT';
+import { AddPartnerModal } from './AddPartnerModal';
 import { ApplicationsTable } from './ApplicationsTable';
 import { PartnersTable } from './PartnersTable';
 
@@ -20,11 +23,7 @@ const PartnerFilters = () => {
         label={t('filters.status')}
         options={PARTNER_STATUSES.map((value) => ({ value, label: t(`status.${value}`) }))}
       />
-      <QuerySelect
-        name="type"
-        label={t('filters.type')}
-        options={PARTNER_TYPES.map((value) => ({ value, label: t(`partners.type.${value}`) }))}
-      />
+      <QuerySelect name="type" label={t('filters.type')} options={partnerTypeOptions(t)} />
       <QuerySelect name="program" label={t('filters.program')} options={programs} />
     </Flex>
   );
@@ -36,10 +35,20 @@ export const PartnersPage = () => {
   const can = usePermissions();
   const { query, set } = useListQuery();
   const tab = can.managePartners && query.tab === 'applications' ? 'applications' : 'partners';
+  const [adding, setAdding] = React.useState(false);
+  /** Bumped when a partner was added, so the list loads again. */
+  const [added, setAdded] = React.useState(0);
   return (
     <PluginPage
       title={t('partners.title')}
       subtitle={t('partners.subtitle')}
+      primaryAction={
+        can.managePartners ? (
+          <Button startIcon={<Plus />} onClick={() => setAdding(true)}>
+            {t('partners.add')}
+          </Button>
+        ) : undefined
+      }
       startActions={tab === 'partners' ? <PartnerFilters /> : undefined}
     >
       <Tabs.Root
@@ -57,7 +66,7 @@ export const PartnersPage = () => {
         </Tabs.List>
         <Box paddingTop={4}>
           <Tabs.Content value="partners">
-            <PartnersTable />
+            <PartnersTable key={added} />
           </Tabs.Content>
           {can.managePartners ? (
             <Tabs.Content value="applications">
@@ -66,6 +75,13 @@ export const PartnersPage = () => {
           ) : null}
         </Box>
       </Tabs.Root>
+      {can.managePartners ? (
+        <AddPartnerModal
+          open={adding}
+          onClose={() => setAdding(false)}
+          onAdded={() => setAdded((value) => value + 1)}
+        />
+      ) : null}
     </PluginPage>
   );
 };

@@ -1,11 +1,30 @@
 import { Badge, Box, Flex, Grid, Typography } from '@strapi/design-system';
-import type { SettingsView } from '../../../../plugin/contracts/admin';
+import type { KeySource, SettingsView } from '../../../../plugin/contracts/admin';
 import { useT } from '../../hooks/useT';
 
-type Value = string | number | boolean | null;
+type Value = string | number | boolean | null | KeySource;
+
+const KEY_BADGE = { set: 'success', fallback: 'secondary', 'not set': 'warning' } as const;
+
+/** A key's source: "Set (PARTNERS_ENCRYPTION_KEY)", "Derived from APP_KEYS (fallback)". */
+const KeyShown = ({ value }: { value: KeySource }) => {
+  const t = useT();
+  const label =
+    value.state === 'set'
+      ? t('settings.key.set', { source: value.source })
+      : value.state === 'fallback'
+        ? t('settings.key.fallback', { source: value.source })
+        : t('settings.secret.unset');
+  return (
+    <Badge variant={KEY_BADGE[value.state]} data-key-state={value.state}>
+      {label}
+    </Badge>
+  );
+};
 
 const Shown = ({ value }: { value: Value }) => {
   const t = useT();
+  if (value !== null && typeof value === 'object') return <KeyShown value={value} />;
   if (value === 'set' || value === 'not set')
     return (
       <Badge variant={value === 'set' ? 'success' : 'neutral'}>
@@ -21,7 +40,7 @@ const Shown = ({ value }: { value: Value }) => {
 
 /**
  * The configuration in force (config/plugins.ts, defaults, then the stored overrides). Secrets
- * only say whether they are set: the server never sends them.
+ * only say whether they are set, keys where they come from: the server never sends them.
  */
 export const EffectiveConfig = ({ effective }: { effective: SettingsView['effective'] }) => {
   const t = useT();

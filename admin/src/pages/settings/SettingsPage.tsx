@@ -8,6 +8,7 @@ import { useAction } from '../../hooks/useAction';
 import { useApi } from '../../hooks/useApi';
 import { useT } from '../../hooks/useT';
 import { TextField, ToggleField } from '../programs/inputs';
+import { DeliveryStatus } from './DeliveryStatus';
 import { EffectiveConfig } from './EffectiveConfig';
 
 interface Form {
@@ -109,6 +110,7 @@ const Editor = ({ settings, onSaved }: { settings: SettingsView; onSaved: () => 
             </Grid.Root>
           </Flex>
         </Box>
+        <DeliveryStatus status={settings.status} />
         <Flex direction="column" alignItems="stretch" gap={3}>
           <Typography variant="beta" tag="h2">
             {t('settings.effective')}

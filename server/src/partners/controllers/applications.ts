@@ -53,8 +53,9 @@ const createApplicationsController = ({ strapi }: { strapi: Core.Strapi }) => {
     async approve(ctx: Context) {
       const id = partnerId(ctx);
       parseInput(approvePartnerRequestSchema, ctx.request.body ?? {});
+      ctx.set('Cache-Control', 'no-store');
       ctx.body = {
-        data: await applications().approve(id, adminName(ctx)),
+        data: await applications().approve(id, adminName(ctx), ctx.request.origin),
       } satisfies PartnerDecisionResponse;
     },
 

@@ -2,9 +2,11 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import {
   acceptInvitationRequestSchema,
+  invitationLinkParamsSchema,
   invitationTokenSchema,
   partnerIdParamSchema,
   type AcceptInvitationResponse,
+  type InvitationLinkResponse,
   type InvitationViewResponse,
   type InviteResponse,
   type RevokeAccessResponse,
@@ -38,7 +40,19 @@ const createInvitationsController = ({ strapi }: { strapi: Core.Strapi }) => {
     async invite(ctx: Context) {
       const id = partnerId(ctx);
       ctx.status = 201;
-      ctx.body = { data: await access().invite(id, adminName(ctx)) } satisfies InviteResponse;
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = {
+        data: await access().invite(id, adminName(ctx), ctx.request.origin),
+      } satisfies InviteResponse;
+    },
+
+    /** Admin `GET /partners/:id/invitations/:invitationId/link` */
+    async link(ctx: Context) {
+      const { id, invitationId } = parseInput(invitationLinkParamsSchema, ctx.params);
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = {
+        data: await access().invitationLink(id, invitationId, ctx.request.origin),
+      } satisfies InvitationLinkResponse;
     },
 
     /** Admin `POST /partners/:id/revoke-access` */

@@ -1,15 +1,18 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import {
+  createPartnerRequestSchema,
   idParamSchema,
   listPartnersQuerySchema,
   listReferralsQuerySchema,
   updatePartnerRequestSchema,
+  type CreatePartnerResponse,
 } from '../../../../plugin/contracts/admin';
 import { getService } from '../../platform/plugin-context';
 import { parseInput } from '../../platform/validation';
+import { adminName } from './applications';
 
-/** `/partners/partners*` (list, detail, edit) and `/partners/referrals`. */
+/** `/partners/partners*` (list, detail, add by hand, edit) and `/partners/referrals`. */
 const createPartnerDirectoryController = ({ strapi }: { strapi: Core.Strapi }) => {
   const directory = () => getService('partner-directory', { strapi });
   return {
@@ -25,6 +28,19 @@ const createPartnerDirectoryController = ({ strapi }: { strapi: Core.Strapi }) =
         data: await directory().get(parseInput(idParamSchema, ctx.params.id)),
         meta: {},
       };
+    },
+
+    /** `POST /partners/partners`: a partner added by hand, approved, invited when asked. */
+    async create(ctx: Context) {
+      const { data } = parseInput(createPartnerRequestSchema, ctx.request.body);
+      ctx.status = 201;
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = {
+        data: await getService('partner-creation', { strapi }).create(data, {
+          invitedBy: adminName(ctx),
+          origin: ctx.request.origin,
+        }),
+      } satisfies CreatePartnerResponse;
     },
 
     async update(ctx: Context) {
