@@ -290,6 +290,14 @@ describe('applications', () => {
     const oneTier = application(approvalProgram, { recruitCode: link.code });
     await apply(oneTier).expect(201);
     expect((await partnerByEmail(oneTier.email)).referredBy).toBeNull();
+    // A disabled link recruits nobody new.
+    const disabled = await createLink(app.strapi, recruiter, twoTierProgram);
+    await app.strapi.db
+      .query(uid('link'))
+      .update({ where: { id: disabled.id }, data: { disabledAt: new Date() } });
+    const late = application(twoTierProgram, { recruitCode: disabled.code });
+    await apply(late).expect(201);
+    expect((await partnerByEmail(late.email)).referredBy).toBeNull();
   });
 });
 

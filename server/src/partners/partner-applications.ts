@@ -85,7 +85,7 @@ const createPartnerApplicationsService = ({ strapi }: { strapi: Core.Strapi }) =
   const recruiterOf = async (code: string | undefined, program: Row) => {
     if (!code || program.tierMode !== 'two-tier') return null;
     const link = await strapi.db.query(LINK).findOne({
-      where: { code, program: { id: program.id } },
+      where: { code, program: { id: program.id }, disabledAt: { $null: true } },
       populate: { partner: { select: ['id', 'state'] } },
     });
     if (link?.partner?.state !== 'approved') return null;

@@ -41,6 +41,7 @@ export const recruitUrlOf = async (
     where: {
       partner: { id: partner.id },
       program: { id: { $in: candidates.map((program) => program.id) } },
+      disabledAt: { $null: true },
     },
     select: ['code'],
     populate: { program: { select: ['id'] } },
