@@ -71,7 +71,11 @@ export interface ApplicationResponse {
 /** An invitation token as mailed: 32 random bytes, base64url. */
 export const invitationTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'an invitation token');
 
-/** `GET /api/partners/invitations/:token` */
+/** `POST /api/partners/invitations/view` `{ data: { token } }`: the token in a body, never a URL. */
+export const viewInvitationRequestSchema = z.strictObject({
+  data: z.strictObject({ token: invitationTokenSchema }),
+});
+
 export interface InvitationView {
   email: string;
   partnerName: string;

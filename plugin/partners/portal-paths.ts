@@ -7,6 +7,9 @@
 export const recruitPath = (portalPath: string, programSlug: string, linkCode: string) =>
   `${portalPath}/apply/${encodeURIComponent(programSlug)}?recruit=${encodeURIComponent(linkCode)}`;
 
-/** The invitation link mailed to a new login; the token is base64url, safe in a path. */
+/**
+ * The invitation link mailed to a new login. The token rides in the fragment, which browsers
+ * never send: no request log, proxy or Referer sees it (SPEC §11). base64url needs no escaping.
+ */
 export const invitationPath = (portalPath: string, token: string) =>
-  `${portalPath}/invitation/${encodeURIComponent(token)}`;
+  `${portalPath}/invitation#${token}`;

@@ -20,6 +20,7 @@ export function App() {
       <UnauthorizedRedirect />
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        <Route path="/invitation" element={<InvitePage />} />
         <Route path="/invitation/:token" element={<InvitePage />} />
         <Route path="/invite/:token" element={<InvitePage />} />
         <Route path="/apply/:programSlug" element={<ApplyPage />} />

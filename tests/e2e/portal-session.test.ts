@@ -169,7 +169,7 @@ describe.each(MODES)('portal sessions with users-permissions $label', (mode) => 
   });
 
   it('accepts an invitation into a session the mode can keep', async () => {
-    await page.goto(portalUrl(`/invitation/${invitationToken}`));
+    await page.goto(portalUrl(`/invitation#${invitationToken}`));
     await page.fill('input[name="password"]', PASSWORD);
     await page.fill('input[name="confirmation"]', PASSWORD);
     await page.check('input[name="acceptTerms"]');

@@ -175,7 +175,7 @@ beforeAll(async () => {
     .send({ data: {} })
     .expect(201);
   const mail = await mailTo(partner.email);
-  const path = /\/partner-portal\/invitation\/[A-Za-z0-9_-]{43}/.exec(mail.text)?.[0];
+  const path = /\/partner-portal\/invitation#[A-Za-z0-9_-]{43}/.exec(mail.text)?.[0];
   if (!path) throw new Error(`no invitation link in: ${mail.text}`);
   invitationUrl = `${origin}${path}`;
 

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { api, ApiError, startInvitedSession } from '../api/client';
 import type { AcceptedInvitation, InvitationView } from '../api/types';
 import { Brand } from '../components/layout';
@@ -8,16 +8,24 @@ import { useResource } from '../use-resource';
 
 const MIN_PASSWORD = 8;
 
-/** `/invitation/:token` (the mailed link; `/invite/:token` too): the program terms, a password, and the acceptance that creates the login. */
+/**
+ * `/invitation#<token>` (the mailed link: the fragment never reaches a server or its logs; older
+ * links `/invitation/:token` and `/invite/:token` still open): the program terms, a password,
+ * and the acceptance that creates the login. The token travels to the API in request bodies only.
+ */
 export function InvitePage() {
-  const { token = '' } = useParams();
+  const params = useParams();
+  const { hash } = useLocation();
+  const token = hash.replace(/^#/, '') || params.token || '';
   const navigate = useNavigate();
   const invitation = useResource(
     () =>
       api
-        .get<{ data: InvitationView }>(`/partners/invitations/${encodeURIComponent(token)}`, {
-          auth: false,
-        })
+        .post<{ data: InvitationView }>(
+          '/partners/invitations/view',
+          { data: { token } },
+          { auth: false }
+        )
         .then((answer) => answer.data),
     token
   );

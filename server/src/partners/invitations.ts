@@ -173,7 +173,7 @@ const createInvitationsService = ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    /** `GET /invitations/:token`: who is invited, to what, and the terms to accept. */
+    /** `POST /invitations/view`: who is invited, to what, and the terms to accept. */
     async view(token: string): Promise<InvitationView> {
       const invitation = await usable(token, new Date());
       const enrollments = await strapi.db.query(ENROLLMENT).findMany({

@@ -18,8 +18,8 @@ export const contentApiRoutes: Route[] = [
     config: rateLimited('apply', 10),
   },
   {
-    method: 'GET',
-    path: '/invitations/:token',
+    method: 'POST',
+    path: '/invitations/view',
     handler: 'invitations.view',
     config: rateLimited('invitation', 30),
   },

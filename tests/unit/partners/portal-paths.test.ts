@@ -13,6 +13,6 @@ describe('portal paths', () => {
 
   it('puts the invitation token into the path', () => {
     const token = 'A'.repeat(40) + '-_z';
-    expect(invitationPath('/partner-portal', token)).toBe(`/partner-portal/invitation/${token}`);
+    expect(invitationPath('/partner-portal', token)).toBe(`/partner-portal/invitation#${token}`);
   });
 });

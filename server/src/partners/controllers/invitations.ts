@@ -3,13 +3,13 @@ import type { Context } from 'koa';
 import {
   acceptInvitationRequestSchema,
   invitationLinkParamsSchema,
-  invitationTokenSchema,
   partnerIdParamSchema,
   type AcceptInvitationResponse,
   type InvitationLinkResponse,
   type InvitationViewResponse,
   type InviteResponse,
   type RevokeAccessResponse,
+  viewInvitationRequestSchema,
 } from '../../../../plugin/contracts/partners';
 import { getService } from '../../platform/plugin-context';
 import { parseInput } from '../../platform/validation';
@@ -22,9 +22,9 @@ const createInvitationsController = ({ strapi }: { strapi: Core.Strapi }) => {
   const partnerId = (ctx: Context) => parseInput(partnerIdParamSchema, ctx.params.id);
 
   return {
-    /** `GET /invitations/:token` */
+    /** `POST /invitations/view` `{ data: { token } }` */
     async view(ctx: Context) {
-      const token = parseInput(invitationTokenSchema, ctx.params.token);
+      const { token } = parseInput(viewInvitationRequestSchema, ctx.request.body).data;
       ctx.set('Cache-Control', 'no-store');
       ctx.body = { data: await invitations().view(token) } satisfies InvitationViewResponse;
     },
