@@ -1,7 +1,8 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { uid } from '../../plugin/model';
+import { launchChromium } from '../helpers/browser';
 import type { TestApp } from '../helpers/strapi';
 import { ADMIN, type AdminWorld, startAdminWorld } from './admin-world';
 
@@ -62,18 +63,7 @@ beforeAll(async () => {
   world = await startAdminWorld();
   ({ app, origin } = world);
 
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
   context = await browser.newContext({
     viewport: { width: 1440, height: 900 },
     acceptDownloads: true,

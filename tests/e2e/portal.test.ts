@@ -1,9 +1,10 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { formatMoney } from '../../plugin/currency';
 import { uid } from '../../plugin/model';
+import { launchChromium } from '../helpers/browser';
 import { adminToken } from '../helpers/admin';
 import {
   createApiToken,
@@ -178,18 +179,7 @@ beforeAll(async () => {
   if (!path) throw new Error(`no invitation link in: ${mail.text}`);
   invitationUrl = `${origin}${path}`;
 
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
   context = await browser.newContext({ viewport: DESKTOP, acceptDownloads: true });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
   page = await context.newPage();

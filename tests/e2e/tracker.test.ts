@@ -2,8 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { uid } from '../../plugin/model';
+import { launchChromium } from '../helpers/browser';
 import { createLink, createPartner, createProgramWithPartner, enroll } from '../helpers/fixtures';
 import { startStrapi, type TestApp } from '../helpers/strapi';
 
@@ -44,18 +45,7 @@ beforeAll(async () => {
     res.end(shopPage(new URL(req.url ?? '/', 'http://site').pathname));
   });
   siteOrigin = `http://localhost:${await listen(site)}`;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
