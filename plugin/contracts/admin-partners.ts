@@ -10,6 +10,7 @@ import {
   REFERRAL_STATUSES,
 } from '../model';
 import { rateSchema } from './rules';
+import type { OrderEarns } from '../orders/order-earns';
 import {
   daySchema,
   slugSchema,
@@ -216,5 +217,7 @@ export interface OrderView {
   paidAt: string | null;
   source: string;
   ineligibleReason: string | null;
+  /** Whether it earns its partner a commission (plugin/orders/order-earns.ts). */
+  earns: OrderEarns;
   createdAt: string;
 }

@@ -115,12 +115,14 @@ export const OrdersPage = () => {
                 id: 'eligibility',
                 label: t('table.earns'),
                 render: (row) =>
-                  row.ineligibleReason ? (
+                  row.earns === 'ineligible' ? (
                     <Tooltip label={row.ineligibleReason}>
                       <Typography textColor="danger600">{t('orders.ineligible')}</Typography>
                     </Tooltip>
                   ) : (
-                    <Text>{row.partner ? t('orders.eligible') : '—'}</Text>
+                    <Text data-earns={row.earns}>
+                      {row.earns === 'unattributed' ? '—' : t(`orders.earns.${row.earns}`)}
+                    </Text>
                   ),
               },
             ]}
