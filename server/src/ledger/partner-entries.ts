@@ -233,13 +233,14 @@ const createPartnerEntriesService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * Recruits (partners whose `referredBy` is this partner) by name, with the level-2 earnings
+     * Approved recruits (partners whose `referredBy` is this partner) by name, with the level-2 earnings
      * they brought it (entries not reversed or rejected), per currency. Nothing about their
      * customers: the recruit is found through the level-1 entry each level-2 entry follows.
      */
     async subPartners(partner: PortalPartner, requestOrigin: string): Promise<SubPartnersResponse> {
       const recruits = await strapi.db.query(PARTNER).findMany({
-        where: { referredBy: { id: partner.id } },
+        // Applicants, rejected and suspended partners are not (or no longer) sub-partners.
+        where: { referredBy: { id: partner.id }, state: 'approved' },
         select: ['id', 'name', 'createdAt'],
         orderBy: { id: 'asc' },
       });
