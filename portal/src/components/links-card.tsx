@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
 import type { PortalLink } from '../api/types';
-import { count } from '../format';
+import { plural } from '../format';
 import { Card, CopyButton, Empty, ErrorNote } from './ui';
 
 /** The partner's tracking links with copy buttons, and a builder for deep links. */
@@ -41,7 +41,7 @@ export function LinksCard({ links }: { links: PortalLink[] }) {
                 <code className="link-url">{link.url}</code>
               </div>
               <div className="link-side">
-                <span className="muted small">{count(link.clicks)} clicks</span>
+                <span className="muted small">{plural(link.clicks, 'click', 'clicks')}</span>
                 <CopyButton text={link.url} />
               </div>
             </li>
