@@ -17,6 +17,7 @@ import type { PortalPartner } from '../portal/is-partner';
 import { loadEntryLabels, type LabelledEntry } from '../attribution/referral-labels';
 import { createPortalScope, iso, paginate } from '../portal/scope';
 import { publicBase, recruitUrlOf } from '../partners/partner-profile';
+import { descendingKeyset } from '../platform/list-filters';
 
 const COMMISSION = uid('commission');
 const PARTNER = uid('partner');
@@ -122,11 +123,13 @@ const createPartnerEntriesService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   async function* commissionRows(partner: PortalPartner, where: EntryWhere) {
-    for (let afterId = 0; ;) {
+    // Newest first, as the Commissions screen lists them.
+    const keyset = descendingKeyset();
+    for (let last: RawRow | undefined; ;) {
       const rows: RawRow[] = await strapi.db.query(COMMISSION).findMany({
-        where: { ...where, id: { $gt: afterId } },
+        where: { $and: [where, keyset.after(last)] },
         select: COMMISSION_FIELDS,
-        orderBy: { id: 'asc' },
+        orderBy: keyset.orderBy,
         limit: EXPORT_PAGE,
       });
       if (rows.length === 0) return;
@@ -147,7 +150,7 @@ const createPartnerEntriesService = ({ strapi }: { strapi: Core.Strapi }) => {
           entry.explanation?.summary ?? null,
         ];
       }
-      afterId = Number(rows[rows.length - 1].id);
+      last = rows[rows.length - 1];
     }
   }
 
