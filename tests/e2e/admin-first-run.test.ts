@@ -24,6 +24,33 @@ const shot = async (name: string) => {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 };
 
+/**
+ * In the page: the controls of <main> not named by a visible label, neither their own
+ * <label for> nor one that aria-labelledby points at (radios carry their own text).
+ */
+const UNNAMED_CONTROLS = `(() => {
+  const visibleLabel = (element) =>
+    element !== null && element.tagName === 'LABEL' && element.textContent.trim() !== '';
+  const controls = document.querySelectorAll(
+    'main input:not([type="hidden"]):not([type="radio"]):not([aria-hidden="true"]),' +
+      ' main textarea, main [role="combobox"], main [role="switch"]'
+  );
+  return [...controls]
+    .filter((control) => control.getClientRects().length > 0)
+    .filter((control) => {
+      if (control.labels && [...control.labels].some(visibleLabel)) return false;
+      const ids = (control.getAttribute('aria-labelledby') || '').split(/\\s+/);
+      return !ids.some((id) => id && visibleLabel(document.getElementById(id)));
+    })
+    .map((control) => control.outerHTML.slice(0, 160));
+})()`;
+
+/** In the page: the text of each visible field label of <main>, the required star left out. */
+const VISIBLE_LABELS = `[...document.querySelectorAll('main label')]
+  .filter((label) => label.getClientRects().length > 0 && !label.closest('[role="radiogroup"]'))
+  .map((label) => label.textContent.replace(/\\*$/, '').trim())
+  .filter((text) => text !== '')`;
+
 const kpi = (id: string) => page.locator(`[data-kpi="${id}"] [data-value]`).innerText();
 
 beforeAll(async () => {
@@ -67,5 +94,21 @@ describe('the Overview of a new install', () => {
 
     await guide.getByRole('link', { name: 'Create a program' }).click();
     await page.waitForURL(/\/programs\/new$/);
+  });
+
+  it('names every input of the program editor by its visible label', async () => {
+    await page.goto(`${origin}/admin/plugins/partners/programs/new`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.locator('main label').first().waitFor();
+    // Each input, select, date and toggle is named by a visible label: its own <label for>, or
+    // aria-labelledby pointing at one.
+    const unnamed = await page.evaluate<string[]>(UNNAMED_CONTROLS);
+    expect(unnamed).toEqual([]);
+    const labels = await page.evaluate<string[]>(VISIBLE_LABELS);
+    expect(labels.length).toBeGreaterThan(10);
+    for (const label of labels) {
+      expect([label, await page.getByLabel(label).count()]).not.toEqual([label, 0]);
+    }
+    await shot('program-editor');
   });
 });
