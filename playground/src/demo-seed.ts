@@ -334,7 +334,33 @@ async function createReferralsAndOrders(strapi, { partner, program, link, count 
         documentId: order.documentId,
         data: { state: 'refunded' },
       });
+      // Refunded a few days to a few weeks after the sale, not on the seeding day.
+      const refundedAt = new Date(
+        Math.min(convertedAt.getTime() + (2 + Math.floor(random() * 40)) * DAY, Date.now())
+      );
+      await strapi.db.query(uid('commission')).updateMany({
+        where: { orderId: order.id, reversedAt: { $notNull: true } },
+        data: { reversedAt: refundedAt },
+      });
     }
+  }
+}
+
+/**
+ * Dates each approval on the day its hold ended, as the daily job would have done, so monthly
+ * statements show every entry in the month it was earned rather than on the seeding day.
+ */
+async function dateApprovals(strapi: Core.Strapi) {
+  const commissions = strapi.db.query(uid('commission'));
+  const approved = await commissions.findMany({
+    where: { state: 'approved' },
+    select: ['id', 'availableAt', 'createdAt'],
+  });
+  for (const entry of approved) {
+    await commissions.update({
+      where: { id: entry.id },
+      data: { approvedAt: entry.availableAt ?? entry.createdAt },
+    });
   }
 }
 
@@ -389,6 +415,7 @@ export async function seedDemo(strapi: Core.Strapi) {
     });
     // Entries past their 30-day hold are approved, as the job would have done over time.
     await strapi.plugin('partners').service('commissions').approveDue();
+    await dateApprovals(strapi);
     strapi.log.info(
       '[partners demo] demo programs, partners, clicks, orders and commissions created'
     );

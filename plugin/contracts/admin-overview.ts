@@ -45,6 +45,13 @@ export const commissionTotalsSchema = z.object({
 
 export const overviewSchema = z.object({
   range: z.object({ from: z.string(), to: z.string(), interval: z.enum(OVERVIEW_INTERVALS) }),
+  /**
+   * The first steps taken at all, whatever the filters: a program, an approved partner, a human
+   * click. The Overview shows its first-run guide while one is missing.
+   */
+  setup: z.object({ hasProgram: z.boolean(), hasPartner: z.boolean(), hasClick: z.boolean() }),
+  /** The currency of zero amounts: the filtered program's, else the first program's, else USD. */
+  currency: z.string(),
   kpis: z.object({
     /** Human clicks (bots never count). */
     clicks: z.int(),

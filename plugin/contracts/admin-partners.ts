@@ -12,6 +12,7 @@ import {
 import type { Delivery } from './notifications';
 import type { InvitationLink } from './partners';
 import { rateSchema } from './rules';
+import type { OrderEarns } from '../orders/order-earns';
 import {
   daySchema,
   slugSchema,
@@ -278,5 +279,7 @@ export interface OrderView {
   paidAt: string | null;
   source: string;
   ineligibleReason: string | null;
+  /** Whether it earns its partner a commission (plugin/orders/order-earns.ts). */
+  earns: OrderEarns;
   createdAt: string;
 }

@@ -7,6 +7,7 @@ export { applicationReceivedEmail, type ApplicationData } from './application-re
 export { applicationApprovedEmail } from './application-approved';
 export { applicationRejectedEmail } from './application-rejected';
 export { invitationEmail, type InvitationData } from './invitation';
+export { possessive } from './possessive';
 export { commissionEarnedEmail, type CommissionEarnedData } from './commission-earned';
 export { payoutSentEmail, type PayoutSentData } from './payout-sent';
 export { monthlyStatementEmail, type MonthlyStatementData } from './monthly-statement';

@@ -1,4 +1,5 @@
 import { emailContent, type EmailContent } from './email-content';
+import { possessive } from './possessive';
 
 export interface InvitationData {
   partnerName: string | null;
@@ -10,7 +11,9 @@ export interface InvitationData {
 
 /** A portal invitation: the only place the invitation token ever appears in clear. */
 export function invitationEmail(data: InvitationData): EmailContent {
-  const where = data.programName ? `${data.programName}'s partner portal` : 'our partner portal';
+  const where = data.programName
+    ? `${possessive(data.programName)} partner portal`
+    : 'our partner portal';
   return emailContent({
     template: {
       name: 'invitation',

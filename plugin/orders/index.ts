@@ -11,3 +11,4 @@ export { impliedPaymentFields, type WrittenOrder } from './implied-payment-field
 export { decideOrderMoney, type OrderMoney, type OrderMoneyDecision } from './decide-order-money';
 export { decideRefund, type AppliedRefund, type RefundDecision } from './decide-refund';
 export { mapHostOrder, type HostOrderMapping } from './map-host-order';
+export { ORDER_EARNS, orderEarns, type OrderEarns } from './order-earns';

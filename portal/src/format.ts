@@ -34,6 +34,12 @@ export const monthName = (month: string) =>
 
 export const count = (value: number) => new Intl.NumberFormat('en-US').format(value);
 
+const pluralRules = new Intl.PluralRules('en-US');
+
+/** "1 click", "2 clicks", "1,000 clicks": the count with the noun in its English plural form. */
+export const plural = (value: number, one: string, other: string) =>
+  `${count(value)} ${pluralRules.select(value) === 'one' ? one : other}`;
+
 export const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 export const label = (text: string | null | undefined) =>

@@ -11,6 +11,7 @@ import { uid } from '../../plugin/model';
 import type { Route } from '../../server/src/platform/route';
 import { adminTokenWithActions } from '../helpers/admin-roles';
 import { count, createPartner, createProgram, enroll } from '../helpers/fixtures';
+import { parseCsv } from '../helpers/portal';
 import { useTestApp } from '../helpers/test-app';
 
 /**
@@ -345,6 +346,30 @@ describe('commission review', () => {
     expect(lines[0]).toBe(COMMISSION_EXPORT_COLUMNS.join(','));
     expect(lines).toHaveLength(4);
     expect(csv.body).toContain(`"'=HYPERLINK(""http://evil"")"`);
+  });
+});
+
+describe('the commissions export', () => {
+  it('lists entries in the order of the Commissions screen, newest first', async () => {
+    const { partner, rows } = await seedLedger(['pending', 'approved', 'pending', 'paid']);
+    // Created out of id order, two of them in the same second.
+    const createdAt = ['2026-02-03', '2026-02-01', '2026-02-05', '2026-02-03'];
+    for (const [index, row] of rows.entries()) {
+      await app.strapi.db.query(uid('commission')).update({
+        where: { id: row.id },
+        data: { createdAt: new Date(`${createdAt[index]}T10:00:00Z`) },
+      });
+    }
+    const listed = await api('get', '/commissions')
+      .query({ partner: partner.documentId })
+      .expect(200);
+    const order = [rows[2], rows[3], rows[0], rows[1]].map((row) => row.documentId);
+    expect(listed.body.data.map((row: Row) => row.documentId)).toEqual(order);
+    const csv = await api('get', '/commissions/export')
+      .query({ partner: partner.documentId })
+      .expect(200);
+    const { rows: lines } = parseCsv(csv.text);
+    expect(lines.map((line) => line[0])).toEqual(order);
   });
 });
 

@@ -10,7 +10,7 @@ import { useTestApp } from '../helpers/test-app';
 
 /** The ledger's life cycle (SPEC §5.6–5.7): refunds, clawbacks, churn and the jobs. */
 
-const { app, apiToken: token } = useTestApp({ apiToken: true });
+const { app, apiToken: token, admin } = useTestApp({ apiToken: true, admin: true });
 
 const auth = () => ({ Authorization: `Bearer ${token()}` });
 const postOrder = (body: unknown) =>
@@ -66,6 +66,31 @@ describe('refunds', () => {
       [1, 'sale', 2000, 'reversed'],
       [2, 'sale', 500, 'reversed'],
     ]);
+  });
+
+  it('a fully refunded order earns nothing, in the order response and the admin list', async () => {
+    const { code, partner } = await createProgramWithPartner(app.strapi);
+    const full = orderBody({ referralCode: code, amount: 10000 });
+    const partial = orderBody({ referralCode: code, amount: 10000 });
+    expect((await postOrder(full).expect(201)).body.data.earns).toBe('yes');
+    await postOrder(partial).expect(201);
+    const refunded = await postRefund(full.data.externalId, { amount: 10000 }).expect(200);
+    expect(refunded.body.data.earns).toBe('refunded');
+    await postRefund(partial.data.externalId, { amount: 2500 }).expect(200);
+
+    const list = await app
+      .request()
+      .get('/partners/orders')
+      .query({ partner: partner.documentId })
+      .set('Authorization', `Bearer ${admin()}`)
+      .expect(200);
+    const earns = Object.fromEntries(
+      list.body.data.map((order: { externalId: string; earns: string }) => [
+        order.externalId,
+        order.earns,
+      ])
+    );
+    expect(earns).toEqual({ [full.data.externalId]: 'refunded', [partial.data.externalId]: 'yes' });
   });
 
   it('a refund after payout creates a clawback netted from the next payout', async () => {

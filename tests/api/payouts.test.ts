@@ -12,6 +12,7 @@ import {
   createProgram,
   enroll,
 } from '../helpers/fixtures';
+import { parseCsv } from '../helpers/portal';
 import { startStrapi, type TestApp } from '../helpers/strapi';
 
 /** SPEC §10: payout runs, paid / failed, Stripe Connect transfers, credit, exports, admin API. */
@@ -355,6 +356,15 @@ describe('exports', () => {
     );
     // Stripe payouts are not PayPal's to pay.
     expect(lines).toHaveLength(2);
+  });
+
+  it('exports payouts in the order of the Payouts screen', async () => {
+    const listed = (await api('get', '/payouts?pageSize=100').expect(200)).body.data;
+    const { header, rows } = parseCsv((await api('get', '/payouts/export').expect(200)).text);
+    expect(listed.length).toBeGreaterThan(2);
+    expect(rows.map((row) => row[header.indexOf('payout')])).toEqual(
+      listed.map((payout: Row) => payout.documentId)
+    );
   });
 
   it('lists every entry of a period’s payouts', async () => {

@@ -281,6 +281,21 @@ describe('an export across programs', () => {
     expect(res.text).toContain(emailOf(CASES[3]));
   });
 
+  it('lists referrals and commissions in the order of the screens, newest first', async () => {
+    const as = portal(app, jwt);
+    const referrals = (await as.get('/referrals?pageSize=100').expect(200)).body.data;
+    const referralCsv = parseCsv((await as.get('/referrals/export').expect(200)).text);
+    expect(referrals.length).toBeGreaterThan(1);
+    expect(referralCsv.rows.map((row) => row[referralCsv.header.indexOf('id')])).toEqual(
+      referrals.map((row: { id: string }) => row.id)
+    );
+    const commissions = (await as.get('/commissions?pageSize=100').expect(200)).body.data;
+    const commissionCsv = parseCsv((await as.get('/commissions/export').expect(200)).text);
+    expect(commissionCsv.rows.map((row) => row[0])).toEqual(
+      commissions.map((row: { documentId: string }) => row.documentId)
+    );
+  });
+
   it('lists the statement months per currency', async () => {
     const res = await portal(app, jwt).get('/statements').expect(200);
     expect(res.body.data).toEqual(

@@ -1,6 +1,7 @@
 import * as contracts from '../../plugin/contracts/portal';
 import { uid } from '../../plugin/model';
 import { snapshotPayoutMethod } from '../../plugin/payouts';
+import { adminToken } from '../helpers/admin';
 import { earnApproved } from '../helpers/ledger';
 import {
   count,
@@ -174,6 +175,21 @@ describe('sub-partners', () => {
     const commissions = (await as().get('/commissions').expect(200)).body.data;
     const levelTwo = commissions.find((entry: Row) => entry.level === 2);
     expect(levelTwo).toMatchObject({ amount: 500, referral: null });
+  });
+
+  it('lists only approved recruits, in the portal and in the admin', async () => {
+    for (const state of ['applied', 'rejected', 'suspended']) {
+      await createPartner(app.strapi, { name: `Recruit ${state}`, state, referredBy: partner.id });
+    }
+    const res = await as().get('/sub-partners').expect(200);
+    expect(res.body.data.map((row: Row) => row.name)).toEqual(['Recruit Rita']);
+    const admin = await adminToken(app, 'strapi-super-admin');
+    const detail = await app
+      .request()
+      .get(`/partners/partners/${partner.documentId}`)
+      .set('Authorization', `Bearer ${admin}`)
+      .expect(200);
+    expect(detail.body.data.counts.recruits).toBe(1);
   });
 });
 

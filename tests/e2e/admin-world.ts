@@ -78,6 +78,12 @@ export type AdminWorld = Awaited<ReturnType<typeof seed>> & { app: TestApp; orig
  * registered through the admin's own route, and the seeded data.
  */
 export const startAdminWorld = async (port = 0): Promise<AdminWorld> => {
+  const { app, origin } = await startEmptyAdminWorld(port);
+  return { app, origin, ...(await seed(app)) };
+};
+
+/** The same without any data: the plugin as a new install shows it. */
+export const startEmptyAdminWorld = async (port = 0) => {
   ensureAdminBuild();
   const app = await startStrapi({ serveAdminPanel: true });
   const server = app.strapi.server.httpServer;
@@ -87,5 +93,5 @@ export const startAdminWorld = async (port = 0): Promise<AdminWorld> => {
   if (registered.status !== 200) {
     throw new Error(`register-admin: ${registered.status} ${registered.text}`);
   }
-  return { app, origin, ...(await seed(app)) };
+  return { app, origin };
 };

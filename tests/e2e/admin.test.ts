@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { launchChromium } from '../helpers/chromium';
 import { uid } from '../../plugin/model';
+import { createPartner, createProgram } from '../helpers/fixtures';
 import type { TestApp } from '../helpers/strapi';
 import { ADMIN, type AdminWorld, startAdminWorld } from './admin-world';
 
@@ -387,6 +388,64 @@ describe('the admin pages, in Chromium against the built admin panel', () => {
       await open(path, heading);
       await page.waitForLoadState('networkidle');
       await shot(name);
+    }
+  });
+
+  it('fits the Commissions and Orders tables in a 1440 px wide window', async () => {
+    // Real-life lengths: a long partner, program, customer and order id.
+    const program = await createProgram(app.strapi, {
+      name: 'Acme Cloud Enterprise Partner Program',
+      slug: 'acme-cloud-enterprise',
+    });
+    const partner = await createPartner(app.strapi, {
+      name: 'Maximilian Featherstonehaugh-Worthington Consulting GmbH',
+    });
+    const order = await db('order').create({
+      data: {
+        externalId: 'ord_2026_1M8x7TqL3vP9kR2sW5yZ0aB4cD6eF8gH',
+        amount: 1234599,
+        currency: 'USD',
+        refundedAmount: 34500,
+        state: 'partially-refunded',
+        paidAt: new Date(),
+        partnerId: partner.id,
+        programId: program.id,
+        customerName: 'Bartholomew Alexander Montgomery-Fitzgerald III',
+        customerEmail: 'bartholomew.montgomery-fitzgerald@example-enterprise.test',
+        source: 'api',
+      },
+    });
+    await db('commission').create({
+      data: {
+        partnerId: partner.id,
+        programId: program.id,
+        orderId: order.id,
+        level: 1,
+        kind: 'sale',
+        basisAmount: 1234599,
+        amount: 246920,
+        currency: 'USD',
+        state: 'pending',
+        idempotencyKey: `wide-${order.id}`,
+        explanation: { summary: '20% of $12,345.99 = $2,469.20 (program rate)', steps: [] },
+      },
+    });
+    for (const [path, heading, row] of [
+      ['/commissions', 'Commissions', '[data-commission]'],
+      ['/orders', 'Orders', 'tbody tr'],
+    ]) {
+      await open(path, heading);
+      await page.locator(row).first().waitFor();
+      await page.waitForLoadState('networkidle');
+      await shot(`${heading.toLowerCase()}-1440`);
+      const overflow = await page.evaluate<Array<[string, number, number]>>(
+        `[['page', document.documentElement.scrollWidth, window.innerWidth],
+            ...[...document.querySelectorAll('table')].map((table) =>
+              ['table', table.scrollWidth, table.parentElement.clientWidth])]`
+      );
+      for (const [what, width, room] of overflow) {
+        expect([path, what, width <= room]).toEqual([path, what, true]);
+      }
     }
   });
 

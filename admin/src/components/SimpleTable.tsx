@@ -5,7 +5,15 @@ export interface Column<T> {
   id: string;
   label: string;
   render: (row: T) => React.ReactNode;
+  /** The cells' style, e.g. WRAP. */
+  style?: React.CSSProperties;
 }
+
+/**
+ * A cell whose names wrap onto a second line, so a table fits a 1440 px window without
+ * scrolling sideways (long ids are cut with an ellipsis instead).
+ */
+export const WRAP = { whiteSpace: 'normal', minWidth: '8rem' } as const;
 
 /** A read-only design-system table; an empty list shows `empty` instead. */
 export const SimpleTable = <T,>({
@@ -38,7 +46,9 @@ export const SimpleTable = <T,>({
         {rows.map((row) => (
           <Tr key={rowKey(row)}>
             {columns.map((column) => (
-              <Td key={column.id}>{column.render(row)}</Td>
+              <Td key={column.id} style={column.style}>
+                {column.render(row)}
+              </Td>
             ))}
           </Tr>
         ))}

@@ -5,11 +5,11 @@ import type { Money } from '../../../plugin/contracts/admin';
 export const money = (amount: number, currency: string) =>
   isCurrency(currency) ? formatMoney(amount, currency) : `${amount} ${currency}`;
 
-/** "$20.00 · €5.00", or the placeholder when the list is empty. */
-export const moneyList = (list: Money[] | undefined, empty = '—') =>
+/** "$20.00 · €5.00", or a zero in `fallbackCurrency` ("$0.00") when the list is empty. */
+export const moneyList = (list: readonly Money[] | undefined, fallbackCurrency = 'USD') =>
   list && list.length > 0
     ? list.map((item) => money(item.amount, item.currency)).join(' · ')
-    : empty;
+    : money(0, fallbackCurrency);
 
 /** Basis points as a percentage: 2000 → "20%", 1250 → "12.5%". */
 export const percent = (bps: number) => `${Number((bps / 100).toFixed(2))}%`;

@@ -20,7 +20,7 @@ export const errorMessage = (error: unknown): string => {
   return response?.data?.error?.message ?? (error as Error)?.message ?? String(error);
 };
 
-interface Loaded<T> {
+export interface Loaded<T> {
   data: T | undefined;
   pagination: Pagination | undefined;
   isLoading: boolean;

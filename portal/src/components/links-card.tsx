@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
 import type { PortalLink, PortalLinkProgram } from '../api/types';
-import { count } from '../format';
+import { plural } from '../format';
 import { LinkForm } from './link-form';
 import { Card, CopyButton, Empty, ErrorNote, StatusBadge } from './ui';
 
@@ -114,7 +114,7 @@ export function LinksCard(props: {
                     <code className="link-url">{link.url}</code>
                   </div>
                   <div className="link-side">
-                    <span className="muted small">{count(link.clicks)} clicks</span>
+                    <span className="muted small">{plural(link.clicks, 'click', 'clicks')}</span>
                     {link.status === 'active' && <CopyButton text={link.url} />}
                     <button
                       type="button"

@@ -153,6 +153,28 @@ const createOverviewService = ({ strapi }: { strapi: Core.Strapi }) => {
     });
   };
 
+  /** The first steps taken (existence checks, no counts over the high-volume tables). */
+  const setupOf = async (knex: Knex, scope: AnalyticsScope) => {
+    const exists = async (query: Knex.QueryBuilder) =>
+      (await query.select(knex.raw('1 as one')).first()) !== undefined;
+    const programs = tableOf(strapi, uid('program'));
+    const program: Row | undefined = await knex(programs)
+      .select('currency')
+      .modify((query) => {
+        if (scope.programId !== null) query.where('id', scope.programId);
+      })
+      .orderBy('id')
+      .first();
+    return {
+      currency: typeof program?.currency === 'string' ? program.currency : 'USD',
+      setup: {
+        hasProgram: program !== undefined || (await exists(knex(programs))),
+        hasPartner: await exists(knex(tableOf(strapi, uid('partner'))).where('state', 'approved')),
+        hasClick: await exists(knex(tableOf(strapi, uid('click'))).where('is_bot', false)),
+      },
+    };
+  };
+
   return {
     async overview(query: OverviewQuery): Promise<Overview> {
       const { from, to, scope } = await resolveScope(query);
@@ -175,6 +197,7 @@ const createOverviewService = ({ strapi }: { strapi: Core.Strapi }) => {
           .groupBy('k.state', 'k.currency');
         const top = await topPartners(knex, scope);
         const activation = await activationCounts(strapi, knex, scope);
+        const { setup, currency } = await setupOf(knex, scope);
 
         const sum = (rows: Row[], key: string) =>
           rows.reduce((total, row) => total + toInt(row[key]), 0);
@@ -190,6 +213,8 @@ const createOverviewService = ({ strapi }: { strapi: Core.Strapi }) => {
 
         return {
           range: { from, to, interval },
+          setup,
+          currency,
           kpis: {
             clicks: sum(clicks, 'clicks'),
             uniqueClicks,

@@ -69,5 +69,8 @@ export const lowerStoredLinkCodes = async (strapi: Core.Strapi) => {
       );
     }
   }
-  if (lowered > 0) strapi.log.info(`[partners] ${lowered} link code(s) stored in capitals lowered`);
+  if (lowered > 0)
+    strapi.log.info(
+      `[partners] ${lowered} link ${lowered === 1 ? 'code' : 'codes'} stored in capitals lowered`
+    );
 };

@@ -20,6 +20,7 @@ import { conflict } from '../partners/status-errors';
 import { createPortalScope, iso, paginate, privacyOf } from '../portal/scope';
 import { withReferences } from '../platform/references';
 import type { RawRow } from '../platform/rows';
+import { descendingKeyset } from '../platform/list-filters';
 
 const ORDER = uid('order');
 const REFERRAL = uid('referral');
@@ -149,18 +150,20 @@ const createPartnerReferralsService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   async function* exportRows(partner: PortalPartner, where: Row, columns: string[]) {
-    for (let afterId = 0; ;) {
+    // Newest first, as the Referrals screen lists them.
+    const keyset = descendingKeyset();
+    for (let last: Row | undefined; ;) {
       const rows = await strapi.db.query(REFERRAL).findMany({
-        where: { ...where, id: { $gt: afterId } },
+        where: { $and: [where, keyset.after(last)] },
         select: REFERRAL_FIELDS,
-        orderBy: { id: 'asc' },
+        orderBy: keyset.orderBy,
         limit: EXPORT_PAGE,
       });
       if (rows.length === 0) return;
       for (const projected of await project(partner, rows)) {
         yield referralCsvRow(projected, columns);
       }
-      afterId = rows[rows.length - 1].id;
+      last = rows[rows.length - 1];
     }
   }
 

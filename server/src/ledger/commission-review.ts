@@ -14,6 +14,7 @@ import { csvStream } from '../payouts/csv-exports';
 import {
   NEWEST_FIRST,
   createdBetweenWhere,
+  descendingKeyset,
   statusPartnerProgramIdsWhere,
 } from '../platform/list-filters';
 import { withReferences } from '../platform/references';
@@ -109,20 +110,24 @@ const createCommissionReviewService = ({ strapi }: { strapi: Core.Strapi }) => {
     reject: (documentIds: string[], reason: string) =>
       settlePending('reject', documentIds, { state: 'rejected', note: reason }),
 
-    /** Every entry matching the filters, a page at a time (keyset on id): constant memory. */
+    /**
+     * Every entry matching the filters, newest first as the list shows them, a page at a time
+     * (keyset on createdAt and id): constant memory.
+     */
     exportCsv(query: ExportCommissionsQuery) {
       const filter = whereOf(query);
+      const keyset = descendingKeyset();
       async function* rows() {
         const where = await filter;
-        for (let afterId = 0; ;) {
+        for (let last: Row | undefined; ;) {
           const found: Row[] = await strapi.db.query(COMMISSION).findMany({
-            where: { ...where, id: { $gt: afterId } },
-            orderBy: { id: 'asc' },
+            where: { $and: [where, keyset.after(last)] },
+            orderBy: keyset.orderBy,
             limit: PAGE,
           });
           const page = await withReferences(strapi, found, REFERENCES);
           if (page.length === 0) return;
-          afterId = page[page.length - 1].id;
+          last = found[found.length - 1];
           for (const row of page) {
             yield [
               row.documentId,

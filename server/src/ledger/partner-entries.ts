@@ -17,6 +17,7 @@ import type { PortalPartner } from '../portal/is-partner';
 import { loadEntryLabels, type LabelledEntry } from '../attribution/referral-labels';
 import { createPortalScope, iso, paginate } from '../portal/scope';
 import { publicBase, recruitUrlOf } from '../partners/partner-profile';
+import { descendingKeyset } from '../platform/list-filters';
 
 const COMMISSION = uid('commission');
 const PARTNER = uid('partner');
@@ -122,11 +123,13 @@ const createPartnerEntriesService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   async function* commissionRows(partner: PortalPartner, where: EntryWhere) {
-    for (let afterId = 0; ;) {
+    // Newest first, as the Commissions screen lists them.
+    const keyset = descendingKeyset();
+    for (let last: RawRow | undefined; ;) {
       const rows: RawRow[] = await strapi.db.query(COMMISSION).findMany({
-        where: { ...where, id: { $gt: afterId } },
+        where: { $and: [where, keyset.after(last)] },
         select: COMMISSION_FIELDS,
-        orderBy: { id: 'asc' },
+        orderBy: keyset.orderBy,
         limit: EXPORT_PAGE,
       });
       if (rows.length === 0) return;
@@ -147,7 +150,7 @@ const createPartnerEntriesService = ({ strapi }: { strapi: Core.Strapi }) => {
           entry.explanation?.summary ?? null,
         ];
       }
-      afterId = Number(rows[rows.length - 1].id);
+      last = rows[rows.length - 1];
     }
   }
 
@@ -233,13 +236,14 @@ const createPartnerEntriesService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * Recruits (partners whose `referredBy` is this partner) by name, with the level-2 earnings
+     * Approved recruits (partners whose `referredBy` is this partner) by name, with the level-2 earnings
      * they brought it (entries not reversed or rejected), per currency. Nothing about their
      * customers: the recruit is found through the level-1 entry each level-2 entry follows.
      */
     async subPartners(partner: PortalPartner, requestOrigin: string): Promise<SubPartnersResponse> {
       const recruits = await strapi.db.query(PARTNER).findMany({
-        where: { referredBy: { id: partner.id } },
+        // Applicants, rejected and suspended partners are not (or no longer) sub-partners.
+        where: { referredBy: { id: partner.id }, state: 'approved' },
         select: ['id', 'name', 'createdAt'],
         orderBy: { id: 'asc' },
       });

@@ -25,7 +25,7 @@ const PROGRAM = uid('program');
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-interface Attachment {
+export interface Attachment {
   filename: string;
   content: Buffer;
   contentType: string;

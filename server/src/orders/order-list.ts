@@ -6,6 +6,7 @@ import type {
   ProgramRef,
 } from '../../../plugin/contracts/admin';
 import { uid } from '../../../plugin/model';
+import { orderEarns } from '../../../plugin/orders';
 import {
   NEWEST_FIRST,
   createdBetweenWhere,
@@ -35,6 +36,13 @@ const toListedOrder = (row: RawRow): ListedOrder => ({
   paidAt: iso(row.paidAt),
   source: String(row.source),
   ineligibleReason: (row.ineligibleReason as string | null) ?? null,
+  earns: orderEarns({
+    state: String(row.state),
+    amount: Number(row.amount),
+    refundedAmount: Number(row.refundedAmount ?? 0),
+    hasPartner: idOrNull(row.partnerId) !== null,
+    ineligibleReason: (row.ineligibleReason as string | null) ?? null,
+  }),
   createdAt: iso(row.createdAt) as string,
 });
 

@@ -88,7 +88,7 @@ const createStripeService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     /** `stripe.webhooks.constructEvent` on the exact bytes Stripe sent. */
-    verify(rawBody: Buffer | undefined, signature: string | undefined) {
+    verify(rawBody: Buffer | undefined, signature: string | undefined): StripeEvent {
       const { webhookSecret } = settings();
       if (!webhookSecret) {
         throw new errors.ApplicationError(

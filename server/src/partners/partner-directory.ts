@@ -148,7 +148,9 @@ const createPartnerDirectoryService = ({ strapi }: { strapi: Core.Strapi }) => {
             .count({ where: { partnerId: id, isBot: false } }),
           referrals: await referrals.count({ where: { partnerId: id } }),
           customers: await referrals.count({ where: { partnerId: id, state: 'customer' } }),
-          recruits: await partners().count({ where: { referredBy: { id } } }),
+          recruits: await partners().count({
+            where: { referredBy: { id }, state: 'approved' },
+          }),
         },
         earnings: await earningsOf(id),
         payouts: payouts.map((payout) => ({

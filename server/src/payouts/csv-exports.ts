@@ -13,6 +13,7 @@ import { tableOf } from '../platform/database';
 import { idOrNull, rowsById } from '../platform/rows';
 import { isoOrNull } from './payout-ledger';
 import { periodOf } from './payout-view';
+import { descendingKeyset } from '../platform/list-filters';
 
 const COMMISSION = uid('commission');
 const ORDER = uid('order');
@@ -69,18 +70,19 @@ const payeesOf = (strapi: Core.Strapi, payouts: readonly Row[]) =>
     })
   );
 
-/** Pages of payouts, each with its payee. */
+/** Pages of payouts, each with its payee, latest period first as the Payouts screen lists them. */
 async function* payoutPages(strapi: Core.Strapi, where: Row) {
-  for (let afterId = 0; ;) {
+  const keyset = descendingKeyset('periodStart');
+  for (let last: Row | undefined; ;) {
     const payouts: Row[] = await strapi.db.query(PAYOUT).findMany({
-      where: { ...where, id: { $gt: afterId } },
-      orderBy: { id: 'asc' },
+      where: { $and: [where, keyset.after(last)] },
+      orderBy: keyset.orderBy,
       limit: PAGE,
     });
     if (payouts.length === 0) return;
     const payees = await payeesOf(strapi, payouts);
     for (const payout of payouts) yield { payout, payee: payees.get(payout.partnerId) ?? null };
-    afterId = payouts[payouts.length - 1].id;
+    last = payouts[payouts.length - 1];
   }
 }
 
@@ -174,7 +176,11 @@ export const entriesCsv = (strapi: Core.Strapi, query: ExportPayoutEntriesQuery)
     knex(`${tableOf(strapi, COMMISSION)} as c`)
       .leftJoin(`${tableOf(strapi, ORDER)} as o`, 'o.id', 'c.order_id')
       .whereIn('c.payout_id', payoutIds)
-      .orderBy(['c.payout_id', 'c.id'])
+      .orderBy([
+        { column: 'c.payout_id', order: 'desc' },
+        { column: 'c.created_at', order: 'desc' },
+        { column: 'c.id', order: 'desc' },
+      ])
       .select({
         payoutId: 'c.payout_id',
         entry: 'c.document_id',
@@ -189,15 +195,16 @@ export const entriesCsv = (strapi: Core.Strapi, query: ExportPayoutEntriesQuery)
       });
   async function* rows() {
     const where = payoutWhere({ period: query.period });
-    for (let afterId = 0; ;) {
+    // One period: its payouts newest first, each payout's entries newest first.
+    for (let beforeId = Number.MAX_SAFE_INTEGER; ;) {
       const payouts: Row[] = await strapi.db.query(PAYOUT).findMany({
-        where: { ...where, id: { $gt: afterId } },
-        orderBy: { id: 'asc' },
+        where: { ...where, id: { $lt: beforeId } },
+        orderBy: { id: 'desc' },
         limit: PAYOUTS_PER_PAGE,
         select: ['id', 'documentId', 'state', 'partnerId'],
       });
       if (payouts.length === 0) return;
-      afterId = payouts[payouts.length - 1].id;
+      beforeId = payouts[payouts.length - 1].id;
       const payees = await payeesOf(strapi, payouts);
       const byId = new Map(payouts.map((payout) => [payout.id, payout]));
       for (const entry of await entriesOf([...byId.keys()])) {

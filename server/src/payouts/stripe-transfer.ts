@@ -60,7 +60,7 @@ export const createTransfer = (client: Stripe, payout: TransferablePayout, accou
   );
 
 /** Stripe looked at the request and said no: retrying the same request cannot succeed. */
-export const isDefinitiveStripeError = (error: unknown) =>
+export const isDefinitiveStripeError = (error: unknown): boolean =>
   error instanceof Stripe.errors.StripeInvalidRequestError ||
   error instanceof Stripe.errors.StripePermissionError ||
   error instanceof Stripe.errors.StripeCardError;

@@ -7,6 +7,24 @@ const DAY_MS = 24 * 3600 * 1000;
 /** The admin lists' order: newest first, the id breaking ties. */
 export const NEWEST_FIRST = [{ createdAt: 'desc' as const }, { id: 'desc' as const }];
 
+/**
+ * The CSV exports walk a table a page at a time in the order its screen lists it: `column`
+ * descending, the id breaking ties (`column` is set on every row). `orderBy` is that order and
+ * `after(last)` the filter of the rows that follow `last`, the previous page's last row.
+ */
+export const descendingKeyset = (column = 'createdAt') => ({
+  orderBy: [{ [column]: 'desc' as const }, { id: 'desc' as const }],
+  after: (last: Record<string, unknown> | undefined) =>
+    last === undefined
+      ? {}
+      : {
+          $or: [
+            { [column]: { $lt: last[column] } },
+            { [column]: last[column], id: { $lt: last.id } },
+          ],
+        },
+});
+
 /** `status` (the stored `state`), `partner` (documentId) and `program` (slug), when given. */
 export const statusPartnerProgramWhere = (query: {
   status?: string;

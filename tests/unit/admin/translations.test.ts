@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SECOND_TIER_BASES } from '../../../plugin/contracts/rules';
 import * as model from '../../../plugin/model';
+import { ORDER_EARNS } from '../../../plugin/orders';
 import en from '../../../admin/src/translations/en.json';
 
 /** Every message the admin pages ask for exists in translations/en.json (SPEC §9). */
@@ -71,6 +72,11 @@ describe('admin translations', () => {
       ['partners.type', model.PARTNER_TYPES],
       ['referrals.source', model.REFERRAL_SOURCES],
       ['orders.source', model.ORDER_SOURCES],
+      // 'ineligible' shows orders.ineligible with its reason, 'unattributed' a dash.
+      [
+        'orders.earns',
+        ORDER_EARNS.filter((earns) => !['ineligible', 'unattributed'].includes(earns)),
+      ],
       ['commissions.kind', model.COMMISSION_KINDS],
       ['commissions.level', [1, 2]],
       ['payouts.method', model.PAYOUT_METHOD_TYPES],

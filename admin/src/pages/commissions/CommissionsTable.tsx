@@ -12,6 +12,7 @@ import {
 } from '@strapi/design-system';
 import type { CommissionView } from '../../../../plugin/contracts/admin';
 import { day, money } from '../../components/format';
+import { WRAP } from '../../components/SimpleTable';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useT } from '../../hooks/useT';
 
@@ -101,11 +102,11 @@ export const CommissionsTable = ({
               <Typography>{day(row.createdAt)}</Typography>
             </Td>
             {showPartner ? (
-              <Td>
+              <Td style={WRAP}>
                 <Typography>{row.partner?.name ?? '—'}</Typography>
               </Td>
             ) : null}
-            <Td>
+            <Td style={WRAP}>
               <Typography>{row.program?.name ?? '—'}</Typography>
             </Td>
             <Td>
@@ -116,8 +117,10 @@ export const CommissionsTable = ({
                 </Typography>
               </Flex>
             </Td>
-            <Td>
-              <Typography>{row.order?.externalId ?? '—'}</Typography>
+            <Td style={{ maxWidth: '9rem' }}>
+              <Typography ellipsis title={row.order?.externalId}>
+                {row.order?.externalId ?? '—'}
+              </Typography>
             </Td>
             <Td>
               <Typography fontWeight="bold" textColor={row.amount < 0 ? 'danger600' : 'neutral800'}>
@@ -127,7 +130,7 @@ export const CommissionsTable = ({
             <Td>
               <StatusBadge status={row.status} />
             </Td>
-            <Td style={{ maxWidth: '20rem' }}>
+            <Td style={{ maxWidth: '12rem' }}>
               <Typography variant="pi" textColor="neutral600" ellipsis>
                 {row.explanation ?? ''}
               </Typography>

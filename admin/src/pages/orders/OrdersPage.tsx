@@ -9,7 +9,7 @@ import { day, money } from '../../components/format';
 import { ListFooter, QuerySelect, useListQuery } from '../../components/ListQuery';
 import { usePartnerOptions, useProgramOptions } from '../../components/Options';
 import { PluginPage } from '../../components/PluginPage';
-import { SimpleTable, Text } from '../../components/SimpleTable';
+import { SimpleTable, Text, WRAP } from '../../components/SimpleTable';
 import { StatusBadge } from '../../components/StatusBadge';
 import { toQueryString, useApi } from '../../hooks/useApi';
 import { useT } from '../../hooks/useT';
@@ -63,9 +63,12 @@ export const OrdersPage = () => {
               {
                 id: 'order',
                 label: t('table.order'),
+                style: { maxWidth: '11rem' },
                 render: (row) => (
-                  <Flex direction="column" alignItems="flex-start">
-                    <Typography fontWeight="bold">{row.externalId}</Typography>
+                  <Flex direction="column" alignItems="stretch">
+                    <Typography fontWeight="bold" ellipsis title={row.externalId}>
+                      {row.externalId}
+                    </Typography>
                     <Typography variant="pi" textColor="neutral600">
                       {t(`orders.source.${row.source}`)}
                     </Typography>
@@ -75,16 +78,19 @@ export const OrdersPage = () => {
               {
                 id: 'customer',
                 label: t('table.customer'),
+                style: WRAP,
                 render: (row) => <Text>{row.customerName ?? row.customerEmail ?? '—'}</Text>,
               },
               {
                 id: 'partner',
                 label: t('table.partner'),
+                style: WRAP,
                 render: (row) => <Text>{row.partner?.name ?? '—'}</Text>,
               },
               {
                 id: 'program',
                 label: t('table.program'),
+                style: WRAP,
                 render: (row) => <Text>{row.program?.name ?? '—'}</Text>,
               },
               {
@@ -115,12 +121,14 @@ export const OrdersPage = () => {
                 id: 'eligibility',
                 label: t('table.earns'),
                 render: (row) =>
-                  row.ineligibleReason ? (
+                  row.earns === 'ineligible' ? (
                     <Tooltip label={row.ineligibleReason}>
                       <Typography textColor="danger600">{t('orders.ineligible')}</Typography>
                     </Tooltip>
                   ) : (
-                    <Text>{row.partner ? t('orders.eligible') : '—'}</Text>
+                    <Text data-earns={row.earns}>
+                      {row.earns === 'unattributed' ? '—' : t(`orders.earns.${row.earns}`)}
+                    </Text>
                   ),
               },
             ]}

@@ -34,7 +34,7 @@ const Kpi = ({
 const count = new Intl.NumberFormat('en-US');
 
 /** The headline numbers of the period: traffic, conversions, revenue, commissions, activation. */
-export const KpiCards = ({ kpis }: { kpis: Overview['kpis'] }) => {
+export const KpiCards = ({ kpis, currency }: { kpis: Overview['kpis']; currency: string }) => {
   const t = useT();
   const cards = [
     {
@@ -49,10 +49,10 @@ export const KpiCards = ({ kpis }: { kpis: Overview['kpis'] }) => {
       value: percent(kpis.conversionRateBps),
       hint: t('overview.kpi.conversionRate.hint'),
     },
-    { id: 'revenue', value: moneyList(kpis.attributedRevenue, '0') },
-    { id: 'pending', value: moneyList(kpis.commissions.pending, '0') },
-    { id: 'approved', value: moneyList(kpis.commissions.approved, '0') },
-    { id: 'paid', value: moneyList(kpis.commissions.paid, '0') },
+    { id: 'revenue', value: moneyList(kpis.attributedRevenue, currency) },
+    { id: 'pending', value: moneyList(kpis.commissions.pending, currency) },
+    { id: 'approved', value: moneyList(kpis.commissions.approved, currency) },
+    { id: 'paid', value: moneyList(kpis.commissions.paid, currency) },
     {
       id: 'activation',
       value: percent(kpis.activation.rateBps),

@@ -8,6 +8,7 @@ import { PluginPage } from '../../components/PluginPage';
 import { useApi, toQueryString } from '../../hooks/useApi';
 import { useT } from '../../hooks/useT';
 import { ActivityChart } from './ActivityChart';
+import { FirstRun } from './FirstRun';
 import { KpiCards } from './KpiCards';
 import { OverviewFilters } from './OverviewFilters';
 import { RevenueChart } from './RevenueChart';
@@ -38,7 +39,8 @@ export const OverviewPage = () => {
         <LoadingState />
       ) : data ? (
         <Flex direction="column" alignItems="stretch" gap={4}>
-          <KpiCards kpis={data.kpis} />
+          <FirstRun setup={data.setup} />
+          <KpiCards kpis={data.kpis} currency={data.currency} />
           <Grid.Root gap={4}>
             <Grid.Item col={7} xs={12} direction="column" alignItems="stretch">
               <ActivityChart series={data.series} />
@@ -47,7 +49,11 @@ export const OverviewPage = () => {
               <RevenueChart revenue={data.revenueSeries} />
             </Grid.Item>
           </Grid.Root>
-          <TopPartners partners={data.topPartners} contribution={data.contribution} />
+          <TopPartners
+            partners={data.topPartners}
+            contribution={data.contribution}
+            currency={data.currency}
+          />
         </Flex>
       ) : null}
     </PluginPage>

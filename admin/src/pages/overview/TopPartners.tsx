@@ -21,9 +21,11 @@ import { ChartCard } from './ChartCard';
 export const TopPartners = ({
   partners,
   contribution,
+  currency,
 }: {
   partners: Overview['topPartners'];
   contribution: Overview['contribution'];
+  currency: string;
 }) => {
   const t = useT();
   const shares = new Map<string, Overview['contribution']>();
@@ -65,13 +67,15 @@ export const TopPartners = ({
                     </Link>
                   </Td>
                   <Td>
-                    <Typography>{moneyList(partner.revenue)}</Typography>
+                    <Typography>{moneyList(partner.revenue, currency)}</Typography>
                   </Td>
                   <Td>
                     <Typography>{partner.customers}</Typography>
                   </Td>
                   <Td>
-                    <Typography>{moneyList(partner.commissions)}</Typography>
+                    <Typography>
+                      {moneyList(partner.commissions, partner.revenue[0]?.currency ?? currency)}
+                    </Typography>
                   </Td>
                   <Td>
                     {share ? (

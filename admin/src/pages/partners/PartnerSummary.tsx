@@ -19,15 +19,18 @@ const Stat = ({ label, value }: { label: string; value: string }) => (
 /** The partner's numbers: traffic, referrals and what it earned by ledger status. */
 export const PartnerSummary = ({ partner }: { partner: PartnerDetail }) => {
   const t = useT();
+  const currency =
+    Object.values(partner.earnings).flatMap((list) => list.map((item) => item.currency))[0] ??
+    'USD';
   const stats = [
     { id: 'clicks', value: String(partner.counts.clicks) },
     { id: 'referrals', value: String(partner.counts.referrals) },
     { id: 'customers', value: String(partner.counts.customers) },
     { id: 'recruits', value: String(partner.counts.recruits) },
-    { id: 'pending', value: moneyList(partner.earnings.pending, '0') },
-    { id: 'approved', value: moneyList(partner.earnings.approved, '0') },
-    { id: 'paid', value: moneyList(partner.earnings.paid, '0') },
-    { id: 'reversed', value: moneyList(partner.earnings.reversed, '0') },
+    { id: 'pending', value: moneyList(partner.earnings.pending, currency) },
+    { id: 'approved', value: moneyList(partner.earnings.approved, currency) },
+    { id: 'paid', value: moneyList(partner.earnings.paid, currency) },
+    { id: 'reversed', value: moneyList(partner.earnings.reversed, currency) },
   ];
   return (
     <Grid.Root gap={4}>

@@ -58,8 +58,7 @@ export const RunPayoutsDialog = ({
                   Object.entries(result.amounts).map(([currency, amount]) => ({
                     currency,
                     amount,
-                  })),
-                  '0'
+                  }))
                 ),
                 carriedOver: result.carriedOver,
               })}

@@ -9,6 +9,7 @@ import {
   SingleSelectOption,
   TextInput,
   Toggle,
+  VisuallyHidden,
 } from '@strapi/design-system';
 import type { Rate } from '../../../../plugin/contracts/rules';
 import { isCurrency, parseMinorUnits, toDecimalString } from '../../../../plugin/currency';
@@ -178,13 +179,21 @@ export const RateField = ({
 }) => {
   const t = useT();
   const money = useMoneyInput(currency);
+  // Two inputs under one visible label: each is named by the label and a hidden word of its own
+  // ("Commission Rate type", "Commission Percentage").
+  const id = `rate-${name.replace(/\W+/g, '-')}`;
+  const part = (what: string) => `${id}-label ${id}-${what}`;
   return (
-    <Field.Root name={name} hint={hint} error={money.error}>
+    <Field.Root name={name} hint={hint} error={money.error} id={id}>
       <Field.Label>{label}</Field.Label>
+      <VisuallyHidden id={`${id}-type`}>{t('rate.type')}</VisuallyHidden>
+      <VisuallyHidden id={`${id}-value`}>
+        {value.type === 'percentage' ? t('rate.percent') : t('rate.amount')}
+      </VisuallyHidden>
       <Flex gap={2} alignItems="flex-start">
         <Box width="14rem">
           <SingleSelect
-            aria-label={t('rate.type')}
+            aria-labelledby={part('type')}
             value={value.type}
             onChange={(type) =>
               onChange(
@@ -201,7 +210,7 @@ export const RateField = ({
         <Box flex="1">
           {value.type === 'percentage' ? (
             <NumberInput
-              aria-label={t('rate.percent')}
+              aria-labelledby={part('value')}
               name={`${name}.percent`}
               value={value.bps / 100}
               step={0.01}
@@ -212,7 +221,7 @@ export const RateField = ({
             />
           ) : (
             <NumberInput
-              aria-label={t('rate.amount')}
+              aria-labelledby={part('value')}
               name={`${name}.amount`}
               value={money.shown(value.amount)}
               step={money.step}

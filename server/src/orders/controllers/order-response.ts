@@ -1,3 +1,5 @@
+import { orderEarns } from '../../../../plugin/orders';
+
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const relation = (value: Row | null | undefined, fields: string[]) =>
@@ -15,6 +17,13 @@ export const toOrderResponse = (order: Row & { commissions: Row[] }) => ({
   partner: relation(order.partner, ['documentId', 'name']),
   program: relation(order.program, ['documentId', 'slug', 'name']),
   ineligibleReason: order.ineligibleReason ?? null,
+  earns: orderEarns({
+    state: order.state,
+    amount: order.amount,
+    refundedAmount: order.refundedAmount,
+    hasPartner: Boolean(order.partner),
+    ineligibleReason: order.ineligibleReason,
+  }),
   commissions: order.commissions.map((entry) => ({
     documentId: entry.documentId,
     level: entry.level,
