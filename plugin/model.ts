@@ -115,6 +115,7 @@ export const CONTENT_TYPES = [
   'order',
   'commission',
   'payout',
+  'payout-line',
   'asset',
   'invitation',
 ] as const;
