@@ -126,6 +126,11 @@ export const createPayouts = async (
     carriedOver += result.carriedOver;
   };
   const queue = [...batches];
+  // The first batch alone: PostgreSQL plans "in no payout yet" by the size the payout lines
+  // have when a statement starts, and would read a line table empty then in full for every
+  // entry while the other batches fill it.
+  const first = queue.shift();
+  if (first) await work(first);
   await Promise.all(
     Array.from({ length: Math.min(CONCURRENT_BATCHES, queue.length) }, async () => {
       for (let batch = queue.shift(); batch; batch = queue.shift()) await work(batch);

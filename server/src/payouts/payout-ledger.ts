@@ -33,6 +33,13 @@ export interface PayableScope {
   termDays: readonly number[];
 }
 
+/** An INSERT that skips rows a unique index refuses, per dialect: its verb and its tail. */
+const INSERT_SKIPPING_DUPLICATES: Record<string, [string, string]> = {
+  postgres: ['insert into', ' on conflict (??) do nothing'],
+  mysql: ['insert ignore into', ''],
+  sqlite: ['insert or ignore into', ''],
+};
+
 /** Rows an INSERT or DELETE changed, as each driver reports it. */
 const changedRows = (result: unknown): number => {
   const first = Array.isArray(result) ? result[0] : result; // mysql2: [ResultSetHeader, fields]
@@ -53,9 +60,9 @@ export const createPayoutLedger = (strapi: Core.Strapi) => {
   const payoutsTable = tableOf(strapi, PAYOUT);
   const col = (attribute: string) => `c.${columnOf(strapi, COMMISSION, attribute)}`;
   const program = (attribute: string) => `g.${columnOf(strapi, PROGRAM, attribute)}`;
-  const payout = (attribute: string) => `p.${columnOf(strapi, PAYOUT, attribute)}`;
   const lineCol = (attribute: string) => columnOf(strapi, PAYOUT_LINE, attribute);
   const isSqlite = strapi.db.dialect.client === 'sqlite';
+  const isPostgres = strapi.db.dialect.client === 'postgres';
 
   /** `dueIfStartedBefore` as a WHERE: no date, or started before its sign's and terms' instant. */
   const due =
@@ -77,17 +84,48 @@ export const createPayoutLedger = (strapi: Core.Strapi) => {
       }
     };
 
-  /** Approved entries in no payout, due before the scope's cut-off, with their program. */
-  const payable = (knex: Knex, scope: PayableScope) =>
+  /**
+   * The batch's new payouts as a table `v (payout, partner, currency)`. PostgreSQL gets them as
+   * typed arrays rather than from `partners_payouts`, whose statistics lag behind the run that
+   * fills it: the planner starts from the batch's payouts and reads their partners' entries by
+   * index.
+   */
+  const owners = (
+    knex: Knex,
+    payouts: ReadonlyArray<{ id: number; partnerId: number; currency: string }>
+  ) =>
+    isPostgres
+      ? knex.raw('unnest(?::integer[], ?::integer[], ?::text[]) as v (payout, partner, currency)', [
+          `{${payouts.map(({ id }) => id).join(',')}}`,
+          `{${payouts.map(({ partnerId }) => partnerId).join(',')}}`,
+          `{${payouts.map(({ currency }) => currency).join(',')}}`,
+        ])
+      : knex(payoutsTable)
+          .whereIn(
+            'id',
+            payouts.map(({ id }) => id)
+          )
+          .select({
+            payout: 'id',
+            partner: columnOf(strapi, PAYOUT, 'partnerId'),
+            currency: columnOf(strapi, PAYOUT, 'currency'),
+          })
+          .as('v');
+
+  /** Approved entries due before the scope's cut-off, with their program. */
+  const dueEntries = (knex: Knex, scope: PayableScope) =>
     knex(`${commissions} as c`)
       .leftJoin(`${tableOf(strapi, PROGRAM)} as g`, 'g.id', col('programId'))
       .where(col('state'), 'approved')
-      .whereNotExists(
-        knex(`${lines} as l`)
-          .select(knex.raw('1'))
-          .whereRaw('?? = c.id', [`l.${lineCol('commissionId')}`])
-      )
       .where(due(knex, scope));
+
+  /** Those of them in no payout yet. */
+  const payable = (knex: Knex, scope: PayableScope) =>
+    dueEntries(knex, scope).whereNotExists(
+      knex(`${lines} as l`)
+        .select(knex.raw('1'))
+        .whereRaw('?? = c.id', [`l.${lineCol('commissionId')}`])
+    );
 
   return {
     /** The scope of a run with this cut-off: the payment terms the programs use. */
@@ -201,28 +239,30 @@ export const createPayoutLedger = (strapi: Core.Strapi) => {
      * back and retried. Lines are rows, not documents: no documentId or timestamps (the
      * payout's `createdAt` dates them).
      */
-    assign: (scope: PayableScope, payouts: ReadonlyArray<{ id: number; entries: number }>) =>
+    assign: (
+      scope: PayableScope,
+      payouts: ReadonlyArray<{ id: number; partnerId: number; currency: string; entries: number }>
+    ) =>
       withKnex(strapi, async (knex) => {
         if (payouts.length === 0) return;
         const planned = payouts.reduce((sum, { entries }) => sum + entries, 0);
-        const select = payable(knex, scope)
-          .join(`${payoutsTable} as p`, (on) =>
-            on
-              .on(payout('partnerId'), '=', col('partnerId'))
-              .andOn(payout('currency'), '=', col('currency'))
+        // Entries with a line already are skipped by the unique index, not by an anti-join:
+        // PostgreSQL may run that as a scan of every line per entry when it misjudges a batch's
+        // size, and MySQL's locking read of the line table makes concurrent batches deadlock.
+        const select = dueEntries(knex, scope)
+          .join(owners(knex, payouts), (on) =>
+            on.on('v.partner', '=', col('partnerId')).andOn('v.currency', '=', col('currency'))
           )
-          .whereIn(
-            'p.id',
-            payouts.map(({ id }) => id)
-          )
-          .select('p.id', 'c.id')
+          .select('v.payout', 'c.id')
           .toSQL();
+        const [insert, skipTaken] = INSERT_SKIPPING_DUPLICATES[strapi.db.dialect.client] ?? [];
         const assigned = changedRows(
-          await knex.raw(`insert into ?? (??, ??) ${select.sql}`, [
+          await knex.raw(`${insert} ?? (??, ??) ${select.sql}${skipTaken}`, [
             lines,
             lineCol('payoutId'),
             lineCol('commissionId'),
             ...select.bindings,
+            ...(isPostgres ? [lineCol('commissionId')] : []),
           ])
         );
         if (assigned !== planned) {
