@@ -123,6 +123,7 @@ export const CONTENT_TYPES = [
   'order',
   'commission',
   'payout',
+  'payout-line',
   'asset',
   'invitation',
 ] as const;

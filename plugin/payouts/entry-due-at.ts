@@ -24,3 +24,17 @@ export function entryDueAt(entry: DueEntryFacts): number | null {
   if (from === null) return null;
   return toEpochMs(from) + (entry.amount > 0 ? entry.payoutTermDays * DAY_MS : 0);
 }
+
+/**
+ * `entryDueAt(entry) < cutOff` turned around for a database, which selects due entries without
+ * date arithmetic: an entry of a program with these payment terms is due before `cutOff` when it
+ * has neither date, or when its `availableAt` (else its `approvedAt`) is before the instant
+ * answered here (epoch milliseconds). `amount` only matters by its sign.
+ */
+export function dueIfStartedBefore(
+  cutOff: Instant,
+  payoutTermDays: number,
+  amount: number
+): number {
+  return toEpochMs(cutOff) - (amount > 0 ? payoutTermDays * DAY_MS : 0);
+}

@@ -2,12 +2,12 @@
 export { payoutPeriod, type PayoutPeriod } from './payout-period';
 export { previousPayoutPeriod } from './previous-payout-period';
 export { payoutKey, transferKey } from './idempotency-keys';
-export { entryDueAt, type DueEntryFacts } from './entry-due-at';
+export { dueIfStartedBefore, entryDueAt, type DueEntryFacts } from './entry-due-at';
 export {
   planPayoutRun,
   type CarriedBalance,
   type CarryOverReason,
-  type PayableEntry,
+  type PayableBalance,
   type PayoutDraft,
   type PayoutRunPlan,
 } from './plan-payout-run';

@@ -1,20 +1,27 @@
 import type { EntityId } from '../commissions/types';
-import { sumMoney } from '../money';
-import { toEpochMs } from '../time';
-import { entryDueAt, type DueEntryFacts } from './entry-due-at';
 import { payoutKey } from './idempotency-keys';
 import { payoutPeriod } from './payout-period';
 
-/** An `approved` ledger entry not yet in any payout, with its program's payout rules. */
-export interface PayableEntry extends DueEntryFacts {
-  id: EntityId;
+/**
+ * What a partner is owed in one currency this period: the `approved` entries that are in no
+ * payout yet and are due before the cut-off (`dueIfStartedBefore`), netted. The database adds
+ * them up (the server's payout ledger groups by partner and currency).
+ */
+export interface PayableBalance {
   partnerId: EntityId;
   currency: string;
-  /** The program's `payoutMinimum` in the entry's currency; null for an entry without a program. */
-  payoutMinimum: number | null;
+  /** The net of the entries, clawbacks and adjustments included (signed minor units). */
+  amount: number;
+  /**
+   * The **highest** `payoutMinimum` among the entries' programs (0 when none sets one): a
+   * partner earning in several programs is paid once every program's threshold is met.
+   */
+  minimum: number;
+  /** How many entries the balance nets: the payout made of it owns exactly these. */
+  entries: number;
 }
 
-/** A payout the run creates: it owns exactly `entryIds`, and `amount` is their sum. */
+/** A payout the run creates: it owns the balance's entries, and `amount` is their sum. */
 export interface PayoutDraft {
   idempotencyKey: string;
   partnerId: EntityId;
@@ -25,12 +32,13 @@ export interface PayoutDraft {
   periodEnd: string;
   /** The minimum it was held to (the highest of its entries' programs). */
   minimum: number;
-  entryIds: EntityId[];
+  /** How many entries it owns. */
+  entries: number;
 }
 
 export type CarryOverReason = 'below-minimum' | 'not-positive';
 
-/** A balance left for a later run: its entries stay `approved` and unassigned. */
+/** A balance left for a later run: its entries stay `approved` and in no payout. */
 export interface CarriedBalance {
   partnerId: EntityId;
   currency: string;
@@ -51,42 +59,21 @@ const compareIds = (a: EntityId, b: EntityId) =>
   typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b));
 
 /**
- * The payout run of a period (SPEC §10), per partner and currency:
+ * The payout run of a period (SPEC §10), per partner and currency balance: at or above its
+ * minimum (and above zero) → a payout draft owning the balance's entries. Below it → carried
+ * over: nothing is written, the entries stay approved and count again next month. Zero or
+ * negative → carried over too: a clawback larger than what is owed waits for earnings.
  *
- * 1. An entry counts when it is due before the cut-off, the first instant after the period
- *    (`entryDueAt`: `availableAt + payoutTermDays`; negative entries are due when available).
- * 2. The net of the counted entries, clawbacks and adjustments included, is compared with the
- *    **highest** `payoutMinimum` among their programs: a partner earning in several programs is
- *    paid once every program's threshold is met, so no program pays below what it set.
- * 3. Net at or above that minimum (and above zero) → a payout draft owning those entries. Below it
- *    → carried over: nothing is written, the entries stay approved and count again next month.
- *    Zero or negative → carried over too: a clawback larger than what is owed waits for earnings.
- *
- * Deterministic: the same entries give the same drafts, in partner then currency order, with one
- * idempotency key per partner, currency and period.
+ * Deterministic: the same balances give the same drafts, in partner then currency order, with
+ * one idempotency key per partner, currency and period.
  */
-export function planPayoutRun(period: string, entries: readonly PayableEntry[]): PayoutRunPlan {
+export function planPayoutRun(period: string, balances: readonly PayableBalance[]): PayoutRunPlan {
   const bounds = payoutPeriod(period);
-  const cutOff = toEpochMs(bounds.endsAt);
-  const groups = new Map<string, PayableEntry[]>();
-  for (const entry of entries) {
-    const dueAt = entryDueAt(entry);
-    if (dueAt !== null && dueAt >= cutOff) continue;
-    const key = `${entry.partnerId}\u0000${entry.currency}`;
-    const group = groups.get(key);
-    if (group) group.push(entry);
-    else groups.set(key, [entry]);
-  }
-
   const plan: PayoutRunPlan = { period, cutOff: bounds.endsAt, payouts: [], carriedOver: [] };
-  const ordered = [...groups.values()].sort(
-    (a, b) =>
-      compareIds(a[0].partnerId, b[0].partnerId) || a[0].currency.localeCompare(b[0].currency)
+  const ordered = [...balances].sort(
+    (a, b) => compareIds(a.partnerId, b.partnerId) || a.currency.localeCompare(b.currency)
   );
-  for (const group of ordered) {
-    const { partnerId, currency } = group[0];
-    const amount = sumMoney(group.map((entry) => entry.amount));
-    const minimum = Math.max(0, ...group.map((entry) => entry.payoutMinimum ?? 0));
+  for (const { partnerId, currency, amount, minimum, entries } of ordered) {
     if (amount <= 0 || amount < minimum) {
       const reason = amount <= 0 ? 'not-positive' : 'below-minimum';
       plan.carriedOver.push({ partnerId, currency, amount, minimum, reason });
@@ -101,7 +88,7 @@ export function planPayoutRun(period: string, entries: readonly PayableEntry[]):
       periodStart: bounds.firstDay,
       periodEnd: bounds.lastDay,
       minimum,
-      entryIds: group.map((entry) => entry.id).sort(compareIds),
+      entries,
     });
   }
   return plan;

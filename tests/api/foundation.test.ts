@@ -6,8 +6,9 @@ import { CONTENT_TYPES, uid } from '../../plugin/model';
 import { useTestApp } from '../helpers/test-app';
 
 /**
- * The fields SPEC §4 names for each content type (relations included). Click, order, commission
- * and payout hold their references as plain indexed ids (`partnerId`), not relations.
+ * The fields SPEC §4 names for each content type (relations included). Click, order, commission,
+ * payout and payout line hold their references as plain indexed ids (`partnerId`), not relations;
+ * a commission's payout is its payout line's `payoutId`.
  */
 const SPEC_FIELDS: Record<(typeof CONTENT_TYPES)[number], string[]> = {
   program: [
@@ -149,7 +150,6 @@ const SPEC_FIELDS: Record<(typeof CONTENT_TYPES)[number], string[]> = {
     'availableAt',
     'approvedAt',
     'paidAt',
-    'payoutId',
     'explanation',
     'idempotencyKey',
     'note',
@@ -167,6 +167,7 @@ const SPEC_FIELDS: Record<(typeof CONTENT_TYPES)[number], string[]> = {
     'paidAt',
     'failureReason',
   ],
+  'payout-line': ['payoutId', 'commissionId'],
   asset: ['program', 'title', 'description', 'type', 'file', 'url'],
   invitation: ['partner', 'email', 'tokenHash', 'expiresAt', 'usedAt', 'invitedBy'],
 };
@@ -273,7 +274,7 @@ describe('the data model', () => {
 
 describe('exactly-once keys are enforced by the database', () => {
   const insertTwice = async (
-    name: 'link' | 'order' | 'commission',
+    name: 'link' | 'order' | 'commission' | 'payout-line',
     row: Record<string, unknown>
   ) => {
     const { tableName } = app.strapi.db.metadata.get(uid(name));
@@ -313,7 +314,10 @@ describe('exactly-once keys are enforced by the database', () => {
       currency: 'USD',
     }));
 
-  it('indexes the click, order, commission and payout look-ups', async () => {
+  it('refuses a second payout line for the same entry (an entry is in one payout at most)', () =>
+    insertTwice('payout-line', { commission_id: Date.now() % 1_000_000, payout_id: 1 }));
+
+  it('indexes the click, order, commission, payout and payout line look-ups', async () => {
     const inspector = (
       app.strapi.db as unknown as {
         dialect: {
@@ -321,7 +325,7 @@ describe('exactly-once keys are enforced by the database', () => {
         };
       }
     ).dialect.schemaInspector;
-    const names = async (name: 'click' | 'order' | 'commission' | 'payout') =>
+    const names = async (name: 'click' | 'order' | 'commission' | 'payout' | 'payout-line') =>
       (await inspector.getIndexes(app.strapi.db.metadata.get(uid(name)).tableName)).map(
         (i) => i.name
       );
@@ -347,12 +351,17 @@ describe('exactly-once keys are enforced by the database', () => {
         'partners_commissions_state_available_at_idx',
         'partners_commissions_partner_id_state_idx',
         'partners_commissions_order_id_idx',
-        'partners_commissions_payout_id_idx',
         'partners_commissions_source_commission_id_idx',
       ])
     );
     expect(await names('payout')).toEqual(
       expect.arrayContaining(['partners_payouts_partner_id_idx'])
+    );
+    expect(await names('payout-line')).toEqual(
+      expect.arrayContaining([
+        'partners_payout_lines_commission_id_uq',
+        'partners_payout_lines_payout_id_commission_id_idx',
+      ])
     );
   });
 });

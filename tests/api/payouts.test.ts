@@ -110,6 +110,28 @@ describe('the payout run', () => {
     });
   });
 
+  it('counts what the payment terms of each program make due, held to the highest minimum', async () => {
+    const partner = await createPartner(app.strapi);
+    const code = async (program: Row) => {
+      const row = await createProgram(app.strapi, { holdDays: 0, autoApprove: true, ...program });
+      await enroll(app.strapi, partner, row);
+      return (await createLink(app.strapi, partner, row)).code as string;
+    };
+    const net15 = await code({ payoutTermDays: 15, payoutMinimum: 5000 });
+    const net0 = await code({ payoutTermDays: 0, payoutMinimum: 10000 });
+    await earn(net15, 30000, '2025-09-10T10:00:00Z'); // $60, due 25 Sep
+    await earn(net15, 30000, '2025-09-20T10:00:00Z'); // $60, due 5 Oct
+    await earn(net0, 10000, '2025-09-05T10:00:00Z'); // $20, due 5 Sep
+
+    // $80 due in September: above the net-15 program's $50, under the other's $100.
+    const september = await runPeriod('2025-09').expect(200);
+    expect(september.body.data).toMatchObject({ created: 0, carriedOver: 1 });
+    const october = await runPeriod('2025-10').expect(200);
+    expect(october.body.data).toMatchObject({ created: 1, amounts: { USD: 14000 } });
+    const [paid] = await payoutsOf(partner.id);
+    expect(paid.commissions.map((entry: Row) => entry.amount)).toEqual([6000, 6000, 2000]);
+  });
+
   it('nets a clawback after a refund of a paid commission from the next payout', async () => {
     const { partner, code } = await aPartner({}, { payoutMinimum: 5000 });
     const refunded = await earn(code, 50000, '2026-03-05T10:00:00Z'); // $100.00

@@ -1,7 +1,15 @@
 import type { RunPayoutsRequest } from '../../plugin/contracts/payouts';
 import { applyBps, prorate } from '../../plugin/money';
 import { uid } from '../../plugin/model';
-import { createLink, createPartner, createProgram, enroll, orderBody } from '../helpers/fixtures';
+import {
+  commissionsOf,
+  createLink,
+  createPartner,
+  createProgram,
+  enroll,
+  orderBody,
+} from '../helpers/fixtures';
+import { entriesOfPayouts } from '../helpers/ledger';
 import { currentDatabase } from '../helpers/strapi';
 import { useTestApp } from '../helpers/test-app';
 
@@ -175,11 +183,8 @@ suite(
         .approveDue(new Date().toISOString());
     });
 
-    const ledgerOf = (orderId: number): Promise<Row[]> =>
-      app.strapi.db.query(uid('commission')).findMany({
-        where: { orderId },
-        orderBy: { id: 'asc' },
-      });
+    // Each entry with its `payoutId` (from its payout line).
+    const ledgerOf = (orderId: number): Promise<Row[]> => commissionsOf(app.strapi, { orderId });
 
     it('answers every request, applies every refund once, and keeps payouts equal to their entries', async () => {
       const refunds = planRefunds(orders);
@@ -244,11 +249,13 @@ suite(
       // Each payout adds up exactly the entries linked to it; an entry is in one payout at most.
       const payouts: Row[] = await app.strapi.db.query(uid('payout')).findMany();
       expect(payouts.length).toBeGreaterThan(0);
+      const owned = await entriesOfPayouts(
+        app.strapi,
+        payouts.map((payout) => Number(payout.id))
+      );
       const linked: number[] = [];
       for (const payout of payouts) {
-        const entries: Row[] = await app.strapi.db
-          .query(uid('commission'))
-          .findMany({ where: { payoutId: payout.id } });
+        const entries = owned.get(Number(payout.id)) ?? [];
         expect(entries.reduce((sum, entry) => sum + entry.amount, 0)).toBe(payout.amount);
         expect(entries.filter((entry) => !counts(entry))).toEqual([]);
         linked.push(...entries.map((entry) => entry.id));

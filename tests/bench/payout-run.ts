@@ -125,6 +125,7 @@ const analyze = async (strapi: Core.Strapi) => {
     tableOf(strapi, uid('partner')),
     tableOf(strapi, uid('commission')),
     tableOf(strapi, uid('payout')),
+    tableOf(strapi, uid('payout-line')),
   ];
   if (strapi.db.dialect.client === 'mysql') await knex.raw(`ANALYZE TABLE ${tables.join(', ')}`);
   else await knex.raw('ANALYZE');
@@ -153,9 +154,11 @@ export const payoutRun: TimedScenario = {
 
     // The run filled the payout tables; autovacuum would analyze them within a minute.
     await analyze(strapi);
+    // Every entry has a payout line, of a payout of this run.
     const linked = await strapi.db
-      .connection(tableOf(strapi, uid('commission')))
-      .whereNotNull('payout_id')
+      .connection(`${tableOf(strapi, uid('payout-line'))} as l`)
+      .join(`${tableOf(strapi, uid('payout'))} as p`, 'p.id', 'l.payout_id')
+      .where('p.period_start', '2026-01-01')
       .count({ count: '*' })
       .first();
     const ok =

@@ -93,9 +93,20 @@ export const orderIdOf = async (strapi: Core.Strapi, externalId: string): Promis
   return order.id;
 };
 
+/** The payout that owns each of these entries (their payout lines), by entry id. */
+export const payoutIdsOf = async (strapi: Core.Strapi, entryIds: readonly number[]) => {
+  const lines: Row[] = entryIds.length
+    ? await strapi.db
+        .query(uid('payout-line'))
+        .findMany({ where: { commissionId: { $in: [...entryIds] } } })
+    : [];
+  return new Map(lines.map((line) => [Number(line.commissionId), Number(line.payoutId)]));
+};
+
 /**
  * Ledger entries matching `where` (plain columns: `partnerId`, `orderId`, ...), level then id,
- * each with its order's `orderExternalId` looked up in one query.
+ * each with its order's `orderExternalId` and its `payoutId` (from its payout line, null when in
+ * no payout) looked up in one query each.
  */
 export const commissionsOf = async (strapi: Core.Strapi, where: Row = {}): Promise<Row[]> => {
   const entries: Row[] = await strapi.db.query(uid('commission')).findMany({
@@ -109,9 +120,14 @@ export const commissionsOf = async (strapi: Core.Strapi, where: Row = {}): Promi
         .findMany({ where: { id: { $in: orderIds } }, select: ['id', 'externalId'] })
     : [];
   const externalIdOf = new Map(orders.map((order) => [order.id, order.externalId as string]));
+  const payoutIdOf = await payoutIdsOf(
+    strapi,
+    entries.map((entry) => entry.id)
+  );
   return entries.map((entry) => ({
     ...entry,
     orderExternalId: externalIdOf.get(entry.orderId) ?? null,
+    payoutId: payoutIdOf.get(entry.id) ?? null,
   }));
 };
 

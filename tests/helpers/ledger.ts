@@ -46,22 +46,44 @@ export const markPayoutPaid = (
     .send({ data });
 
 /**
- * A partner's payouts, oldest first, each with the entries it pays as `commissions` (the
- * commissions whose `payoutId` is the payout's, by id), read in two queries.
+ * The entries some payouts own (the commissions their payout lines name), by payout id, each
+ * with its `payoutId`; read in two queries.
  */
+export const entriesOfPayouts = async (
+  strapi: Core.Strapi,
+  payoutIds: readonly number[]
+): Promise<Map<number, Row[]>> => {
+  const lines: Row[] = payoutIds.length
+    ? await strapi.db
+        .query(uid('payout-line'))
+        .findMany({ where: { payoutId: { $in: [...payoutIds] } } })
+    : [];
+  const payoutOf = new Map(lines.map((line) => [Number(line.commissionId), Number(line.payoutId)]));
+  const entries: Row[] = lines.length
+    ? await strapi.db.query(uid('commission')).findMany({
+        where: { id: { $in: [...payoutOf.keys()] } },
+        orderBy: { id: 'asc' },
+        select: ['id', 'kind', 'amount', 'state'],
+      })
+    : [];
+  return new Map(
+    payoutIds.map((payoutId) => [
+      payoutId,
+      entries
+        .map((entry) => ({ ...entry, payoutId: payoutOf.get(Number(entry.id)) }))
+        .filter((entry) => entry.payoutId === payoutId),
+    ])
+  );
+};
+
+/** A partner's payouts, oldest first, each with the entries it pays as `commissions`. */
 export const payoutsOf = async (strapi: Core.Strapi, partnerId: number): Promise<Row[]> => {
   const payouts: Row[] = await strapi.db
     .query(uid('payout'))
     .findMany({ where: { partnerId }, orderBy: { id: 'asc' } });
-  const entries: Row[] = payouts.length
-    ? await strapi.db.query(uid('commission')).findMany({
-        where: { payoutId: { $in: payouts.map((payout) => payout.id) } },
-        orderBy: { id: 'asc' },
-        select: ['id', 'kind', 'amount', 'state', 'payoutId'],
-      })
-    : [];
-  return payouts.map((payout) => ({
-    ...payout,
-    commissions: entries.filter((entry) => entry.payoutId === payout.id),
-  }));
+  const owned = await entriesOfPayouts(
+    strapi,
+    payouts.map((payout) => Number(payout.id))
+  );
+  return payouts.map((payout) => ({ ...payout, commissions: owned.get(Number(payout.id)) }));
 };

@@ -9,6 +9,7 @@ import link from './link/schema.json';
 import order from './order/schema.json';
 import partner from './partner/schema.json';
 import payout from './payout/schema.json';
+import payoutLine from './payout-line/schema.json';
 import program from './program/schema.json';
 import referral from './referral/schema.json';
 import stripeEvent from './stripe-event/schema.json';
@@ -24,6 +25,7 @@ export default {
   order: { schema: order },
   commission: { schema: commission },
   payout: { schema: payout },
+  'payout-line': { schema: payoutLine },
   asset: { schema: asset },
   invitation: { schema: invitation },
   'job-run': { schema: jobRun },

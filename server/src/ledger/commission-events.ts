@@ -75,7 +75,7 @@ export const announceLedgerChanges = (
       where: { id: { $in: [...change.createdIds, ...change.reversedIds] } },
       orderBy: { id: 'asc' },
     });
-    const entries = rows.map(toCommissionRecord);
+    const entries = rows.map((row) => toCommissionRecord(row));
     const created = new Set(change.createdIds);
     for (const entry of entries) {
       if (created.has(entry.id)) await emit('partners.commission.created', entry);

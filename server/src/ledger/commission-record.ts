@@ -11,6 +11,7 @@ export interface CommissionRecord {
   orderId: number | null;
   referralId: number | null;
   sourceCommissionId: number | null;
+  /** The payout that owns the entry (its payout line), when the reader looked it up. */
   payoutId: number | null;
   level: 1 | 2;
   kind: CommissionKind;
@@ -35,8 +36,14 @@ const parseJson = <T>(value: unknown): T | null =>
       ? (JSON.parse(value) as T)
       : (value as T);
 
-/** Parses a row of `strapi.db.query(commission)` (camelCase attributes) into a record. */
-export const toCommissionRecord = (row: { [attribute: string]: unknown }): CommissionRecord => ({
+/**
+ * Parses a row of `strapi.db.query(commission)` (camelCase attributes) into a record; the owning
+ * payout comes from `partners_payout_lines` (`payoutsOfEntries`).
+ */
+export const toCommissionRecord = (
+  row: { [attribute: string]: unknown },
+  payoutId: number | null = null
+): CommissionRecord => ({
   id: Number(row.id),
   documentId: String(row.documentId),
   partnerId: Number(row.partnerId),
@@ -44,7 +51,7 @@ export const toCommissionRecord = (row: { [attribute: string]: unknown }): Commi
   orderId: idOrNull(row.orderId),
   referralId: idOrNull(row.referralId),
   sourceCommissionId: idOrNull(row.sourceCommissionId),
-  payoutId: idOrNull(row.payoutId),
+  payoutId,
   level: Number(row.level) === 2 ? 2 : 1,
   kind: row.kind as CommissionKind,
   basisAmount: Number(row.basisAmount ?? 0),

@@ -22,7 +22,8 @@ import { createLedgerRepository } from './ledger-repository';
 import { createEngineInputs, engineReferral } from './engine-inputs';
 import type { OrderAttribution } from '../attribution/attribution';
 import { getService } from '../platform/plugin-context';
-import { idOrNull, iso } from '../platform/rows';
+import { idOrNull, iso, type RawRow } from '../platform/rows';
+import { payoutsOfEntries } from '../payouts/payout-lines';
 
 const COMMISSION = uid('commission');
 const ORDER = uid('order');
@@ -67,14 +68,21 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const ledger = () => strapi.db.query(COMMISSION);
   const repository = createLedgerRepository(strapi);
 
-  /** An order's entries, oldest first, level 1 before level 2 (host code reads them too). */
-  const entriesOfOrder = async (orderId: number) =>
-    (
-      await ledger().findMany({
-        where: { orderId },
-        orderBy: [{ level: 'asc' }, { id: 'asc' }],
-      })
-    ).map(toCommissionRecord);
+  /**
+   * An order's entries, oldest first, level 1 before level 2 (host code reads them too), each
+   * with the payout that owns it. Pending entries are in no payout: a fresh order's answer skips
+   * the look-up.
+   */
+  const entriesOfOrder = async (orderId: number) => {
+    const rows: RawRow[] = await ledger().findMany({
+      where: { orderId },
+      orderBy: [{ level: 'asc' }, { id: 'asc' }],
+    });
+    const owners = rows.some((row) => row.state !== 'pending')
+      ? await payoutsOfEntries(strapi, { orderId })
+      : new Map<number, number>();
+    return rows.map((row) => toCommissionRecord(row, owners.get(Number(row.id)) ?? null));
+  };
 
   const inputs = createEngineInputs(strapi);
 
@@ -230,13 +238,16 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** A partner's entries (by the partner's id), newest first, optionally in one state. */
-    entriesOfPartner: async (partnerId: number, options: { state?: CommissionStatus } = {}) =>
-      (
-        await ledger().findMany({
+    entriesOfPartner: async (partnerId: number, options: { state?: CommissionStatus } = {}) => {
+      const [rows, owners] = await Promise.all([
+        ledger().findMany({
           where: { partnerId, ...(options.state ? { state: options.state } : {}) },
           orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-        })
-      ).map(toCommissionRecord),
+        }) as Promise<RawRow[]>,
+        payoutsOfEntries(strapi, { partnerId }),
+      ]);
+      return rows.map((row) => toCommissionRecord(row, owners.get(Number(row.id)) ?? null));
+    },
 
     /**
      * Brings an order's ledger to what its stored state is worth (SPEC §5.7): attribution, the

@@ -6,6 +6,7 @@ import { tableOf, withKnex } from '../platform/database';
 const COMMISSION = uid('commission');
 const PARTNER = uid('partner');
 const PAYOUT = uid('payout');
+const PAYOUT_LINE = uid('payout-line');
 
 /** A commission row as the reconciler needs it (numbers may arrive as strings from MySQL). */
 interface StoredEntry {
@@ -21,7 +22,6 @@ interface StoredEntry {
   partnerId: number | string;
   programId: number | string;
   referralId: number | string | null;
-  payoutId: number | string | null;
 }
 
 const numberOrNull = (value: unknown) => (value == null ? null : Number(value));
@@ -31,7 +31,7 @@ const OWNING_PAYOUT = new Set(['pending', 'processing', 'paid']);
 
 /**
  * An order's ledger entries as the reconciler reads them, in one query (the references are plain
- * columns), and one for the payouts of its approved entries when it has any.
+ * columns), and one for the payout lines of its approved entries when it has any.
  *
  * An `approved` entry that a pending or processing payout owns is read as `paid`: that payout
  * carries its amount, so a refund now claws it back from the next payout (a negative `clawback`
@@ -61,21 +61,20 @@ export const ledgerOfOrder = (
       partnerId: 'partner_id',
       programId: 'program_id',
       referralId: 'referral_id',
-      payoutId: 'payout_id',
     });
-    // Which approved entries a payout holds: a second, small query, only when there are any
-    // (a fresh order's entries are pending, so the hot path of order ingestion skips it).
-    const payoutIds = rows
-      .filter((row) => row.state === 'approved' && row.payoutId != null)
-      .map((row) => Number(row.payoutId));
-    const owning = new Set<number>();
-    if (payoutIds.length > 0) {
-      const query = knex(tableOf(strapi, PAYOUT))
-        .whereIn('id', payoutIds)
-        .whereIn('state', [...OWNING_PAYOUT])
-        .select('id');
+    // Which approved entries a payout holds (its payout lines): a second, small query, only
+    // when there are approved entries (a fresh order's are pending, so the hot path of order
+    // ingestion skips it).
+    const approved = rows.filter((row) => row.state === 'approved').map((row) => row.id);
+    const owned = new Set<number>();
+    if (approved.length > 0) {
+      const query = knex(`${tableOf(strapi, PAYOUT_LINE)} as l`)
+        .join(`${tableOf(strapi, PAYOUT)} as p`, 'p.id', 'l.payout_id')
+        .whereIn('l.commission_id', approved)
+        .whereIn('p.state', [...OWNING_PAYOUT])
+        .select({ entry: 'l.commission_id' });
       if (lockingRead) query.forShare();
-      for (const payout of await query) owning.add(Number(payout.id));
+      for (const line of await query) owned.add(Number(line.entry));
     }
     return rows.map((row) => ({
       idempotencyKey: row.idempotencyKey,
@@ -83,10 +82,7 @@ export const ledgerOfOrder = (
       kind: row.kind,
       amount: Number(row.amount),
       currency: row.currency,
-      state:
-        row.state === 'approved' && row.payoutId != null && owning.has(Number(row.payoutId))
-          ? 'paid'
-          : row.state,
+      state: row.state === 'approved' && owned.has(Number(row.id)) ? 'paid' : row.state,
       availableAt: row.availableAt == null ? null : new Date(row.availableAt).toISOString(),
       basisAmount: numberOrNull(row.basisAmount),
       partnerId: Number(row.partnerId),

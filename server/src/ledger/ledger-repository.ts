@@ -1,18 +1,10 @@
 import type { Core } from '@strapi/strapi';
-import type { Knex } from 'knex';
 import type { CommissionDraft } from '../../../plugin/commissions';
 import { uid } from '../../../plugin/model';
 import { tableOf, withKnex } from '../platform/database';
 
 const COMMISSION = uid('commission');
-
-/** Entry ids per UPDATE … CASE: two bind values each, far under every database's limit. */
-const ASSIGN_ROWS = 1000;
-
-const chunks = <T>(values: readonly T[], size: number): T[][] =>
-  Array.from({ length: Math.ceil(values.length / size) }, (_, index) =>
-    values.slice(index * size, (index + 1) * size)
-  );
+const PAYOUT_LINE = uid('payout-line');
 
 /**
  * The only writer of `partners_commissions` (SPEC §3: one writer per table). The ledger service,
@@ -21,35 +13,6 @@ const chunks = <T>(values: readonly T[], size: number): T[][] =>
  */
 export const createLedgerRepository = (strapi: Core.Strapi) => {
   const entries = () => strapi.db.query(COMMISSION);
-  const isPostgres = strapi.db.dialect.client === 'postgres';
-
-  /** PostgreSQL: a batch's entry → payout assignments in one UPDATE … FROM unnest(…). */
-  const assignFromArrays = (knex: Knex, pairs: ReadonlyArray<[number, number]>) =>
-    knex.raw(
-      `update ?? as c set payout_id = v.payout from unnest(?::integer[], ?::integer[]) as v(entry, payout)
-       where c.id = v.entry and c.payout_id is null and c.state = 'approved'`,
-      [
-        tableOf(strapi, COMMISSION),
-        `{${pairs.map(([entry]) => entry).join(',')}}`,
-        `{${pairs.map(([, payout]) => payout).join(',')}}`,
-      ]
-    );
-
-  /** Elsewhere: UPDATE … SET payout_id = CASE id WHEN … END, a thousand entries at a time. */
-  const assignWithCase = (knex: Knex, pairs: ReadonlyArray<[number, number]>) =>
-    knex(tableOf(strapi, COMMISSION))
-      .whereIn(
-        'id',
-        pairs.map(([entry]) => entry)
-      )
-      .whereNull('payout_id')
-      .where('state', 'approved')
-      .update({
-        payout_id: knex.raw(
-          `case id ${pairs.map(() => 'when ? then ?').join(' ')} end`,
-          pairs.flat()
-        ),
-      });
 
   return {
     /**
@@ -125,37 +88,21 @@ export const createLedgerRepository = (strapi: Core.Strapi) => {
     },
 
     /**
-     * Puts approved entries that are in no payout into payouts; answers how many it assigned (the
-     * caller compares with what it planned: fewer means another run took some first).
+     * A payout's approved entries (its payout lines) become paid; answers how many, and how
+     * many it holds.
      */
-    assignToPayouts: (payouts: ReadonlyArray<{ id: number; entryIds: readonly number[] }>) =>
+    markPaid: (payoutId: number, paidAt: string) =>
       withKnex(strapi, async (knex) => {
-        const pairs = payouts.flatMap((payout) =>
-          payout.entryIds.map((entryId): [number, number] => [entryId, payout.id])
-        );
-        let assigned = 0;
-        for (const chunk of chunks(pairs, isPostgres ? 50_000 : ASSIGN_ROWS)) {
-          const result = await (isPostgres
-            ? assignFromArrays(knex, chunk)
-            : assignWithCase(knex, chunk));
-          assigned += typeof result === 'number' ? result : Number(result.rowCount ?? 0);
-        }
-        return assigned;
+        const owned = knex(tableOf(strapi, PAYOUT_LINE))
+          .select('commission_id')
+          .where('payout_id', payoutId);
+        const paid = await knex(tableOf(strapi, COMMISSION))
+          .whereIn('id', owned)
+          .where('state', 'approved')
+          .update({ state: 'paid', paid_at: new Date(paidAt), updated_at: new Date() });
+        const [{ held }] = await owned.clone().clearSelect().count({ held: '*' });
+        return { paid: Number(paid), held: Number(held) };
       }),
-
-    /** A payout's approved entries become paid; answers how many, and how many it holds. */
-    async markPaid(payoutId: number, paidAt: string) {
-      const { count } = await entries().updateMany({
-        where: { payoutId, state: 'approved' },
-        data: { state: 'paid', paidAt },
-      });
-      return { paid: count, held: await entries().count({ where: { payoutId } }) };
-    },
-
-    /** Frees a failed payout's entries: they stay approved and join the next run. */
-    async release(payoutId: number) {
-      await entries().updateMany({ where: { payoutId }, data: { payoutId: null } });
-    },
   };
 };
 

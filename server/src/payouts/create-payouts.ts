@@ -1,15 +1,16 @@
 import type { Core } from '@strapi/strapi';
 import type { PayoutMethod } from '../../../plugin/contracts/payouts';
-import { payoutPeriod, planPayoutRun, snapshotPayoutMethod } from '../../../plugin/payouts';
+import { planPayoutRun, snapshotPayoutMethod } from '../../../plugin/payouts';
 import { isUniqueViolation, moneyTransaction } from '../platform/database';
-import { PayoutConflict, type PayoutLedger } from './payout-ledger';
+import { PayoutConflict, type PayableScope, type PayoutLedger } from './payout-ledger';
 
 /** A payout the run created, as stored (the event payload is built from it). */
 export interface CreatedPayout {
   id: number;
   documentId: string;
   partnerId: number;
-  entryIds: number[];
+  /** How many entries it owns (its payout lines). */
+  entries: number;
   currency: string;
   amount: number;
   periodStart: string;
@@ -24,9 +25,11 @@ export interface CreatedPayout {
  *
  * 1. locks the partners' rows: runs (of this period or another, on any node) take turns per
  *    partner, so an entry is claimed by one payout only;
- * 2. reads their approved entries that are in no payout yet, and plans with `planPayoutRun`;
+ * 2. reads their payable balances, netted per partner and currency by the database, and plans
+ *    with `planPayoutRun`;
  * 3. skips drafts whose payout already exists (this period was paid out, or the payout failed
- *    and its entries wait for the next period), inserts the others and assigns their entries.
+ *    and its entries wait for the next period), inserts the others and gives them their entries
+ *    (one INSERT … SELECT of payout lines).
  *
  * The unique `idempotencyKey` refuses whatever gets past that.
  */
@@ -34,12 +37,12 @@ const createBatch = async (
   strapi: Core.Strapi,
   ledger: PayoutLedger,
   period: string,
+  scope: PayableScope,
   partnerIds: readonly number[]
 ) => {
   // First in the transaction: no read may come before the locks (MySQL's snapshot).
   const methodsOf = await ledger.lockPartners(partnerIds);
-  const entries = await ledger.payableEntries(payoutPeriod(period).endsAt, partnerIds);
-  const plan = planPayoutRun(period, entries);
+  const plan = planPayoutRun(period, await ledger.payableBalances(scope, partnerIds));
   const carriedOver = plan.carriedOver.length;
   if (plan.payouts.length === 0) return { created: [], carriedOver };
 
@@ -68,16 +71,17 @@ const createBatch = async (
       ...rows[index],
       id,
       documentId,
-      entryIds: draft.entryIds as number[],
+      entries: draft.entries,
     };
   });
-  await ledger.assign(created);
+  await ledger.assign(scope, created);
   return { created, carriedOver };
 };
 
 /**
- * `createBatch` in a transaction, again when the database broke a deadlock or a concurrent run
- * inserted one of the payouts or took one of the entries first (the retry plans afresh).
+ * `createBatch` in a transaction, again when the database broke a deadlock, a concurrent run
+ * inserted one of the payouts first, or the ledger changed under the plan (the retry plans
+ * afresh).
  */
 const createBatchWithRetry = async (...args: Parameters<typeof createBatch>) => {
   const [strapi] = args;
@@ -107,6 +111,7 @@ export const createPayouts = async (
   strapi: Core.Strapi,
   ledger: PayoutLedger,
   period: string,
+  scope: PayableScope,
   partnerIds: readonly number[]
 ) => {
   const batches: number[][] = [];
@@ -116,11 +121,16 @@ export const createPayouts = async (
   const created: CreatedPayout[] = [];
   let carriedOver = 0;
   const work = async (batch: number[]) => {
-    const result = await createBatchWithRetry(strapi, ledger, period, batch);
+    const result = await createBatchWithRetry(strapi, ledger, period, scope, batch);
     created.push(...result.created);
     carriedOver += result.carriedOver;
   };
   const queue = [...batches];
+  // The first batch alone: PostgreSQL plans "in no payout yet" by the size the payout lines
+  // have when a statement starts, and would read a line table empty then in full for every
+  // entry while the other batches fill it.
+  const first = queue.shift();
+  if (first) await work(first);
   await Promise.all(
     Array.from({ length: Math.min(CONCURRENT_BATCHES, queue.length) }, async () => {
       for (let batch = queue.shift(); batch; batch = queue.shift()) await work(batch);

@@ -18,6 +18,7 @@ import { descendingKeyset } from '../platform/list-filters';
 const COMMISSION = uid('commission');
 const ORDER = uid('order');
 const PAYOUT = uid('payout');
+const PAYOUT_LINE = uid('payout-line');
 const PAGE = 2000;
 /** Payouts whose entries are read per query (a payout holds a month of one partner's entries). */
 const PAYOUTS_PER_PAGE = 100;
@@ -167,22 +168,23 @@ export const paypalCsv = (strapi: Core.Strapi, query: ExportPaypalQuery) => {
 
 /**
  * Every ledger entry in a period's payouts: the detail behind each payout. Walks the period's
- * payouts a page at a time and reads their entries through the `payout_id` index, so each
- * query touches only the rows it returns.
+ * payouts a page at a time and reads their entries through their payout lines (the
+ * `(payout_id, commission_id)` index), so each query touches only the rows it returns.
  */
 export const entriesCsv = (strapi: Core.Strapi, query: ExportPayoutEntriesQuery) => {
   const knex = strapi.db.connection;
   const entriesOf = (payoutIds: number[]) =>
-    knex(`${tableOf(strapi, COMMISSION)} as c`)
+    knex(`${tableOf(strapi, PAYOUT_LINE)} as l`)
+      .join(`${tableOf(strapi, COMMISSION)} as c`, 'c.id', 'l.commission_id')
       .leftJoin(`${tableOf(strapi, ORDER)} as o`, 'o.id', 'c.order_id')
-      .whereIn('c.payout_id', payoutIds)
+      .whereIn('l.payout_id', payoutIds)
       .orderBy([
-        { column: 'c.payout_id', order: 'desc' },
+        { column: 'l.payout_id', order: 'desc' },
         { column: 'c.created_at', order: 'desc' },
         { column: 'c.id', order: 'desc' },
       ])
       .select({
-        payoutId: 'c.payout_id',
+        payoutId: 'l.payout_id',
         entry: 'c.document_id',
         kind: 'c.kind',
         level: 'c.level',

@@ -20,7 +20,6 @@ import { createPayoutLedger, type PayoutLedger } from './payout-ledger';
 import { payoutEvent, periodOf, toPayoutView } from './payout-view';
 import { createTransfer, isDefinitiveStripeError, stripeClient } from './stripe-transfer';
 
-const COMMISSION = uid('commission');
 const PAYOUT = uid('payout');
 
 /** Stripe keeps an idempotency key for 24 hours; after that a retry could pay twice. */
@@ -120,7 +119,7 @@ const createPayoutsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const { changed } = await withLockedPayout(documentId, async (payout) => {
       if (payout.state === 'failed' && payout.failureReason === reason) return null;
       assertOpen(payout, 'marked failed');
-      await entries.release(payout.id);
+      await ledger().release(payout.id);
       return { state: 'failed', failureReason: reason };
     });
     return changed ? afterChange('failed', documentId) : toPayoutView(await find(documentId));
@@ -180,8 +179,15 @@ const createPayoutsService = ({ strapi }: { strapi: Core.Strapi }) => {
           `${period} is not over yet; its payouts can run from ${bounds.endsAt}.`
         );
       }
-      const partnerIds = await ledger().payablePartnerIds(bounds.endsAt);
-      const { created, carriedOver } = await createPayouts(strapi, ledger(), period, partnerIds);
+      const scope = await ledger().scope(bounds.endsAt);
+      const partnerIds = await ledger().payablePartnerIds(scope);
+      const { created, carriedOver } = await createPayouts(
+        strapi,
+        ledger(),
+        period,
+        scope,
+        partnerIds
+      );
       const amounts: Record<string, number> = {};
       for (const payout of created) {
         amounts[payout.currency] = (amounts[payout.currency] ?? 0) + payout.amount;
@@ -213,19 +219,7 @@ const createPayoutsService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** A payout and the ledger entries it pays. */
     async view(documentId: string) {
       const payout = await find(documentId);
-      const entries = await strapi.db.query(COMMISSION).findMany({
-        where: { payoutId: payout.id },
-        select: ['documentId', 'kind', 'level', 'amount', 'currency', 'state', 'explanation'],
-        orderBy: { id: 'asc' },
-      });
-      return {
-        ...toPayoutView(payout),
-        entries: entries.map(({ explanation, state, ...entry }) => ({
-          ...entry,
-          status: state,
-          summary: explanation?.summary ?? null,
-        })),
-      };
+      return { ...toPayoutView(payout), entries: await ledger().entriesOf(payout.id) };
     },
 
     markPaid,
