@@ -187,12 +187,14 @@ export const createStopwatch = () => {
       }
     },
     minutesSinceStart: () => (Date.now() - started) / 60_000,
-    report: () =>
-      phases
+    report: () => {
+      const width = Math.max(0, ...phases.map(({ phase }) => phase.length));
+      return phases
         .map(
           ({ phase, seconds, sinceStart }) =>
-            `${phase.padEnd(40)} ${seconds.toFixed(1).padStart(7)} s  (at ${(sinceStart / 60).toFixed(2)} min)`
+            `${phase.padEnd(width)} ${seconds.toFixed(1).padStart(7)} s  (at ${(sinceStart / 60).toFixed(2)} min)`
         )
-        .join('\n'),
+        .join('\n');
+    },
   };
 };
