@@ -198,9 +198,10 @@ export const entriesCsv = (strapi: Core.Strapi, query: ExportPayoutEntriesQuery)
   async function* rows() {
     const where = payoutWhere({ period: query.period });
     // One period: its payouts newest first, each payout's entries newest first.
-    for (let beforeId = Number.MAX_SAFE_INTEGER; ;) {
+    // The first page has no bound: PostgreSQL refuses ids beyond its integer range.
+    for (let beforeId: number | undefined; ;) {
       const payouts: Row[] = await strapi.db.query(PAYOUT).findMany({
-        where: { ...where, id: { $lt: beforeId } },
+        where: beforeId === undefined ? where : { ...where, id: { $lt: beforeId } },
         orderBy: { id: 'desc' },
         limit: PAYOUTS_PER_PAGE,
         select: ['id', 'documentId', 'state', 'partnerId'],
