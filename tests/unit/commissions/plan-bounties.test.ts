@@ -6,6 +6,7 @@ import {
   type EngineProgram,
   type QualifyingOrder,
 } from '../../../plugin/commissions';
+import { CTM_RULES } from '../../helpers/ctm-program';
 import { aBounty, aProgram, aReferral, draftsOf, reasonOf } from './builders';
 
 /**
@@ -14,30 +15,9 @@ import { aBounty, aProgram, aReferral, draftsOf, reasonOf } from './builders';
  */
 
 const flat = (dollars: number) => ({ type: 'flat' as const, amount: dollars * 100 });
-const plans = (performance: number, growth: number, connect: number) => [
-  { product: 'performance', commission: flat(performance) },
-  { product: 'growth', commission: flat(growth) },
-  { product: 'connect', commission: flat(connect) },
-];
 
-export const ctmProgram = (overrides: Partial<EngineProgram> = {}): EngineProgram =>
-  aProgram({
-    trigger: 'qualified-customer',
-    qualificationDays: 90,
-    holdDays: 0,
-    commission: flat(39),
-    productRates: plans(39, 99, 299),
-    tierMetric: 'active-customers-in-month',
-    tiers: [
-      {
-        name: '25 active accounts',
-        threshold: 25,
-        commission: flat(59),
-        productRates: plans(59, 149, 449),
-      },
-    ],
-    ...overrides,
-  });
+const ctmProgram = (overrides: Partial<EngineProgram> = {}): EngineProgram =>
+  aProgram({ ...CTM_RULES, holdDays: 0, ...overrides });
 
 const convertedAt = '2026-01-10T15:00:00.000Z';
 const qualifiesAt = '2026-04-10T15:00:00.000Z';
