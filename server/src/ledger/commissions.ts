@@ -27,14 +27,14 @@ import { idOrNull, iso, type RawRow } from '../platform/rows';
 import { payoutsOfEntries } from '../payouts/payout-lines';
 
 const COMMISSION = uid('commission');
+const ORDER = uid('order');
+const PROGRAM = uid('program');
+const REFERRAL = uid('referral');
+
 /** A program whose bounty depends on the customer's plan (product rates, its own or a tier's). */
 const hasPlanRates = (program: EngineProgram) =>
   Boolean(program.productRates?.length) ||
   Boolean(program.tiers?.some((tier) => tier.productRates?.length));
-
-const ORDER = uid('order');
-const PROGRAM = uid('program');
-const REFERRAL = uid('referral');
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
