@@ -14,6 +14,7 @@ export type Trigger = (typeof TRIGGERS)[number];
 
 export const TIER_METRICS = [
   'active-customers',
+  'active-customers-in-month',
   'conversions-in-month',
   'revenue-in-month',
 ] as const;

@@ -1,14 +1,13 @@
-import { formatMoney } from '../currency';
 import type { Instant } from '../time';
 import { assembleDrafts } from './assemble-drafts';
+import { calculateBountyAmount } from './calculate-bounty-amount';
+import type { EarningLine } from './calculate-level-one-amount';
 import { calculateSecondTierCommission } from './calculate-second-tier-commission';
 import { checkAttributionWindow } from './check-attribution-window';
 import { checkParticipation } from './check-participation';
-import { describeRate } from './explanation-text';
 import { referralCommissionKey } from './idempotency-keys';
 import { ineligibleReason } from './ineligible';
 import { isSelfReferral } from './is-self-referral';
-import { resolveRate } from './resolve-rate';
 import { selectTier } from './select-tier';
 import type { BountyCommissionInput, CommissionResult } from './types';
 
@@ -24,6 +23,8 @@ export interface BountyEvent {
   /** Names `occurredAt` in reasons: "signup", "conversion". */
   occurrence: string;
   steps: string[];
+  /** The lines whose product rates set the bounty (a qualified customer's latest paid order). */
+  lines?: readonly EarningLine[] | null;
 }
 
 const refuse = (reason: string): CommissionResult => ({
@@ -32,9 +33,9 @@ const refuse = (reason: string): CommissionResult => ({
 });
 
 /**
- * The shared half of the signup and qualified-customer bounties (SPEC §5.1): one flat amount per
- * referral, chosen by the same precedence as sales minus the product rules (there is no product),
- * and the recruiter's share of it in a two-tier program.
+ * The shared half of the signup and qualified-customer bounties (SPEC §5.1): one bounty per
+ * referral, chosen by the same precedence as sales (product rates only from `event.lines`, see
+ * `calculateBountyAmount`), and the recruiter's share of it in a two-tier program.
  */
 export function calculateBountyCommissions(
   input: BountyCommissionInput,
@@ -73,23 +74,16 @@ export function calculateBountyCommissions(
     facts.tierMetricValue,
     program.currency
   );
-  const { rate, label } = resolveRate(program, enrollment, selection, null);
-  if (rate.type !== 'flat') {
-    return refuse(
-      ineligibleReason(
-        'rate-not-flat',
-        `a ${noun} bounty needs a flat amount, and the ${label} is ${describeRate(rate, program.currency)}`
-      )
-    );
-  }
-  const money = formatMoney(rate.amount, program.currency);
+  const bounty = calculateBountyAmount(program, enrollment, selection, event.lines ?? null, noun);
+  if (!bounty.payable) return refuse(bounty.reason);
+  const levelOne = bounty.amount;
   const levelTwo = calculateSecondTierCommission({
     program,
     partner,
     parent: input.parent,
     customerEmail: referral.email,
     saleAmount: 0,
-    levelOneAmount: rate.amount,
+    levelOneAmount: levelOne.amount,
   });
   const drafts = assembleDrafts({
     program,
@@ -106,11 +100,8 @@ export function calculateBountyCommissions(
     },
     contextSteps: event.steps,
     levelOne: {
-      amount: rate.amount,
-      basisAmount: 0,
-      rate,
-      headline: `${money} flat`,
-      steps: [...(selection.step ? [selection.step] : []), `${money} per ${noun} (${label})`],
+      ...levelOne,
+      steps: selection.step ? [selection.step, ...levelOne.steps] : levelOne.steps,
     },
     levelTwo,
   });

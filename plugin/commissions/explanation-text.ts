@@ -25,6 +25,8 @@ export function describeMetric(metric: TierMetric, value: number, currency: stri
   switch (metric) {
     case 'active-customers':
       return `${value} active customer${value === 1 ? '' : 's'}`;
+    case 'active-customers-in-month':
+      return `${value} customer${value === 1 ? '' : 's'} active this month`;
     case 'conversions-in-month':
       return `${value} conversion${value === 1 ? '' : 's'} this month`;
     case 'revenue-in-month':

@@ -40,3 +40,10 @@ export {
   type ReviewEntry,
   type ReviewPlan,
 } from './plan-commission-review';
+export {
+  planChurnReversals,
+  type ChurnLedgerEntry,
+  type ChurnReversalInput,
+} from './plan-churn-reversals';
+export { calculateBountyAmount, type BountyAmount } from './calculate-bounty-amount';
+export type { QualifyingOrder } from './is-referral-qualified';

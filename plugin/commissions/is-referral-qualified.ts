@@ -1,6 +1,6 @@
 import { addDays, formatLocalDate, toEpochMs, type Instant } from '../time';
 import { ineligibleReason } from './ineligible';
-import type { EngineProgram, EngineReferral } from './types';
+import type { EngineOrderItem, EngineProgram, EngineReferral, EntityId } from './types';
 
 export interface QualificationFacts {
   /** When the check runs (the job's tick). */
@@ -8,6 +8,19 @@ export interface QualificationFacts {
   /** Totals over the customer's paid orders in the program, for "not fully refunded". */
   paidAmount: number;
   refundedAmount: number;
+  /**
+   * The customer's latest paid (not fully refunded) order up to the qualification moment: its
+   * products choose the bounty when the program has product rates. Null or absent: one flat bounty.
+   */
+  latestOrder?: QualifyingOrder | null;
+}
+
+export interface QualifyingOrder {
+  id: EntityId;
+  externalId?: string | null;
+  amount: number;
+  items: readonly EngineOrderItem[] | null;
+  paidAt: Instant;
 }
 
 export type Qualification =

@@ -102,6 +102,8 @@ export function previewProgram({ program: rules, orders }: PreviewInput): Previe
             asOf: addDays(paidAt, program.qualificationDays + 1),
             paidAmount: sample.amount,
             refundedAmount: 0,
+            // The sample is the customer's plan: its products choose a per-plan bounty.
+            latestOrder: { ...order, paidAt },
           }
         );
         break;

@@ -52,6 +52,8 @@ const programFieldsSchema = z.strictObject({
   trigger: z.enum(TRIGGERS).default('sale'),
   ...programRulesSchema.shape,
   autoApprove: z.boolean().default(true),
+  /** Sale programs: a customer who churns loses the commissions still in their hold. */
+  reverseOnChurn: z.boolean().default(false),
   attributionModel: z.enum(ATTRIBUTION_MODELS).default('last-click'),
   referralDetail: z.enum(REFERRAL_DETAILS).default('none'),
   showDeclinedCharges: z.boolean().default(false),
@@ -78,7 +80,9 @@ const checkProgramRules = (
     ProgramFields,
     'tierMode' | 'secondTier' | 'tiers' | 'trigger' | 'productRates' | 'commission'
   > &
-    Partial<Pick<ProgramFields, 'startsAt' | 'endsAt' | 'attributionWindowDays'>>,
+    Partial<
+      Pick<ProgramFields, 'startsAt' | 'endsAt' | 'attributionWindowDays' | 'reverseOnChurn'>
+    >,
   ctx: z.RefinementCtx
 ) => {
   if (program.tierMode === 'two-tier' && !program.secondTier)
@@ -95,15 +99,23 @@ const checkProgramRules = (
     });
   if (program.startsAt && program.endsAt && program.startsAt >= program.endsAt)
     ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'must be after startsAt' });
+  if (program.trigger !== 'sale' && program.reverseOnChurn)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['reverseOnChurn'],
+      message: `only sale programs reverse commissions on churn; a ${program.trigger} bounty is earned once`,
+    });
   if (program.trigger !== 'sale') {
+    // A qualified customer's bounty follows the plan of its latest paid order; a signup has none.
     const perProduct =
       program.productRates.length > 0 ||
       program.tiers.some((tier) => (tier.productRates ?? []).length > 0);
-    if (perProduct)
+    if (perProduct && program.trigger === 'signup')
       ctx.addIssue({
         code: 'custom',
         path: ['productRates'],
-        message: 'product rates apply to sales only; signup and qualified-customer pay a bounty',
+        message:
+          'a signup has no products: product rates apply to sales and qualified customers only',
       });
     if (program.commission.type === 'percentage')
       ctx.addIssue({

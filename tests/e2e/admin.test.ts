@@ -184,6 +184,70 @@ describe('the admin pages, in Chromium against the built admin panel', () => {
     });
   });
 
+  it('sets up a per-plan qualified-customer program and a sale program that reverses on churn', async () => {
+    await open('/programs/new', 'New program');
+    await page.locator('input[name="name"]').fill('CTM affiliates');
+    await choose('Pays for', 'Qualified customers');
+    // Bounty programs cannot reverse on churn: the setting belongs to sale programs.
+    expect(await page.getByRole('checkbox', { name: /Reverse held commissions/ }).count()).toBe(0);
+    await page.locator('input[name="commission.amount"]').fill('39');
+    const plans: Array<[string, string]> = [
+      ['performance', '39'],
+      ['growth', '99'],
+      ['connect', '299'],
+    ];
+    for (const [index, [product, amount]] of plans.entries()) {
+      await page.getByRole('button', { name: 'Add a product rate' }).first().click();
+      await page
+        .locator(
+          `[name="productRates.${index}.product"] input, input[name="productRates.${index}.product"]`
+        )
+        .first()
+        .fill(product);
+      await page.getByRole('combobox', { name: 'Rate Rate type' }).nth(index).click();
+      await page.getByRole('option', { name: /Flat/ }).click();
+      await page.locator(`input[name="productRates.${index}.commission.amount"]`).fill(amount);
+    }
+    await choose('Tiers are based on', 'Customers active this month');
+    await page.getByRole('button', { name: 'Add a tier' }).click();
+    await page.locator('input[name="tiers.0.threshold"]').fill('25');
+    await page.locator('input[name="tiers.0.commission.amount"]').fill('59');
+    const preview = page.locator('[data-sample="0"] [data-preview-text]');
+    await preview.waitFor();
+    await page.getByText('Product rates', { exact: true }).first().scrollIntoViewIfNeeded();
+    await shot('program-qualified-plans');
+
+    const saved = answerOf(/^\/partners\/programs$/);
+    await page.getByRole('button', { name: 'Save' }).click();
+    expect((await saved).status()).toBe(201);
+    await page.getByRole('heading', { level: 1, name: 'CTM affiliates' }).waitFor();
+    const stored: Row = await db('program').findOne({ where: { slug: 'ctm-affiliates' } });
+    expect(stored).toMatchObject({
+      trigger: 'qualified-customer',
+      commission: { type: 'flat', amount: 3900 },
+      productRates: [
+        { product: 'performance', commission: { type: 'flat', amount: 3900 } },
+        { product: 'growth', commission: { type: 'flat', amount: 9900 } },
+        { product: 'connect', commission: { type: 'flat', amount: 29900 } },
+      ],
+      tierMetric: 'active-customers-in-month',
+      tiers: [{ threshold: 25, commission: { type: 'flat', amount: 5900 } }],
+      reverseOnChurn: false,
+    });
+
+    await choose('Pays for', 'Sales');
+    await page.getByRole('checkbox', { name: /Reverse held commissions/ }).click();
+    await page.getByRole('checkbox', { name: /Reverse held commissions/ }).scrollIntoViewIfNeeded();
+    await shot('program-reverse-on-churn');
+    const updated = answerOf(/^\/partners\/programs\/[^/]+$/);
+    await page.getByRole('button', { name: 'Save' }).click();
+    expect((await updated).status()).toBe(200);
+    expect(await db('program').findOne({ where: { slug: 'ctm-affiliates' } })).toMatchObject({
+      trigger: 'sale',
+      reverseOnChurn: true,
+    });
+  });
+
   it('approves an application', async () => {
     await open('/partners?tab=applications', 'Partners');
     const row = page.locator('[data-application="alex@applicant.test"]');

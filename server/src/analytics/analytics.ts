@@ -31,6 +31,20 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
           return referrals.count({
             where: { partnerId, programId, state: 'customer' },
           });
+        case 'active-customers-in-month':
+          // Active at some moment of the month up to `at`: converted by then, and not churned
+          // before the month began (the same answer however late the job runs). A customer who
+          // came back keeps its first conversion and loses its churn date, so it counts in the
+          // months it was away too: referrals keep no history of their churns.
+          return referrals.count({
+            where: {
+              partnerId,
+              programId,
+              state: { $in: ['customer', 'churned'] },
+              convertedAt: { $notNull: true, $lte: at },
+              $or: [{ churnedAt: { $null: true } }, { churnedAt: { $gte: month.start } }],
+            },
+          });
         case 'conversions-in-month':
           return referrals.count({
             where: {

@@ -439,11 +439,12 @@ const createAttributionService = ({ strapi }: { strapi: Core.Strapi }) => {
       moneyTransaction(strapi, async () => {
         const referrals = await strapi.db.query(REFERRAL).findMany({
           where: { externalId, state: { $in: ['customer', 'churned'] } },
-          select: ['id', 'state'],
+          select: ['id', 'state', 'programId'],
         });
         // Most customers were not referred: that is an answer, not an error.
         if (referrals.length === 0) return { externalId, status: input.status, referrals: 0 };
-        const at = input.at ?? new Date().toISOString();
+        const now = new Date().toISOString();
+        const at = input.at ?? now;
         const data =
           input.status === 'churned'
             ? { state: 'churned', churnedAt: at }
@@ -452,6 +453,18 @@ const createAttributionService = ({ strapi }: { strapi: Core.Strapi }) => {
           where: { id: { $in: referrals.map((referral) => referral.id) } },
           data,
         });
+        // Only a new churn takes commissions back: a repeated report changes nothing more.
+        const churned = referrals.filter((referral) => referral.state === 'customer');
+        if (input.status === 'churned' && churned.length > 0) {
+          await getService('churn-reversals', { strapi }).reverseHeld(
+            churned.map((referral) => ({
+              id: Number(referral.id),
+              programId: Number(referral.programId),
+            })),
+            at,
+            now
+          );
+        }
         return { externalId, status: input.status, referrals: referrals.length };
       }),
   };

@@ -7,6 +7,7 @@ import {
   type CommissionDraft,
   type CommissionResult,
   type EngineProgram,
+  type QualifyingOrder,
   type ReconcileAction,
 } from '../../../plugin/commissions';
 import { uid, type CommissionStatus, type OrderStatus } from '../../../plugin/model';
@@ -29,6 +30,11 @@ const COMMISSION = uid('commission');
 const ORDER = uid('order');
 const PROGRAM = uid('program');
 const REFERRAL = uid('referral');
+
+/** A program whose bounty depends on the customer's plan (product rates, its own or a tier's). */
+const hasPlanRates = (program: EngineProgram) =>
+  Boolean(program.productRates?.length) ||
+  Boolean(program.tiers?.some((tier) => tier.productRates?.length));
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -156,6 +162,31 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     return result.eligible
       ? { drafts: result.drafts, ineligibleReason: null }
       : { drafts: [], ineligibleReason: result.ineligibleReason };
+  };
+
+  /** The customer's latest paid, not fully refunded order up to `at`: its plan prices a bounty. */
+  const latestPaidOrder = async (
+    referralId: number,
+    at: string
+  ): Promise<QualifyingOrder | null> => {
+    const found = await strapi.db.query(ORDER).findOne({
+      where: {
+        referralId,
+        state: { $in: PAID_ORDER_STATUSES.filter((state) => state !== 'refunded') },
+        paidAt: { $notNull: true, $lte: at },
+      },
+      orderBy: [{ paidAt: 'desc' }, { id: 'desc' }],
+      select: ['id', 'externalId', 'amount', 'items', 'paidAt'],
+    });
+    return found
+      ? {
+          id: found.id,
+          externalId: found.externalId,
+          amount: Number(found.amount),
+          items: found.items ?? null,
+          paidAt: iso(found.paidAt) as string,
+        }
+      : null;
   };
 
   /**
@@ -358,6 +389,11 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
           const participants = partnerId ? await inputs.participants(partnerId, row.id) : null;
           if (!participants || !partnerId) continue;
           const totals = await getService('analytics', { strapi }).customerTotals(referral.id);
+          // The tier and the plan are those of the qualification moment, however late the job runs.
+          const qualifiesAt = addDays(
+            iso(referral.convertedAt) as string,
+            program.qualificationDays
+          );
           const result = calculateQualifiedCustomerCommissions(
             {
               program,
@@ -365,10 +401,16 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
               referral: engineReferral(referral),
               facts: {
                 attributedAt: iso(referral.createdAt),
-                tierMetricValue: await inputs.tierMetricValue(program, partnerId, now),
+                tierMetricValue: await inputs.tierMetricValue(program, partnerId, qualifiesAt),
               },
             },
-            { asOf: now, ...totals }
+            {
+              asOf: now,
+              ...totals,
+              latestOrder: hasPlanRates(program)
+                ? await latestPaidOrder(referral.id, qualifiesAt)
+                : null,
+            }
           );
           granted += await writeBounty(result, now, referral.id);
         }

@@ -1,3 +1,4 @@
+import churnReversals from './churn-reversals';
 import commissionReview from './commission-review';
 import commissions from './commissions';
 import commissionReviewController from './controllers/commission-review';
@@ -6,6 +7,7 @@ import { adminRoutes, contentApiRoutes } from './routes';
 
 /** The commission ledger: commissions, reconciliation, events, review, and a partner's entries. */
 export const services = {
+  'churn-reversals': churnReversals,
   'commission-review': commissionReview,
   commissions,
   'partner-entries': partnerEntries,

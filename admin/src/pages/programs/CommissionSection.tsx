@@ -1,4 +1,10 @@
-import { Field, NumberInput, SingleSelect, SingleSelectOption } from '@strapi/design-system';
+import {
+  Field,
+  NumberInput,
+  SingleSelect,
+  SingleSelectOption,
+  Typography,
+} from '@strapi/design-system';
 import { TIER_MODES, TRIGGERS } from '../../../../plugin/model';
 import { useT } from '../../hooks/useT';
 import { Cell, FormSection } from './FormSection';
@@ -7,6 +13,10 @@ import { ProductRatesEditor } from './ProductRatesEditor';
 import { defaultSecondTier, type ProgramForm, type ProgramPatch } from './programForm';
 
 type Recurrence = 'lifetime' | 'first' | 'months';
+/** A signup has no products: the tiers keep their bounties and lose their plan rates. */
+const withoutPlans = (form: ProgramForm) =>
+  form.tiers.map(({ productRates: _plans, ...tier }) => tier);
+
 const recurrenceOf = (months: number | null): Recurrence =>
   months === null ? 'lifetime' : months === 0 ? 'first' : 'months';
 
@@ -37,10 +47,14 @@ export const CommissionSection = ({
             onChange(
               trigger === 'sale'
                 ? { trigger }
-                : // Bounties are flat and per program, never per product.
+                : // Bounties are flat; only a qualified customer has a plan to rate, and
+                  // only sale commissions are reversed on churn.
                   {
                     trigger,
-                    productRates: [],
+                    reverseOnChurn: false,
+                    ...(trigger === 'signup'
+                      ? { productRates: [], tiers: withoutPlans(form) }
+                      : {}),
                     commission:
                       form.commission.type === 'flat'
                         ? form.commission
@@ -111,15 +125,22 @@ export const CommissionSection = ({
               </Field.Root>
             </Cell>
           ) : null}
-          <Cell col={12}>
-            <ProductRatesEditor
-              name="productRates"
-              currency={form.currency}
-              value={form.productRates}
-              onChange={(productRates) => onChange({ productRates })}
-            />
-          </Cell>
         </>
+      ) : null}
+      {form.trigger !== 'signup' ? (
+        <Cell col={12}>
+          <ProductRatesEditor
+            name="productRates"
+            currency={form.currency}
+            value={form.productRates}
+            onChange={(productRates) => onChange({ productRates })}
+          />
+          {form.trigger === 'qualified-customer' ? (
+            <Typography variant="pi" textColor="neutral600">
+              {t('programs.productRates.qualified.hint')}
+            </Typography>
+          ) : null}
+        </Cell>
       ) : null}
     </FormSection>
   );

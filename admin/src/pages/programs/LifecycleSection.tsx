@@ -61,6 +61,21 @@ export const LifecycleSection = ({
           onChange={(autoApprove) => onChange({ autoApprove })}
         />
       </Cell>
+      {form.trigger === 'sale' ? (
+        <Cell>
+          <ToggleField
+            name="reverseOnChurn"
+            label={t('programs.field.reverseOnChurn')}
+            hint={t(
+              form.reverseOnChurn
+                ? 'programs.field.reverseOnChurn.on'
+                : 'programs.field.reverseOnChurn.off'
+            )}
+            value={form.reverseOnChurn}
+            onChange={(reverseOnChurn) => onChange({ reverseOnChurn })}
+          />
+        </Cell>
+      ) : null}
       {form.trigger === 'qualified-customer' ? (
         <Cell>
           <IntegerField

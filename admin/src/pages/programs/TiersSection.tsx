@@ -73,7 +73,7 @@ const TierCard = ({
           value={tier.commission}
           onChange={(commission) => onChange({ ...tier, commission })}
         />
-        {form.trigger === 'sale' ? (
+        {form.trigger !== 'signup' ? (
           <ProductRatesEditor
             name={`tiers.${index}.productRates`}
             currency={form.currency}

@@ -32,6 +32,7 @@ export const newProgram = (): ProgramForm => ({
     newCustomersOnly: false,
   },
   autoApprove: true,
+  reverseOnChurn: false,
   attributionModel: 'last-click',
   referralDetail: 'none',
   showDeclinedCharges: false,

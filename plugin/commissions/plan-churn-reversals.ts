@@ -1,0 +1,57 @@
+import { formatLocalDate, toEpochMs, type Instant } from '../time';
+import { isDerivedKey, orderCommissionKey } from './idempotency-keys';
+import type { ReconcileAction } from './reconcile-order-commissions';
+import type { EngineProgram, EntityId, LedgerEntry } from './types';
+
+/** A ledger entry of the churned customer, with the order it was earned on. */
+export type ChurnLedgerEntry = LedgerEntry & { orderId: EntityId | null };
+
+export interface ChurnReversalInput {
+  program: Pick<EngineProgram, 'trigger' | 'timezone'> & { reverseOnChurn: boolean };
+  /** When the customer churned (as the site or Stripe reported it). */
+  churnedAt: Instant;
+  /** Every entry earned on the customer in the program, at both levels. */
+  entries: readonly ChurnLedgerEntry[];
+}
+
+type Reverse = Extract<ReconcileAction, { type: 'reverse' }>;
+
+/**
+ * A sale program with `reverseOnChurn`: a customer who churns while a commission on its orders is
+ * still held loses that commission. Each level-1 `sale`/`recurring` entry still `pending` whose
+ * hold ends after the churn is reversed, with its pending refund adjustments and the recruiter's
+ * pending level-2 entry of the same order (and that entry's adjustments). Approved and paid
+ * entries stay: the hold was over, or an editor decided. Running it again reverses nothing more.
+ */
+export function planChurnReversals(input: ChurnReversalInput): Reverse[] {
+  const { program, entries } = input;
+  if (program.trigger !== 'sale' || !program.reverseOnChurn) return [];
+  const churnedMs = toEpochMs(input.churnedAt);
+  const day = formatLocalDate(input.churnedAt, program.timezone ?? 'UTC');
+  const actions: Reverse[] = [];
+  const reverse = (entry: LedgerEntry, note: string) => {
+    if (entry.state !== 'pending') return;
+    actions.push({ type: 'reverse', idempotencyKey: entry.idempotencyKey, from: 'pending', note });
+  };
+  const withDerived = (original: LedgerEntry, note: string) => {
+    reverse(original, note);
+    for (const entry of entries) {
+      if (isDerivedKey(entry.idempotencyKey, original.idempotencyKey)) {
+        reverse(entry, 'The commission it adjusts was reversed');
+      }
+    }
+  };
+
+  for (const original of entries) {
+    if (original.orderId === null || original.level !== 1) continue;
+    if (original.idempotencyKey !== orderCommissionKey(original.orderId, 1)) continue;
+    if (original.state !== 'pending' || original.availableAt === null) continue;
+    if (toEpochMs(original.availableAt) <= churnedMs) continue;
+    withDerived(original, `The customer churned on ${day}, before the commission's hold ended`);
+    const recruiter = entries.find(
+      (entry) => entry.idempotencyKey === orderCommissionKey(original.orderId as EntityId, 2)
+    );
+    if (recruiter) withDerived(recruiter, "The recruited partner's commission was reversed");
+  }
+  return actions;
+}
