@@ -196,7 +196,9 @@ describe('GET /partners/overview', () => {
       uniqueClicks: 6,
       referrals: 4,
       customers: 3,
-      conversionRateBps: 5000,
+      convertedReferrals: 3,
+      conversionRateBps: 7500,
+      clickToCustomerBps: 5000,
       attributedRevenue: [
         { amount: 8000, currency: 'EUR' },
         { amount: 34000, currency: 'USD' },
@@ -209,7 +211,12 @@ describe('GET /partners/overview', () => {
         ],
         paid: [{ amount: 500, currency: 'USD' }],
       },
-      activation: { joined: 5, activated: 4, rateBps: 8000 },
+      activation: {
+        joined: 5,
+        activated: 4,
+        rateBps: 8000,
+        cohorts: [{ month: '2026-03-01', joined: 5, activated: 4, rateBps: 8000 }],
+      },
     });
   });
 
@@ -300,7 +307,9 @@ describe('GET /partners/overview', () => {
       uniqueClicks: 3,
       referrals: 1,
       customers: 1,
-      conversionRateBps: 3333,
+      convertedReferrals: 1,
+      conversionRateBps: 10000,
+      clickToCustomerBps: 3333,
       attributedRevenue: [{ amount: 8000, currency: 'EUR' }],
       commissions: { pending: [], approved: [{ amount: 1600, currency: 'EUR' }], paid: [] },
       // C converted; D only clicked, and beta activates on a first conversion
@@ -339,10 +348,17 @@ describe('GET /partners/overview', () => {
       uniqueClicks: 1,
       referrals: 1,
       customers: 1,
+      convertedReferrals: 1,
       conversionRateBps: 10000,
+      clickToCustomerBps: 10000,
       attributedRevenue: [{ amount: 20000, currency: 'USD' }],
       commissions: { pending: [{ amount: 4000, currency: 'USD' }], approved: [], paid: [] },
-      activation: { joined: 1, activated: 1, rateBps: 10000 },
+      activation: {
+        joined: 1,
+        activated: 1,
+        rateBps: 10000,
+        cohorts: [{ month: '2026-03-01', joined: 1, activated: 1, rateBps: 10000 }],
+      },
     });
     expect(topPartners.map((partner) => partner.name)).toEqual(['Bea']);
   });
@@ -355,18 +371,55 @@ describe('GET /partners/overview', () => {
       uniqueClicks: 1,
       referrals: 1,
       customers: 1,
+      convertedReferrals: 1,
       conversionRateBps: 10000,
+      clickToCustomerBps: 10000,
       attributedRevenue: [{ amount: 20000, currency: 'USD' }],
       commissions: { pending: [{ amount: 4000, currency: 'USD' }], approved: [], paid: [] },
-      activation: { joined: 0, activated: 0, rateBps: 0 },
+      activation: { joined: 0, activated: 0, rateBps: 0, cohorts: [] },
     });
   });
+
+  it.each([
+    // One unique click (C, 15th), two customers (B 12th, C 20th), one referral created (C, 16th)
+    // that converted: more customers than unique clicks.
+    ['12th–20th: click-to-customer passes 100 %', '2026-03-12', '2026-03-20', [1, 1, 2, 1], 20000],
+    // C's referral of the 16th converts on the 20th, after the range: it counts as converted.
+    ['16th: converted after the range', '2026-03-16', '2026-03-16', [0, 1, 0, 1], 0],
+    // A's referral of the 5th never converted: in the denominator only.
+    ['3rd–5th: one of two converted', '2026-03-03', '2026-03-05', [0, 2, 1, 1], 0],
+  ] as const)(
+    'conversion rate = converted referrals / referrals, never over 100 % (%s)',
+    async (_label, from, to, [uniqueClicks, referrals, customers, converted], clickBps) => {
+      const { kpis } = await overview({ from, to });
+      expect(kpis).toMatchObject({ uniqueClicks, referrals, customers });
+      expect(kpis.convertedReferrals).toBe(converted);
+      expect(kpis.conversionRateBps).toBe(Math.round((converted * 10000) / referrals));
+      expect(kpis.conversionRateBps).toBeLessThanOrEqual(10000);
+      expect(kpis.clickToCustomerBps).toBe(clickBps);
+    }
+  );
 
   it('counts activation by the end of the range', async () => {
     const early = await overview({ from: '2026-03-01', to: '2026-03-08' });
     // joined: A, B, C, D, E (E on the 8th); activated by the end of the 8th: only A (a click on
     // the 2nd). B clicks on the 10th, E's activatedAt is the 9th, C converts on the 20th.
-    expect(early.kpis.activation).toEqual({ joined: 5, activated: 1, rateBps: 2000 });
+    expect(early.kpis.activation).toMatchObject({ joined: 5, activated: 1, rateBps: 2000 });
+  });
+
+  it('gives the activation rate per joining month as well as overall', async () => {
+    const { activation } = (await overview({ from: '2026-02-01', to: '2026-03-31' })).kpis;
+    // A joined beta in February (converted on the 20th); in March A, B, C, D and E joined, and
+    // all but D reached their event. A counts once overall, once in each month it joined in.
+    expect(activation).toEqual({
+      joined: 5,
+      activated: 4,
+      rateBps: 8000,
+      cohorts: [
+        { month: '2026-02-01', joined: 1, activated: 1, rateBps: 10000 },
+        { month: '2026-03-01', joined: 5, activated: 4, rateBps: 8000 },
+      ],
+    });
   });
 
   it('answers 400 to bad filters and 404 to an unknown program or partner', async () => {

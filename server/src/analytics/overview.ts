@@ -4,6 +4,7 @@ import type { Knex } from 'knex';
 import type { Money, Overview, OverviewQuery } from '../../../plugin/contracts/admin';
 import { uid } from '../../../plugin/model';
 import { PAID_ORDER_STATUSES } from '../../../plugin/orders';
+import { clickToCustomerBps, conversionRateBps, shareBps } from '../../../plugin/analytics/rates';
 import { scopedRows, scopedClicks, toInt, type AnalyticsScope } from './scope';
 import { bucketsOf, dateBucket, sqlDialectOf } from './sql-dates';
 import { activationCounts } from './activation';
@@ -17,9 +18,6 @@ const DAY_MS = 24 * 3600 * 1000;
 const today = () => new Date().toISOString().slice(0, 10);
 const addDaysTo = (day: string, days: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-/** `part / whole` in basis points, rounded half up; 0 when there is no whole. */
-const shareBps = (part: number, whole: number) =>
-  whole > 0 ? Math.floor((part * 10_000 + Math.floor(whole / 2)) / whole) : 0;
 
 type Row = Record<string, unknown>;
 const moneyOf = (rows: Row[], amount = 'amount'): Money[] =>
@@ -72,7 +70,10 @@ const createOverviewService = ({ strapi }: { strapi: Core.Strapi }) => {
       .groupBy(bucket.groupBy);
   };
 
-  /** Referrals by the day they were created, or customers by the day they converted. */
+  /**
+   * Referrals by the day they were created (with how many of them have converted since), or
+   * customers by the day they converted.
+   */
   const referralSeries = (
     knex: Knex,
     scope: AnalyticsScope,
@@ -85,7 +86,11 @@ const createOverviewService = ({ strapi }: { strapi: Core.Strapi }) => {
     const bucket = dateBucket(knex, dialect(), `r.${column}`, interval);
     return inRange(query, `r.${column}`, scope)
       .whereNot('r.state', 'rejected')
-      .select({ bucket: bucket.select, count: knex.raw('count(*)') })
+      .select({
+        bucket: bucket.select,
+        count: knex.raw('count(*)'),
+        converted: knex.raw('sum(case when ?? is not null then 1 else 0 end)', ['r.converted_at']),
+      })
       .groupBy(bucket.groupBy);
   };
 
@@ -210,6 +215,8 @@ const createOverviewService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         const uniqueClicks = sum(clicks, 'uniqueClicks');
         const customerCount = sum(customers, 'count');
+        const referralCount = sum(referrals, 'count');
+        const convertedReferrals = sum(referrals, 'converted');
 
         return {
           range: { from, to, interval },
@@ -218,9 +225,11 @@ const createOverviewService = ({ strapi }: { strapi: Core.Strapi }) => {
           kpis: {
             clicks: sum(clicks, 'clicks'),
             uniqueClicks,
-            referrals: sum(referrals, 'count'),
+            referrals: referralCount,
             customers: customerCount,
-            conversionRateBps: shareBps(customerCount, uniqueClicks),
+            convertedReferrals,
+            conversionRateBps: conversionRateBps(convertedReferrals, referralCount),
+            clickToCustomerBps: clickToCustomerBps(customerCount, uniqueClicks),
             attributedRevenue: [...totals.entries()]
               .map(([currency, amount]) => ({ amount, currency }))
               .sort((a, b) => a.currency.localeCompare(b.currency)),
@@ -230,8 +239,13 @@ const createOverviewService = ({ strapi }: { strapi: Core.Strapi }) => {
               paid: moneyOf(commissionRows.filter((row) => row.state === 'paid')),
             },
             activation: {
-              ...activation,
+              joined: activation.joined,
+              activated: activation.activated,
               rateBps: shareBps(activation.activated, activation.joined),
+              cohorts: activation.cohorts.map((cohort) => ({
+                ...cohort,
+                rateBps: shareBps(cohort.activated, cohort.joined),
+              })),
             },
           },
           series: bucketsOf(from, to, interval).map((date) => ({
