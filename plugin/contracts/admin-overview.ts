@@ -43,6 +43,12 @@ export const commissionTotalsSchema = z.object({
   paid: z.array(moneySchema),
 });
 
+/** Deals registered in the range, by state: how many and their estimated value per currency. */
+export const dealTotalsSchema = z.array(
+  z.object({ state: z.string(), count: z.int(), value: z.array(moneySchema) })
+);
+export type DealTotals = z.infer<typeof dealTotalsSchema>;
+
 export const overviewSchema = z.object({
   range: z.object({ from: z.string(), to: z.string(), interval: z.enum(OVERVIEW_INTERVALS) }),
   /**
@@ -71,6 +77,8 @@ export const overviewSchema = z.object({
     attributedRevenue: z.array(moneySchema),
     /** Ledger entries created in the range, by status, per currency (signed sums). */
     commissions: commissionTotalsSchema,
+    /** Deals the partners registered in the range (partner contribution). */
+    deals: dealTotalsSchema,
     activation: z.object({
       joined: z.int(),
       activated: z.int(),
@@ -92,6 +100,7 @@ export const overviewSchema = z.object({
       revenue: z.array(moneySchema),
       customers: z.int(),
       commissions: z.array(moneySchema),
+      deals: dealTotalsSchema,
     })
   ),
   /** Each top partner's share of the attributed revenue in its currency, in basis points. */

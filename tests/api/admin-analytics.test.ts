@@ -13,6 +13,7 @@ type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-exp
 
 const { app, admin } = useTestApp({ admin: true });
 const partners: Record<'A' | 'B' | 'C' | 'D' | 'E', Row> = {} as never;
+const programs: Record<'alpha' | 'beta', Row> = {} as never;
 
 const at = (instant: string) => new Date(instant);
 const create = (name: Parameters<typeof uid>[0], data: Row) =>
@@ -34,6 +35,7 @@ const seed = async () => {
     currency: 'EUR',
     activationEvent: 'first-conversion',
   });
+  Object.assign(programs, { alpha, beta });
   partners.A = await createPartner(strapi, { name: 'Ada', tier: 'gold' });
   partners.B = await createPartner(strapi, { name: 'Bea', tier: 'silver' });
   partners.C = await createPartner(strapi, { name: 'Cy', tier: 'gold' });
@@ -211,6 +213,7 @@ describe('GET /partners/overview', () => {
         ],
         paid: [{ amount: 500, currency: 'USD' }],
       },
+      deals: [],
       activation: {
         joined: 5,
         activated: 4,
@@ -277,6 +280,7 @@ describe('GET /partners/overview', () => {
         revenue: [{ amount: 14000, currency: 'USD' }],
         customers: 1,
         commissions: [{ amount: 3200, currency: 'USD' }],
+        deals: [],
       },
       {
         documentId: B.documentId,
@@ -284,6 +288,7 @@ describe('GET /partners/overview', () => {
         revenue: [{ amount: 20000, currency: 'USD' }],
         customers: 1,
         commissions: [{ amount: 4000, currency: 'USD' }],
+        deals: [],
       },
       {
         documentId: C.documentId,
@@ -291,6 +296,7 @@ describe('GET /partners/overview', () => {
         revenue: [{ amount: 8000, currency: 'EUR' }],
         customers: 1,
         commissions: [{ amount: 1600, currency: 'EUR' }],
+        deals: [],
       },
     ]);
     expect(contribution).toEqual([
@@ -353,6 +359,7 @@ describe('GET /partners/overview', () => {
       clickToCustomerBps: 10000,
       attributedRevenue: [{ amount: 20000, currency: 'USD' }],
       commissions: { pending: [{ amount: 4000, currency: 'USD' }], approved: [], paid: [] },
+      deals: [],
       activation: {
         joined: 1,
         activated: 1,
@@ -376,6 +383,7 @@ describe('GET /partners/overview', () => {
       clickToCustomerBps: 10000,
       attributedRevenue: [{ amount: 20000, currency: 'USD' }],
       commissions: { pending: [{ amount: 4000, currency: 'USD' }], approved: [], paid: [] },
+      deals: [],
       activation: { joined: 0, activated: 0, rateBps: 0, cohorts: [] },
     });
   });
@@ -420,6 +428,55 @@ describe('GET /partners/overview', () => {
         { month: '2026-03-01', joined: 5, activated: 4, rateBps: 8000 },
       ],
     });
+  });
+
+  it('counts the deals partners registered, by state, with their value per currency', async () => {
+    const { A, B } = partners;
+    const { alpha, beta } = programs;
+    const deal = (partner: Row, program: Row, state: string, createdAt: string, value?: number) =>
+      create('deal', {
+        partner: partner.id,
+        program: program.id,
+        company: `Co ${state}`,
+        contactEmail: 'buyer@example.com',
+        state,
+        estimatedValue: value ?? null,
+        currency: value === undefined ? null : program.currency,
+        createdAt: at(createdAt),
+      });
+    // April: A's paid order ranks A; deals of A and B; one in May outside the range.
+    await create('order', {
+      externalId: 'ord-april',
+      partnerId: A.id,
+      programId: alpha.id,
+      state: 'paid',
+      source: 'api',
+      amount: 1000,
+      currency: 'USD',
+      paidAt: at('2026-04-10T10:00:00Z'),
+    });
+    await deal(A, alpha, 'won', '2026-04-05T10:00:00Z', 5000);
+    await deal(A, alpha, 'submitted', '2026-04-06T10:00:00Z', 1000);
+    await deal(A, alpha, 'submitted', '2026-04-07T10:00:00Z'); // no value given
+    await deal(A, beta, 'approved', '2026-04-08T10:00:00Z', 3000);
+    await deal(B, alpha, 'lost', '2026-04-11T10:00:00Z', 2000);
+    await deal(B, alpha, 'won', '2026-05-02T10:00:00Z', 9000);
+
+    const april = { from: '2026-04-01', to: '2026-04-30' };
+    const ofA = [
+      { state: 'approved', count: 1, value: [{ amount: 3000, currency: 'EUR' }] },
+      { state: 'submitted', count: 2, value: [{ amount: 1000, currency: 'USD' }] },
+      { state: 'won', count: 1, value: [{ amount: 5000, currency: 'USD' }] },
+    ];
+    const lostOfB = { state: 'lost', count: 1, value: [{ amount: 2000, currency: 'USD' }] };
+    const all = await overview(april);
+    expect(all.kpis.deals).toEqual([ofA[0], lostOfB, ofA[1], ofA[2]]);
+    expect(all.topPartners.map((partner) => [partner.name, partner.deals])).toEqual([['Ada', ofA]]);
+    expect((await overview({ ...april, partner: B.documentId })).kpis.deals).toEqual([lostOfB]);
+    expect((await overview({ ...april, tier: 'gold' })).kpis.deals).toEqual(ofA);
+    expect((await overview({ ...april, program: 'beta' })).kpis.deals).toEqual([ofA[0]]);
+    // March, where no deal was registered, is unchanged.
+    expect((await overview()).kpis.deals).toEqual([]);
   });
 
   it('answers 400 to bad filters and 404 to an unknown program or partner', async () => {

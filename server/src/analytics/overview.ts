@@ -8,6 +8,7 @@ import { clickToCustomerBps, conversionRateBps, shareBps } from '../../../plugin
 import { scopedRows, scopedClicks, toInt, type AnalyticsScope } from './scope';
 import { bucketsOf, dateBucket, sqlDialectOf } from './sql-dates';
 import { activationCounts } from './activation';
+import { dealTotals } from './deals';
 import { tableOf, withKnex } from '../platform/database';
 
 /** The ledger totals the overview shows (SPEC §9: commissions accrued). */
@@ -145,6 +146,7 @@ const createOverviewService = ({ strapi }: { strapi: Core.Strapi }) => {
       .whereIn(customers.partnerColumn, ids)
       .select({ partnerId: customers.partnerColumn, count: knex.raw('count(*)') })
       .groupBy(customers.partnerColumn);
+    const deals = await dealTotals(strapi, knex, scope, ids);
     const of = (rows: Row[], id: number) => rows.filter((row) => toInt(row.partnerId) === id);
     return ids.map((id) => {
       const partner = names.find((row) => toInt(row.id) === id);
@@ -154,6 +156,7 @@ const createOverviewService = ({ strapi }: { strapi: Core.Strapi }) => {
         revenue: moneyOf(of(revenueRows, id)),
         customers: toInt(of(customerRows, id)[0]?.count),
         commissions: moneyOf(of(commissionRows, id)),
+        deals: deals.get(id) ?? [],
       };
     });
   };
@@ -202,6 +205,7 @@ const createOverviewService = ({ strapi }: { strapi: Core.Strapi }) => {
           .groupBy('k.state', 'k.currency');
         const top = await topPartners(knex, scope);
         const activation = await activationCounts(strapi, knex, scope);
+        const deals = (await dealTotals(strapi, knex, scope)).get('all') ?? [];
         const { setup, currency } = await setupOf(knex, scope);
 
         const sum = (rows: Row[], key: string) =>
@@ -238,6 +242,7 @@ const createOverviewService = ({ strapi }: { strapi: Core.Strapi }) => {
               approved: moneyOf(commissionRows.filter((row) => row.state === 'approved')),
               paid: moneyOf(commissionRows.filter((row) => row.state === 'paid')),
             },
+            deals,
             activation: {
               joined: activation.joined,
               activated: activation.activated,

@@ -2,6 +2,7 @@ import { Box, Flex, Grid, Typography } from '@strapi/design-system';
 import type { Overview } from '../../../../plugin/contracts/admin';
 import { day, moneyList, percent } from '../../components/format';
 import { useT } from '../../hooks/useT';
+import { dealSummary } from './deal-summary';
 
 const Kpi = ({
   id,
@@ -100,6 +101,12 @@ export const KpiCards = ({
       value: moneyList(kpis.commissions[state], currency),
       period: t('overview.period.created', dates),
     })),
+    {
+      id: 'deals',
+      value: count.format(kpis.deals.reduce((total, deal) => total + deal.count, 0)),
+      hint: dealSummary(kpis.deals, currency),
+      period: t('overview.period.created', dates),
+    },
     {
       id: 'activation',
       value: percent(kpis.activation.rateBps),
