@@ -43,6 +43,12 @@ export const commissionTotalsSchema = z.object({
   paid: z.array(moneySchema),
 });
 
+/** Deals registered in the range, by state: how many and their estimated value per currency. */
+export const dealTotalsSchema = z.array(
+  z.object({ state: z.string(), count: z.int(), value: z.array(moneySchema) })
+);
+export type DealTotals = z.infer<typeof dealTotalsSchema>;
+
 export const overviewSchema = z.object({
   range: z.object({ from: z.string(), to: z.string(), interval: z.enum(OVERVIEW_INTERVALS) }),
   /**
@@ -61,13 +67,27 @@ export const overviewSchema = z.object({
     referrals: z.int(),
     /** Referrals that became customers (`convertedAt`) in the range. */
     customers: z.int(),
-    /** customers / unique clicks, in basis points (0 without clicks). */
+    /** Of the referrals created in the range, those that have become customers since. */
+    convertedReferrals: z.int(),
+    /** convertedReferrals / referrals, in basis points: never over 100 % (0 without referrals). */
     conversionRateBps: z.int(),
+    /** customers / unique clicks, in basis points; coupon customers have no click, so it can pass 100 %. */
+    clickToCustomerBps: z.int(),
     /** Paid attributed orders (by `paidAt`), net of refunds, per currency. */
     attributedRevenue: z.array(moneySchema),
     /** Ledger entries created in the range, by status, per currency (signed sums). */
     commissions: commissionTotalsSchema,
-    activation: z.object({ joined: z.int(), activated: z.int(), rateBps: z.int() }),
+    /** Deals the partners registered in the range (partner contribution). */
+    deals: dealTotalsSchema,
+    activation: z.object({
+      joined: z.int(),
+      activated: z.int(),
+      rateBps: z.int(),
+      /** The same by joining month (`YYYY-MM-01`), months with nobody joining left out. */
+      cohorts: z.array(
+        z.object({ month: z.string(), joined: z.int(), activated: z.int(), rateBps: z.int() })
+      ),
+    }),
   }),
   series: z.array(
     z.object({ date: z.string(), clicks: z.int(), referrals: z.int(), customers: z.int() })
@@ -80,6 +100,7 @@ export const overviewSchema = z.object({
       revenue: z.array(moneySchema),
       customers: z.int(),
       commissions: z.array(moneySchema),
+      deals: dealTotalsSchema,
     })
   ),
   /** Each top partner's share of the attributed revenue in its currency, in basis points. */

@@ -159,6 +159,9 @@ export const statsPointSchema = z.object({
   start: z.string(),
   clicks: z.int(),
   referrals: z.int(),
+  /** Referrals that signed up (`signedUpAt`) in the bucket. */
+  signUps: z.int(),
+  /** Referrals that became paying customers (`convertedAt`) in the bucket. */
   customers: z.int(),
 });
 export type StatsPoint = z.infer<typeof statsPointSchema>;
@@ -167,12 +170,16 @@ export const statsResponseSchema = z.object({
   data: z.object({
     range: z.enum(STATS_RANGES),
     interval: z.enum(['day', 'week']),
+    /** Counts over the range's buckets; earnings are all time, whatever the range. */
     totals: z.object({
       clicks: z.int(),
       referrals: z.int(),
+      signUps: z.int(),
       customers: z.int(),
-      /** Pending and approved entries not paid yet, per currency (all time). */
-      unpaidEarnings: z.array(moneySchema),
+      /** Pending entries (waiting for approval), per currency, all time. */
+      pendingEarnings: z.array(moneySchema),
+      /** Approved entries not paid yet, per currency, all time. */
+      approvedEarnings: z.array(moneySchema),
     }),
     series: z.array(statsPointSchema),
   }),

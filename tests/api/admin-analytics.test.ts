@@ -13,6 +13,7 @@ type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-exp
 
 const { app, admin } = useTestApp({ admin: true });
 const partners: Record<'A' | 'B' | 'C' | 'D' | 'E', Row> = {} as never;
+const programs: Record<'alpha' | 'beta', Row> = {} as never;
 
 const at = (instant: string) => new Date(instant);
 const create = (name: Parameters<typeof uid>[0], data: Row) =>
@@ -34,6 +35,7 @@ const seed = async () => {
     currency: 'EUR',
     activationEvent: 'first-conversion',
   });
+  Object.assign(programs, { alpha, beta });
   partners.A = await createPartner(strapi, { name: 'Ada', tier: 'gold' });
   partners.B = await createPartner(strapi, { name: 'Bea', tier: 'silver' });
   partners.C = await createPartner(strapi, { name: 'Cy', tier: 'gold' });
@@ -196,7 +198,9 @@ describe('GET /partners/overview', () => {
       uniqueClicks: 6,
       referrals: 4,
       customers: 3,
-      conversionRateBps: 5000,
+      convertedReferrals: 3,
+      conversionRateBps: 7500,
+      clickToCustomerBps: 5000,
       attributedRevenue: [
         { amount: 8000, currency: 'EUR' },
         { amount: 34000, currency: 'USD' },
@@ -209,7 +213,13 @@ describe('GET /partners/overview', () => {
         ],
         paid: [{ amount: 500, currency: 'USD' }],
       },
-      activation: { joined: 5, activated: 4, rateBps: 8000 },
+      deals: [],
+      activation: {
+        joined: 5,
+        activated: 4,
+        rateBps: 8000,
+        cohorts: [{ month: '2026-03-01', joined: 5, activated: 4, rateBps: 8000 }],
+      },
     });
   });
 
@@ -270,6 +280,7 @@ describe('GET /partners/overview', () => {
         revenue: [{ amount: 14000, currency: 'USD' }],
         customers: 1,
         commissions: [{ amount: 3200, currency: 'USD' }],
+        deals: [],
       },
       {
         documentId: B.documentId,
@@ -277,6 +288,7 @@ describe('GET /partners/overview', () => {
         revenue: [{ amount: 20000, currency: 'USD' }],
         customers: 1,
         commissions: [{ amount: 4000, currency: 'USD' }],
+        deals: [],
       },
       {
         documentId: C.documentId,
@@ -284,6 +296,7 @@ describe('GET /partners/overview', () => {
         revenue: [{ amount: 8000, currency: 'EUR' }],
         customers: 1,
         commissions: [{ amount: 1600, currency: 'EUR' }],
+        deals: [],
       },
     ]);
     expect(contribution).toEqual([
@@ -300,7 +313,9 @@ describe('GET /partners/overview', () => {
       uniqueClicks: 3,
       referrals: 1,
       customers: 1,
-      conversionRateBps: 3333,
+      convertedReferrals: 1,
+      conversionRateBps: 10000,
+      clickToCustomerBps: 3333,
       attributedRevenue: [{ amount: 8000, currency: 'EUR' }],
       commissions: { pending: [], approved: [{ amount: 1600, currency: 'EUR' }], paid: [] },
       // C converted; D only clicked, and beta activates on a first conversion
@@ -339,10 +354,18 @@ describe('GET /partners/overview', () => {
       uniqueClicks: 1,
       referrals: 1,
       customers: 1,
+      convertedReferrals: 1,
       conversionRateBps: 10000,
+      clickToCustomerBps: 10000,
       attributedRevenue: [{ amount: 20000, currency: 'USD' }],
       commissions: { pending: [{ amount: 4000, currency: 'USD' }], approved: [], paid: [] },
-      activation: { joined: 1, activated: 1, rateBps: 10000 },
+      deals: [],
+      activation: {
+        joined: 1,
+        activated: 1,
+        rateBps: 10000,
+        cohorts: [{ month: '2026-03-01', joined: 1, activated: 1, rateBps: 10000 }],
+      },
     });
     expect(topPartners.map((partner) => partner.name)).toEqual(['Bea']);
   });
@@ -355,18 +378,105 @@ describe('GET /partners/overview', () => {
       uniqueClicks: 1,
       referrals: 1,
       customers: 1,
+      convertedReferrals: 1,
       conversionRateBps: 10000,
+      clickToCustomerBps: 10000,
       attributedRevenue: [{ amount: 20000, currency: 'USD' }],
       commissions: { pending: [{ amount: 4000, currency: 'USD' }], approved: [], paid: [] },
-      activation: { joined: 0, activated: 0, rateBps: 0 },
+      deals: [],
+      activation: { joined: 0, activated: 0, rateBps: 0, cohorts: [] },
     });
   });
+
+  it.each([
+    // One unique click (C, 15th), two customers (B 12th, C 20th), one referral created (C, 16th)
+    // that converted: more customers than unique clicks.
+    ['12th–20th: click-to-customer passes 100 %', '2026-03-12', '2026-03-20', [1, 1, 2, 1], 20000],
+    // C's referral of the 16th converts on the 20th, after the range: it counts as converted.
+    ['16th: converted after the range', '2026-03-16', '2026-03-16', [0, 1, 0, 1], 0],
+    // A's referral of the 5th never converted: in the denominator only.
+    ['3rd–5th: one of two converted', '2026-03-03', '2026-03-05', [0, 2, 1, 1], 0],
+  ] as const)(
+    'conversion rate = converted referrals / referrals, never over 100 % (%s)',
+    async (_label, from, to, [uniqueClicks, referrals, customers, converted], clickBps) => {
+      const { kpis } = await overview({ from, to });
+      expect(kpis).toMatchObject({ uniqueClicks, referrals, customers });
+      expect(kpis.convertedReferrals).toBe(converted);
+      expect(kpis.conversionRateBps).toBe(Math.round((converted * 10000) / referrals));
+      expect(kpis.conversionRateBps).toBeLessThanOrEqual(10000);
+      expect(kpis.clickToCustomerBps).toBe(clickBps);
+    }
+  );
 
   it('counts activation by the end of the range', async () => {
     const early = await overview({ from: '2026-03-01', to: '2026-03-08' });
     // joined: A, B, C, D, E (E on the 8th); activated by the end of the 8th: only A (a click on
     // the 2nd). B clicks on the 10th, E's activatedAt is the 9th, C converts on the 20th.
-    expect(early.kpis.activation).toEqual({ joined: 5, activated: 1, rateBps: 2000 });
+    expect(early.kpis.activation).toMatchObject({ joined: 5, activated: 1, rateBps: 2000 });
+  });
+
+  it('gives the activation rate per joining month as well as overall', async () => {
+    const { activation } = (await overview({ from: '2026-02-01', to: '2026-03-31' })).kpis;
+    // A joined beta in February (converted on the 20th); in March A, B, C, D and E joined, and
+    // all but D reached their event. A counts once overall, once in each month it joined in.
+    expect(activation).toEqual({
+      joined: 5,
+      activated: 4,
+      rateBps: 8000,
+      cohorts: [
+        { month: '2026-02-01', joined: 1, activated: 1, rateBps: 10000 },
+        { month: '2026-03-01', joined: 5, activated: 4, rateBps: 8000 },
+      ],
+    });
+  });
+
+  it('counts the deals partners registered, by state, with their value per currency', async () => {
+    const { A, B } = partners;
+    const { alpha, beta } = programs;
+    const deal = (partner: Row, program: Row, state: string, createdAt: string, value?: number) =>
+      create('deal', {
+        partner: partner.id,
+        program: program.id,
+        company: `Co ${state}`,
+        contactEmail: 'buyer@example.com',
+        state,
+        estimatedValue: value ?? null,
+        currency: value === undefined ? null : program.currency,
+        createdAt: at(createdAt),
+      });
+    // April: A's paid order ranks A; deals of A and B; one in May outside the range.
+    await create('order', {
+      externalId: 'ord-april',
+      partnerId: A.id,
+      programId: alpha.id,
+      state: 'paid',
+      source: 'api',
+      amount: 1000,
+      currency: 'USD',
+      paidAt: at('2026-04-10T10:00:00Z'),
+    });
+    await deal(A, alpha, 'won', '2026-04-05T10:00:00Z', 5000);
+    await deal(A, alpha, 'submitted', '2026-04-06T10:00:00Z', 1000);
+    await deal(A, alpha, 'submitted', '2026-04-07T10:00:00Z'); // no value given
+    await deal(A, beta, 'approved', '2026-04-08T10:00:00Z', 3000);
+    await deal(B, alpha, 'lost', '2026-04-11T10:00:00Z', 2000);
+    await deal(B, alpha, 'won', '2026-05-02T10:00:00Z', 9000);
+
+    const april = { from: '2026-04-01', to: '2026-04-30' };
+    const ofA = [
+      { state: 'approved', count: 1, value: [{ amount: 3000, currency: 'EUR' }] },
+      { state: 'submitted', count: 2, value: [{ amount: 1000, currency: 'USD' }] },
+      { state: 'won', count: 1, value: [{ amount: 5000, currency: 'USD' }] },
+    ];
+    const lostOfB = { state: 'lost', count: 1, value: [{ amount: 2000, currency: 'USD' }] };
+    const all = await overview(april);
+    expect(all.kpis.deals).toEqual([ofA[0], lostOfB, ofA[1], ofA[2]]);
+    expect(all.topPartners.map((partner) => [partner.name, partner.deals])).toEqual([['Ada', ofA]]);
+    expect((await overview({ ...april, partner: B.documentId })).kpis.deals).toEqual([lostOfB]);
+    expect((await overview({ ...april, tier: 'gold' })).kpis.deals).toEqual(ofA);
+    expect((await overview({ ...april, program: 'beta' })).kpis.deals).toEqual([ofA[0]]);
+    // March, where no deal was registered, is unchanged.
+    expect((await overview()).kpis.deals).toEqual([]);
   });
 
   it('answers 400 to bad filters and 404 to an unknown program or partner', async () => {

@@ -149,12 +149,30 @@ describe('stats', () => {
       expect(data.series).toHaveLength(points);
       expect(data.totals).toMatchObject({ clicks: 1, referrals: 1, customers: 1 });
       expect(data.series.at(-1)).toMatchObject({ clicks: 1, referrals: 1, customers: 1 });
-      expect(data.totals.unpaidEarnings).toEqual([{ amount: 2000, currency: 'USD' }]);
+      expect(data.totals.pendingEarnings).toEqual([{ amount: 2000, currency: 'USD' }]);
+      expect(data.totals.approvedEarnings).toEqual([]);
     }
     const all = (await as().get('/stats').expect(200)).body.data;
     expect(all.range).toBe('4w');
-    // The recruit's sale earned this partner a level-2 entry in the two-tier program.
-    expect(all.totals.unpaidEarnings).toEqual([{ amount: 2500, currency: 'USD' }]);
+    // The recruit's sale earned this partner an approved level-2 entry in the two-tier program.
+    expect(all.totals.pendingEarnings).toEqual([{ amount: 2000, currency: 'USD' }]);
+    expect(all.totals.approvedEarnings).toEqual([{ amount: 500, currency: 'USD' }]);
+    await as().get('/stats?range=1y').expect(400);
+  });
+
+  it('shows sign-ups, and pending and approved earnings apart', async () => {
+    const referrals = app.strapi.db.query(uid('referral'));
+    const referral = await referrals.findOne({ where: { partnerId: partner.id } });
+    await referrals.update({ where: { id: referral.id }, data: { signedUpAt: new Date() } });
+    const commissions = app.strapi.db.query(uid('commission'));
+    const entry = await commissions.findOne({ where: { partnerId: partner.id, amount: 2000 } });
+    await commissions.update({ where: { id: entry.id }, data: { state: 'approved' } });
+    const data = (await as().get('/stats?range=7d').expect(200)).body.data;
+    expect(data.totals).toMatchObject({ referrals: 1, signUps: 1, customers: 1 });
+    expect(data.series.at(-1)).toMatchObject({ signUps: 1 });
+    expect(data.totals.pendingEarnings).toEqual([]);
+    expect(data.totals.approvedEarnings).toEqual([{ amount: 2500, currency: 'USD' }]);
+    await commissions.update({ where: { id: entry.id }, data: { state: 'pending' } });
     await as().get('/stats?range=1y').expect(400);
   });
 });

@@ -102,6 +102,13 @@ describe('the admin pages, in Chromium against the built admin panel', () => {
     await page.locator('[data-kpi="clicks"]').waitFor();
     expect(await kpi('clicks')).toBe('3');
     expect(await kpi('referrals')).toBe('3');
+    // Every card names its period; conversion and click-to-customer are two cards.
+    const period = (id: string) => page.locator(`[data-kpi="${id}"] [data-period]`).innerText();
+    expect(await period('referrals')).toMatch(/^Created .+ – .+/);
+    expect(await period('revenue')).toMatch(/^Paid .+ – .+/);
+    expect(await period('activation')).toMatch(/^Joined .+ – .+/);
+    expect(Number.parseFloat(await kpi('conversionRate'))).toBeLessThanOrEqual(100);
+    expect(await kpi('clickToCustomer')).toMatch(/%$/);
     await page.locator('[data-chart="activity"] svg').first().waitFor();
     await shot('overview');
 

@@ -238,7 +238,10 @@ describe('the partner portal in Chromium', () => {
     };
     // 4 weeks by default: 28 daily points.
     await expectRange(5, 28);
-    expect(await kpi('unpaid').innerText()).toBe(formatMoney(unpaid, 'USD'));
+    // The seeded orders' entries are approved: none pending, all of them approved, not paid.
+    expect(await kpi('approved').innerText()).toBe(formatMoney(unpaid, 'USD'));
+    expect(await kpi('pending').innerText()).toBe(formatMoney(0, 'USD'));
+    expect(await page.locator('[data-kpi="clicks"] .kpi-period').innerText()).toBe('Last 4 weeks');
     await snapshot('dashboard');
 
     await page.getByRole('tab', { name: '7 days' }).click();
@@ -247,7 +250,10 @@ describe('the partner portal in Chromium', () => {
     await expectRange(9, 26);
     expect(await kpi('referrals').innerText()).toBe(String(ORDERS.length));
     expect(await kpi('customers').innerText()).toBe(String(ORDERS.length));
-    expect(await kpi('unpaid').innerText()).toBe(formatMoney(unpaid, 'USD'));
+    expect(await kpi('approved').innerText()).toBe(formatMoney(unpaid, 'USD'));
+    expect(await page.locator('[data-kpi="customers"] .kpi-period').innerText()).toBe(
+      'Last 6 months'
+    );
     const stats = (await portalApi('/stats?range=6m')).data;
     expect(stats.totals.clicks).toBe(9);
     expect(page.locator('.recharts-surface').first()).toBeTruthy();

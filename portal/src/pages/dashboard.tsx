@@ -14,11 +14,19 @@ const RANGES = [
   { value: '6m', label: '6 months' },
 ] as const;
 
-function Kpi(props: { label: string; value: string; name: string }) {
+/** What each range's counts cover, named on every card. */
+const PERIODS: Record<StatsRange, string> = {
+  '7d': 'Last 7 days',
+  '4w': 'Last 4 weeks',
+  '6m': 'Last 6 months',
+};
+
+function Kpi(props: { label: string; value: string; name: string; period: string }) {
   return (
     <div className="kpi" data-kpi={props.name}>
       <div className="kpi-label">{props.label}</div>
       <div className="kpi-value">{props.value}</div>
+      <div className="kpi-period">{props.period}</div>
     </div>
   );
 }
@@ -62,13 +70,33 @@ export function DashboardPage() {
       />
       <ErrorNote error={stats.error} />
       <div className="kpis">
-        <Kpi name="clicks" label="Clicks" value={totals ? count(totals.clicks) : '…'} />
-        <Kpi name="referrals" label="Referrals" value={totals ? count(totals.referrals) : '…'} />
-        <Kpi name="customers" label="Customers" value={totals ? count(totals.customers) : '…'} />
+        {(
+          [
+            ['clicks', 'Clicks'],
+            ['referrals', 'Referrals'],
+            ['signUps', 'Sign-ups'],
+            ['customers', 'Paying customers'],
+          ] as const
+        ).map(([name, label]) => (
+          <Kpi
+            key={name}
+            name={name}
+            label={label}
+            value={totals ? count(totals[name]) : '…'}
+            period={PERIODS[range]}
+          />
+        ))}
         <Kpi
-          name="unpaid"
-          label="Unpaid earnings"
-          value={totals ? moneyList(totals.unpaidEarnings, currency) : '…'}
+          name="pending"
+          label="Pending earnings"
+          value={totals ? moneyList(totals.pendingEarnings, currency) : '…'}
+          period="All time, awaiting approval"
+        />
+        <Kpi
+          name="approved"
+          label="Approved earnings"
+          value={totals ? moneyList(totals.approvedEarnings, currency) : '…'}
+          period="All time, not paid yet"
         />
       </div>
       <Card

@@ -3,6 +3,14 @@ import type { Knex } from 'knex';
 import { ACTIVATION_EVENTS, uid, type ActivationEvent } from '../../../plugin/model';
 import { tableOf } from '../platform/database';
 import { scopedRows, toInt, type AnalyticsScope } from './scope';
+import { dateBucket, sqlDialectOf } from './sql-dates';
+
+export interface ActivationCohort {
+  /** The joining month, `YYYY-MM-01`. */
+  month: string;
+  joined: number;
+  activated: number;
+}
 
 /**
  * Activation (SPEC §9): of the partners who joined a program in the range (an approved
@@ -10,13 +18,15 @@ import { scopedRows, toInt, type AnalyticsScope } from './scope';
  * the range. `enrollment.activatedAt` counts when set; otherwise the first event is looked up:
  * a human click, a referral, a conversion (a referral's `convertedAt`) or a level-1 commission
  * that was not rejected, of that partner in that program. Partners count once, however many
- * programs they joined.
+ * programs they joined. Cohorts: the same counts by the month the partner joined in (a partner
+ * who joined in two months counts in both), activation still by the end of the range.
  */
 export const activationCounts = async (
   strapi: Core.Strapi,
   knex: Knex,
   scope: AnalyticsScope
-): Promise<{ joined: number; activated: number }> => {
+): Promise<{ joined: number; activated: number; cohorts: ActivationCohort[] }> => {
+  const month = dateBucket(knex, sqlDialectOf(strapi.db.dialect.client), 'e.created_at', 'month');
   const joinedQuery = () => {
     const scoped = scopedRows(strapi, knex, 'enrollment', 'e', scope, {
       joinProgram: true,
@@ -49,9 +59,10 @@ export const activationCounts = async (
    * The partners of the joined enrollments activated one way; one query per way, unioned, so
    * each EXISTS is a plain semi-join the planner can drive from the (few) joined enrollments.
    */
-  const activatedBy = (event: ActivationEvent | 'activatedAt') => {
+  const activatedBy = (event: ActivationEvent | 'activatedAt', byMonth: boolean) => {
     const { query, partnerColumn: partner, programColumn: program } = joinedQuery();
     query.select({ partner });
+    if (byMonth) query.select({ month: month.select });
     if (event === 'activatedAt')
       return query.whereNotNull('e.activated_at').where('e.activated_at', '<', scope.end);
     query
@@ -89,7 +100,29 @@ export const activationCounts = async (
     }
   };
 
-  const [first, ...rest] = (['activatedAt', ...ACTIVATION_EVENTS] as const).map(activatedBy);
-  const [activatedRow] = await knex.from(first.union(rest).as('activated')).count({ count: '*' });
-  return { joined: toInt(joinedRow?.count), activated: toInt(activatedRow?.count) };
+  const activated = (byMonth: boolean) => {
+    const [first, ...rest] = (['activatedAt', ...ACTIVATION_EVENTS] as const).map((event) =>
+      activatedBy(event, byMonth)
+    );
+    return knex.from(first.union(rest).as('activated'));
+  };
+  const [activatedRow] = await activated(false).count({ count: '*' });
+
+  const cohort = joinedQuery();
+  const joinedByMonth: Record<string, unknown>[] = await cohort.query
+    .select({ month: month.select })
+    .countDistinct({ count: cohort.partnerColumn })
+    .groupBy(month.groupBy);
+  const activatedByMonth: Record<string, unknown>[] = await activated(true)
+    .select('month')
+    .count({ count: '*' })
+    .groupBy('month');
+  const cohorts = joinedByMonth
+    .map((row) => ({
+      month: String(row.month),
+      joined: toInt(row.count),
+      activated: toInt(activatedByMonth.find((other) => other.month === row.month)?.count),
+    }))
+    .sort((a, b) => a.month.localeCompare(b.month));
+  return { joined: toInt(joinedRow?.count), activated: toInt(activatedRow?.count), cohorts };
 };

@@ -4,9 +4,11 @@ import type { Knex } from 'knex';
 import type { Money, Overview, OverviewQuery } from '../../../plugin/contracts/admin';
 import { uid } from '../../../plugin/model';
 import { PAID_ORDER_STATUSES } from '../../../plugin/orders';
+import { clickToCustomerBps, conversionRateBps, shareBps } from '../../../plugin/analytics/rates';
 import { scopedRows, scopedClicks, toInt, type AnalyticsScope } from './scope';
 import { bucketsOf, dateBucket, sqlDialectOf } from './sql-dates';
 import { activationCounts } from './activation';
+import { dealTotals } from './deals';
 import { tableOf, withKnex } from '../platform/database';
 
 /** The ledger totals the overview shows (SPEC §9: commissions accrued). */
@@ -17,9 +19,6 @@ const DAY_MS = 24 * 3600 * 1000;
 const today = () => new Date().toISOString().slice(0, 10);
 const addDaysTo = (day: string, days: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-/** `part / whole` in basis points, rounded half up; 0 when there is no whole. */
-const shareBps = (part: number, whole: number) =>
-  whole > 0 ? Math.floor((part * 10_000 + Math.floor(whole / 2)) / whole) : 0;
 
 type Row = Record<string, unknown>;
 const moneyOf = (rows: Row[], amount = 'amount'): Money[] =>
@@ -72,7 +71,10 @@ const createOverviewService = ({ strapi }: { strapi: Core.Strapi }) => {
       .groupBy(bucket.groupBy);
   };
 
-  /** Referrals by the day they were created, or customers by the day they converted. */
+  /**
+   * Referrals by the day they were created (with how many of them have converted since), or
+   * customers by the day they converted.
+   */
   const referralSeries = (
     knex: Knex,
     scope: AnalyticsScope,
@@ -85,7 +87,11 @@ const createOverviewService = ({ strapi }: { strapi: Core.Strapi }) => {
     const bucket = dateBucket(knex, dialect(), `r.${column}`, interval);
     return inRange(query, `r.${column}`, scope)
       .whereNot('r.state', 'rejected')
-      .select({ bucket: bucket.select, count: knex.raw('count(*)') })
+      .select({
+        bucket: bucket.select,
+        count: knex.raw('count(*)'),
+        converted: knex.raw('sum(case when ?? is not null then 1 else 0 end)', ['r.converted_at']),
+      })
       .groupBy(bucket.groupBy);
   };
 
@@ -140,6 +146,7 @@ const createOverviewService = ({ strapi }: { strapi: Core.Strapi }) => {
       .whereIn(customers.partnerColumn, ids)
       .select({ partnerId: customers.partnerColumn, count: knex.raw('count(*)') })
       .groupBy(customers.partnerColumn);
+    const deals = await dealTotals(strapi, knex, scope, ids);
     const of = (rows: Row[], id: number) => rows.filter((row) => toInt(row.partnerId) === id);
     return ids.map((id) => {
       const partner = names.find((row) => toInt(row.id) === id);
@@ -149,6 +156,7 @@ const createOverviewService = ({ strapi }: { strapi: Core.Strapi }) => {
         revenue: moneyOf(of(revenueRows, id)),
         customers: toInt(of(customerRows, id)[0]?.count),
         commissions: moneyOf(of(commissionRows, id)),
+        deals: deals.get(id) ?? [],
       };
     });
   };
@@ -197,6 +205,7 @@ const createOverviewService = ({ strapi }: { strapi: Core.Strapi }) => {
           .groupBy('k.state', 'k.currency');
         const top = await topPartners(knex, scope);
         const activation = await activationCounts(strapi, knex, scope);
+        const deals = (await dealTotals(strapi, knex, scope)).get('all') ?? [];
         const { setup, currency } = await setupOf(knex, scope);
 
         const sum = (rows: Row[], key: string) =>
@@ -210,6 +219,8 @@ const createOverviewService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         const uniqueClicks = sum(clicks, 'uniqueClicks');
         const customerCount = sum(customers, 'count');
+        const referralCount = sum(referrals, 'count');
+        const convertedReferrals = sum(referrals, 'converted');
 
         return {
           range: { from, to, interval },
@@ -218,9 +229,11 @@ const createOverviewService = ({ strapi }: { strapi: Core.Strapi }) => {
           kpis: {
             clicks: sum(clicks, 'clicks'),
             uniqueClicks,
-            referrals: sum(referrals, 'count'),
+            referrals: referralCount,
             customers: customerCount,
-            conversionRateBps: shareBps(customerCount, uniqueClicks),
+            convertedReferrals,
+            conversionRateBps: conversionRateBps(convertedReferrals, referralCount),
+            clickToCustomerBps: clickToCustomerBps(customerCount, uniqueClicks),
             attributedRevenue: [...totals.entries()]
               .map(([currency, amount]) => ({ amount, currency }))
               .sort((a, b) => a.currency.localeCompare(b.currency)),
@@ -229,9 +242,15 @@ const createOverviewService = ({ strapi }: { strapi: Core.Strapi }) => {
               approved: moneyOf(commissionRows.filter((row) => row.state === 'approved')),
               paid: moneyOf(commissionRows.filter((row) => row.state === 'paid')),
             },
+            deals,
             activation: {
-              ...activation,
+              joined: activation.joined,
+              activated: activation.activated,
               rateBps: shareBps(activation.activated, activation.joined),
+              cohorts: activation.cohorts.map((cohort) => ({
+                ...cohort,
+                rateBps: shareBps(cohort.activated, cohort.joined),
+              })),
             },
           },
           series: bucketsOf(from, to, interval).map((date) => ({

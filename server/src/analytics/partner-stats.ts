@@ -29,8 +29,9 @@ const readBuckets = (row: Record<string, unknown> | undefined, count: number) =>
   Array.from({ length: count }, (_, index) => Number(row?.[`b${index}`] ?? 0));
 
 /**
- * The portal's numbers (SPEC §8): clicks (bots never count), referrals and customers per day or
- * week, and unpaid earnings, computed by SQL aggregation over the signed-in partner's rows only.
+ * The portal's numbers (SPEC §8): clicks (bots never count), referrals, sign-ups and paying
+ * customers per day or week of the range, and the pending and the approved earnings not paid yet
+ * (all time), computed by SQL aggregation over the signed-in partner's rows only.
  */
 const createPartnerStatsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const scope = createPortalScope(strapi);
@@ -73,20 +74,31 @@ const createPartnerStatsService = ({ strapi }: { strapi: Core.Strapi }) => {
           .where('t.created_at', '<', to)
           .select(bucketSums(knex, 't.created_at', buckets));
 
+        const [signUpRow] = await owned(knex, 'referral', partner.id, programId)
+          .where('t.signed_up_at', '>=', from)
+          .where('t.signed_up_at', '<', to)
+          .select(bucketSums(knex, 't.signed_up_at', buckets));
+
         const [customerRow] = await owned(knex, 'referral', partner.id, programId)
           .where('t.converted_at', '>=', from)
           .where('t.converted_at', '<', to)
           .select(bucketSums(knex, 't.converted_at', buckets));
 
-        const unpaid = await owned(knex, 'commission', partner.id, programId)
+        const unpaid = (await owned(knex, 'commission', partner.id, programId)
           .whereIn('t.state', ['pending', 'approved'])
-          .groupBy('t.currency')
+          .groupBy('t.state', 't.currency')
           .orderBy('t.currency')
-          .select({ currency: 't.currency' })
-          .sum({ amount: 't.amount' });
+          .select({ state: 't.state', currency: 't.currency' })
+          .sum({ amount: 't.amount' })) as RawRow[];
+        const earnings = (state: 'pending' | 'approved') =>
+          unpaid
+            .filter((row) => row.state === state)
+            .map((row) => ({ amount: Number(row.amount ?? 0), currency: String(row.currency) }))
+            .filter((money) => money.amount !== 0);
 
         const clicks = readBuckets(clickRow, buckets.length);
         const referrals = readBuckets(referralRow, buckets.length);
+        const signUps = readBuckets(signUpRow, buckets.length);
         const customers = readBuckets(customerRow, buckets.length);
         const total = (values: number[]) => values.reduce((sum, value) => sum + value, 0);
         return {
@@ -95,15 +107,16 @@ const createPartnerStatsService = ({ strapi }: { strapi: Core.Strapi }) => {
           totals: {
             clicks: total(clicks),
             referrals: total(referrals),
+            signUps: total(signUps),
             customers: total(customers),
-            unpaidEarnings: (unpaid as RawRow[])
-              .map((row) => ({ amount: Number(row.amount ?? 0), currency: String(row.currency) }))
-              .filter((money) => money.amount !== 0),
+            pendingEarnings: earnings('pending'),
+            approvedEarnings: earnings('approved'),
           },
           series: buckets.map((bucket, index) => ({
             start: bucket.start,
             clicks: clicks[index],
             referrals: referrals[index],
+            signUps: signUps[index],
             customers: customers[index],
           })),
         };

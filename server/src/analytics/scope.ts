@@ -13,7 +13,9 @@ export interface AnalyticsScope {
   tier: string | null;
 }
 
-type ScopedTable = 'referral' | 'order' | 'commission' | 'enrollment';
+type ScopedTable = 'referral' | 'order' | 'commission' | 'enrollment' | 'deal';
+/** Tables that keep their partner and program as relations (link tables), not id columns. */
+const LINKED_TABLES: readonly ScopedTable[] = ['enrollment', 'deal'];
 
 interface RelationLink {
   name: string;
@@ -24,7 +26,7 @@ interface RelationLink {
 /**
  * Where rows of `name` (as `alias`) keep their `partner` or `program` id: `column`, usable once
  * `require` has narrowed the query to rows that have one. Referrals, orders and commissions keep
- * them as plain columns, where `require` skips the nulls; enrollments as relations, whose link
+ * them as plain columns, where `require` skips the nulls; enrollments and deals as relations, whose link
  * table (named by Strapi's metadata) `require` joins as `<alias>_pa` / `<alias>_pr`.
  */
 const referenceOf = (
@@ -33,7 +35,7 @@ const referenceOf = (
   alias: string,
   attribute: 'partner' | 'program'
 ) => {
-  if (name !== 'enrollment') {
+  if (!LINKED_TABLES.includes(name)) {
     const column = `${alias}.${attribute}_id`;
     return { column, require: (query: Knex.QueryBuilder) => query.whereNotNull(column) };
   }

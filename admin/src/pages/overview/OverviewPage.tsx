@@ -40,7 +40,7 @@ export const OverviewPage = () => {
       ) : data ? (
         <Flex direction="column" alignItems="stretch" gap={4}>
           <FirstRun setup={data.setup} />
-          <KpiCards kpis={data.kpis} currency={data.currency} />
+          <KpiCards kpis={data.kpis} currency={data.currency} range={data.range} />
           <Grid.Root gap={4}>
             <Grid.Item col={7} xs={12} direction="column" alignItems="stretch">
               <ActivityChart series={data.series} />

@@ -13,6 +13,7 @@ import {
 } from '@strapi/design-system';
 import type { Overview } from '../../../../plugin/contracts/admin';
 import { moneyList, percent } from '../../components/format';
+import { dealSummary } from './deal-summary';
 import { pagePath } from '../../components/PartnersNav';
 import { useT } from '../../hooks/useT';
 import { ChartCard } from './ChartCard';
@@ -36,7 +37,7 @@ export const TopPartners = ({
       {partners.length === 0 ? (
         <Typography textColor="neutral600">{t('overview.chart.empty')}</Typography>
       ) : (
-        <Table colCount={5} rowCount={partners.length + 1}>
+        <Table colCount={6} rowCount={partners.length + 1}>
           <Thead>
             <Tr>
               <Th>
@@ -50,6 +51,9 @@ export const TopPartners = ({
               </Th>
               <Th>
                 <Typography variant="sigma">{t('table.commissions')}</Typography>
+              </Th>
+              <Th>
+                <Typography variant="sigma">{t('overview.deals')}</Typography>
               </Th>
               <Th>
                 <Typography variant="sigma">{t('overview.contribution')}</Typography>
@@ -76,6 +80,9 @@ export const TopPartners = ({
                     <Typography>
                       {moneyList(partner.commissions, partner.revenue[0]?.currency ?? currency)}
                     </Typography>
+                  </Td>
+                  <Td>
+                    <Typography>{dealSummary(partner.deals, currency) || '–'}</Typography>
                   </Td>
                   <Td>
                     {share ? (
