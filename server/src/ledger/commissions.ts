@@ -17,6 +17,7 @@ import { unknownCodeReason } from '../../../plugin/tracking';
 import { reconcileLedger } from './reconcile-ledger';
 import { decideEntries } from './review-entries';
 import { announceLedgerChanges } from './commission-events';
+import { screenSaleDrafts } from './fraud-screening';
 import { toCommissionRecord } from './commission-record';
 import { createLedgerRepository } from './ledger-repository';
 import { createEngineInputs, engineReferral } from './engine-inputs';
@@ -153,9 +154,15 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       },
       facts: await saleFacts(order, attribution, program),
     });
-    return result.eligible
-      ? { drafts: result.drafts, ineligibleReason: null }
-      : { drafts: [], ineligibleReason: result.ineligibleReason };
+    if (!result.eligible) return { drafts: [], ineligibleReason: result.ineligibleReason };
+    const drafts = await screenSaleDrafts(strapi, {
+      program,
+      partner: participants.partner,
+      order,
+      attribution,
+      drafts: result.drafts,
+    });
+    return { drafts, ineligibleReason: null };
   };
 
   /**
