@@ -75,7 +75,17 @@ describe('self-referral', () => {
       app.strapi,
       twoTier({ selfReferral: 'hold' })
     );
+    const heldEvents: Row[] = [];
+    const listener = async (payload: Row) => {
+      if (payload.commission.partnerId === partner.id) heldEvents.push(payload.commission);
+    };
+    app.strapi.eventHub.on('partners.commission.held', listener);
     const entries = await order({ referralCode: code, customerEmail: partner.email.toUpperCase() });
+    // The event follows the commit.
+    for (let wait = 0; heldEvents.length === 0 && wait < 50; wait += 1)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    app.strapi.eventHub.off('partners.commission.held', listener);
+    expect(heldEvents.map((entry) => [entry.level, entry.status])).toEqual([[1, 'on-hold']]);
     expect(summary(entries)).toEqual([
       [1, 'on-hold', 'self-referral:hold'],
       [2, 'on-hold', 'self-referral:hold'],
