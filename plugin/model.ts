@@ -92,7 +92,15 @@ export const COMMISSION_KINDS = [
 ] as const;
 export type CommissionKind = (typeof COMMISSION_KINDS)[number];
 
-export const COMMISSION_STATUSES = ['pending', 'approved', 'paid', 'reversed', 'rejected'] as const;
+/** `on-hold`: a fraud signal holds the entry until an editor releases (to `pending`) or rejects it. */
+export const COMMISSION_STATUSES = [
+  'pending',
+  'on-hold',
+  'approved',
+  'paid',
+  'reversed',
+  'rejected',
+] as const;
 export type CommissionStatus = (typeof COMMISSION_STATUSES)[number];
 
 export const PAYOUT_STATUSES = ['pending', 'processing', 'paid', 'failed', 'cancelled'] as const;
@@ -103,6 +111,21 @@ export type AssetType = (typeof ASSET_TYPES)[number];
 
 export const PAYOUT_METHOD_TYPES = ['paypal', 'bank', 'stripe', 'credit'] as const;
 export type PayoutMethodType = (typeof PAYOUT_METHOD_TYPES)[number];
+
+/** The fraud signals a program can watch (SPEC §10), each set to one of FRAUD_ACTIONS. */
+export const FRAUD_SIGNALS = [
+  'self-referral',
+  'click-velocity',
+  'disposable-email',
+  'shared-customer',
+  'large-commission',
+  'paid-traffic',
+] as const;
+export type FraudSignal = (typeof FRAUD_SIGNALS)[number];
+
+/** What a signal does to the entries of the order it fires on, from weakest to strongest. */
+export const FRAUD_ACTIONS = ['off', 'flag', 'hold', 'reject'] as const;
+export type FraudAction = (typeof FRAUD_ACTIONS)[number];
 
 /** A link as the HTTP JSON names its life cycle; stored as `disabledAt` (null: active). */
 export const LINK_STATUSES = ['active', 'disabled'] as const;

@@ -53,7 +53,13 @@ export function checkSaleEligibility(input: SaleCommissionInput): SaleEligibilit
       ineligibleReason('partner-paid', 'the partner paid for this order (partner-paid account)')
     );
   }
-  if ((eligibility.excludeSelfReferral ?? true) && isSelfReferral(partner, order.customerEmail)) {
+  // A program that watches the self-referral signal decides it there, visibly, instead.
+  const signalDecides = (program.fraudSignals?.selfReferral ?? 'off') !== 'off';
+  if (
+    !signalDecides &&
+    (eligibility.excludeSelfReferral ?? true) &&
+    isSelfReferral(partner, order.customerEmail)
+  ) {
     return refuse(ineligibleReason('self-referral', 'the customer is the partner itself'));
   }
   const minimum = eligibility.minOrderAmount;

@@ -35,6 +35,7 @@ export type * from './types';
 export { parseEngineProgram, type ParsedEngineProgram } from './parse-engine-program';
 export { previewProgram } from './preview-program';
 export {
+  DECIDABLE,
   planCommissionReview,
   type ReviewDecision,
   type ReviewEntry,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   eligibilitySchema,
+  fraudSignalsSchema,
   productRatesSchema,
   rateSchema,
   secondTierSchema,
@@ -32,6 +33,7 @@ const engineProgramSchema = z.object({
   qualificationDays: z.int().min(0).default(90),
   attributionWindowDays: z.int().min(1).nullable().default(60),
   eligibility: eligibilitySchema.nullable().default(null),
+  fraudSignals: fraudSignalsSchema.nullable().default(null),
   timezone: z.string().nullable().default('UTC'),
 });
 

@@ -1,7 +1,17 @@
 import type { CommissionStatus } from '../model';
 
-/** What an editor (or the approval job) does to pending ledger entries. */
-export type ReviewDecision = 'approve' | 'reject';
+/**
+ * What an editor (or the approval job) does to ledger entries: approve or reject pending ones,
+ * release held ones (back to `pending`), or reject held ones.
+ */
+export type ReviewDecision = 'approve' | 'reject' | 'release';
+
+/** The states an entry may be in for a decision to move it. */
+export const DECIDABLE: Record<ReviewDecision, readonly CommissionStatus[]> = {
+  approve: ['pending'],
+  reject: ['pending', 'on-hold'],
+  release: ['on-hold'],
+};
 
 /** A ledger entry as review sees it: its state and, for a level-2 entry, its source's. */
 export interface ReviewEntry {
@@ -23,27 +33,27 @@ export interface ReviewPlan {
 const REACHED: Record<ReviewDecision, readonly CommissionStatus[]> = {
   approve: ['approved', 'paid'],
   reject: ['rejected'],
+  release: ['pending', 'approved', 'paid'],
 };
 
 /**
- * Which entries move together (SPEC §5.7, level-2 entries follow their source). Only pending
- * entries move. A level-2 entry is never approved ahead of its source: alone, it is approved
- * only once its source is approved or paid. Rejecting a level-2 entry alone is allowed (it
- * costs only its recruiter). The pending level-2 entries of a moving source move with it.
- * `followers` are the pending level-2 entries whose source is among `selected`.
+ * Which entries move together (SPEC §5.7, level-2 entries follow their source). Only entries in
+ * a state the decision applies to move (DECIDABLE). A level-2 entry is never approved or
+ * released ahead of its source: alone, it moves only once its source is past that point. Rejecting a level-2 entry alone is allowed (it
+ * costs only its recruiter). The level-2 entries of a moving source move with it.
+ * `followers` are the decidable level-2 entries whose source is among `selected`.
  */
 export function planCommissionReview(
   decision: ReviewDecision,
   selected: readonly ReviewEntry[],
   followers: readonly ReviewEntry[]
 ): ReviewPlan {
-  const moving = new Set(
-    selected.filter((entry) => entry.state === 'pending').map((entry) => entry.id)
-  );
+  const decidable = (entry: ReviewEntry) => DECIDABLE[decision].includes(entry.state);
+  const moving = new Set(selected.filter(decidable).map((entry) => entry.id));
   const sourceAllows = (source: ReviewEntry['source']) =>
     !source || moving.has(source.id) || REACHED[decision].includes(source.state);
   // Sources are level-1 entries, which always stay in `moving`: one pass settles level 2.
-  if (decision === 'approve') {
+  if (decision !== 'reject') {
     for (const entry of selected) {
       if (entry.level === 2 && !sourceAllows(entry.source)) moving.delete(entry.id);
     }
@@ -53,7 +63,7 @@ export function planCommissionReview(
     .filter(
       (entry) =>
         !asked.has(entry.id) &&
-        entry.state === 'pending' &&
+        decidable(entry) &&
         entry.source !== null &&
         sourceAllows(entry.source)
     )

@@ -30,14 +30,14 @@ export type ReconcileAction =
   | {
       type: 'reverse';
       idempotencyKey: string;
-      from: Extract<CommissionStatus, 'pending' | 'approved'>;
+      from: Extract<CommissionStatus, 'pending' | 'approved' | 'on-hold'>;
       note: string;
     };
 
 type Effect =
   { kind: 'inert' } | { kind: 'earn'; refundedAmount: number } | { kind: 'void'; note: string };
 
-const UNPAID = new Set<CommissionStatus>(['pending', 'approved']);
+const UNPAID = new Set<CommissionStatus>(['pending', 'on-hold', 'approved']);
 const counts = (entry: LedgerEntry) => entry.state !== 'reversed' && entry.state !== 'rejected';
 
 /** What the order's state means for its commissions. */
@@ -197,7 +197,7 @@ function reversePartly(
         kind: paid ? 'clawback' : 'adjustment',
         amount: -reversal,
         // Unpaid: it waits and gets approved with its original; paid: netted from the next payout.
-        state: paid ? 'approved' : (original.state as 'pending' | 'approved'),
+        state: paid ? 'approved' : (original.state as 'pending' | 'on-hold' | 'approved'),
         availableAt:
           paid || original.availableAt === null ? asOf : toIsoString(original.availableAt),
         explanation: {
@@ -242,7 +242,7 @@ function reverseAction(entry: LedgerEntry, note: string): ReconcileAction {
   return {
     type: 'reverse',
     idempotencyKey: entry.idempotencyKey,
-    from: entry.state as 'pending' | 'approved',
+    from: entry.state as 'pending' | 'on-hold' | 'approved',
     note: capitalise(note),
   };
 }

@@ -1,6 +1,8 @@
 import type {
   CommissionKind,
   CommissionStatus,
+  FraudAction,
+  FraudSignal,
   EnrollmentStatus,
   OrderStatus,
   PartnerStatus,
@@ -12,6 +14,7 @@ import type {
 } from '../model';
 import type {
   EligibilityInput,
+  FraudSignalsInput,
   ProductRate,
   Rate,
   RateSnapshot,
@@ -43,6 +46,8 @@ export interface EngineProgram {
   qualificationDays: number;
   attributionWindowDays: number | null;
   eligibility: EligibilityInput | null;
+  /** What each fraud signal does (plugin/fraud); null: all off. */
+  fraudSignals?: FraudSignalsInput | null;
   /** IANA zone for calendar rules (recurring months, explanation dates); "UTC" by default. */
   timezone: string | null;
 }
@@ -51,6 +56,8 @@ export interface EnginePartner {
   id: EntityId;
   state: PartnerStatus;
   email: string;
+  /** The partner's name, for the self-referral fraud signal. */
+  name?: string | null;
   /** E-mails of the users who log in as this partner (owner and team), for self-referral checks. */
   userEmails?: readonly string[];
 }
@@ -156,9 +163,20 @@ export interface CommissionDraft {
   /** Signed minor units: negative for reversals and clawbacks. */
   amount: number;
   currency: string;
-  state: Extract<CommissionStatus, 'pending' | 'approved'>;
+  state: Extract<CommissionStatus, 'pending' | 'approved' | 'on-hold' | 'rejected'>;
   availableAt: string;
   explanation: Explanation;
+  /** The fraud signals that fired on the entry (admin only; partners never see them). */
+  signals?: FraudSignalHit[];
+  /** Why a signal rejected the entry, as partners read it. */
+  note?: string | null;
+}
+
+/** One fraud signal that fired, with what the program does about it and what was seen. */
+export interface FraudSignalHit {
+  signal: FraudSignal;
+  action: Exclude<FraudAction, 'off'>;
+  detail: string;
 }
 
 export type CommissionResult =

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { COMMISSION_KINDS, COMMISSION_STATUSES } from '../model';
+import {
+  COMMISSION_KINDS,
+  COMMISSION_STATUSES,
+  type FraudAction,
+  type FraudSignal,
+} from '../model';
 import { currencySchema } from './orders';
 import {
   daySchema,
@@ -15,7 +20,7 @@ import {
 /** Commission review in the admin (SPEC §9); part of ./admin.ts. */
 
 // Commissions: GET /commissions, GET /commissions/export (read);
-// POST /commissions/approve, POST /commissions/reject (commissions.approve)
+// POST /commissions/approve, /commissions/reject, /commissions/release (commissions.approve)
 
 const commissionFilters = {
   status: z.enum(COMMISSION_STATUSES).optional(),
@@ -76,6 +81,8 @@ export interface CommissionView {
   /** The explanation's one-line summary; the steps stay stored on the entry. */
   explanation: string | null;
   note: string | null;
+  /** The fraud signals that fired on the entry (editors only); empty when none did. */
+  signals: Array<{ signal: FraudSignal; action: Exclude<FraudAction, 'off'>; detail: string }>;
   createdAt: string;
 }
 
@@ -91,7 +98,14 @@ export const approveCommissionsRequestSchema = z.strictObject({
 });
 export type ApproveCommissionsRequest = z.input<typeof approveCommissionsRequestSchema>;
 
-/** `POST /commissions/reject`: `pending` entries become `rejected` with the reason as `note`. */
+/** `POST /commissions/release`: `on-hold` entries (and their level-2 entries) become `pending`. */
+export const releaseCommissionsRequestSchema = approveCommissionsRequestSchema;
+export type ReleaseCommissionsRequest = z.input<typeof releaseCommissionsRequestSchema>;
+
+/**
+ * `POST /commissions/reject`: `pending` and `on-hold` entries become `rejected` with the reason
+ * as `note`.
+ */
 export const rejectCommissionsRequestSchema = z.strictObject({
   data: z.strictObject({ ids: commissionIds, reason: z.string().trim().min(1).max(1000) }),
 });

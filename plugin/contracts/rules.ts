@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TIER_METRICS } from '../model';
+import { FRAUD_ACTIONS, TIER_METRICS } from '../model';
 
 /**
  * The JSON rule fields of a program (SPEC §4, §5): what the admin form sends, what the server
@@ -76,6 +76,32 @@ export const eligibilitySchema = z.object({
 export type EligibilityInput = z.input<typeof eligibilitySchema>;
 export type Eligibility = z.output<typeof eligibilitySchema>;
 
+const fraudAction = z.enum(FRAUD_ACTIONS).default('off');
+
+/**
+ * What each fraud signal does (SPEC §10): `off`, `flag` (the entry is marked, nothing else),
+ * `hold` (the entry waits in `on-hold` for an editor) or `reject`. All are off by default.
+ */
+export const fraudSignalsSchema = z
+  .object({
+    selfReferral: fraudAction,
+    clickVelocity: fraudAction,
+    disposableEmail: fraudAction,
+    sharedCustomer: fraudAction,
+    largeCommission: fraudAction,
+    paidTraffic: fraudAction,
+    /** `largeCommission` fires when a level-1 entry is above this many minor units. */
+    largeCommissionAmount: minorUnits.nullish(),
+    /** `clickVelocity` fires on the (N+1)th click of one IP hash or visitor within a minute. */
+    clicksPerMinute: z.int().min(1).max(10_000).default(10),
+  })
+  .refine(
+    (settings) => settings.largeCommission === 'off' || settings.largeCommissionAmount != null,
+    { path: ['largeCommissionAmount'], message: 'the large-commission signal needs an amount' }
+  );
+export type FraudSignalsInput = z.input<typeof fraudSignalsSchema>;
+export type FraudSignals = z.output<typeof fraudSignalsSchema>;
+
 /** Every commission rule of a program, with SPEC §4 defaults; the admin form's contract. */
 export const programRulesSchema = z.object({
   commission: rateSchema,
@@ -88,6 +114,7 @@ export const programRulesSchema = z.object({
   qualificationDays: z.int().min(0).max(3650).default(90),
   attributionWindowDays: z.int().min(1).max(3650).nullable().default(60),
   eligibility: eligibilitySchema.prefault({}),
+  fraudSignals: fraudSignalsSchema.prefault({}),
 });
 export type ProgramRulesInput = z.input<typeof programRulesSchema>;
 export type ProgramRules = z.output<typeof programRulesSchema>;

@@ -13,6 +13,7 @@ export interface WebSearchParams extends Iterable<[string, string]> {
 
 export interface WebUrl {
   readonly origin: string;
+  readonly hostname: string;
   protocol: string;
   search: string;
   readonly searchParams: WebSearchParams;

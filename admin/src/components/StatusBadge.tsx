@@ -12,6 +12,7 @@ const VARIANTS: Record<string, Variant> = {
   customer: 'success',
   won: 'success',
   pending: 'warning',
+  'on-hold': 'warning',
   applied: 'warning',
   submitted: 'warning',
   processing: 'secondary',

@@ -43,6 +43,7 @@ const TONES: Record<string, string> = {
   won: 'success',
   active: 'success',
   pending: 'warning',
+  'on-hold': 'warning',
   applied: 'warning',
   submitted: 'warning',
   processing: 'warning',
@@ -60,8 +61,15 @@ const TONES: Record<string, string> = {
   churned: 'danger',
 };
 
+/** Words that differ from the state's name: a held entry is "under review", never why. */
+const WORDS: Record<string, string> = { 'on-hold': 'Under review' };
+
 export function StatusBadge({ status }: { status: string }) {
-  return <span className={`badge badge-${TONES[status] ?? 'neutral'}`}>{label(status)}</span>;
+  return (
+    <span className={`badge badge-${TONES[status] ?? 'neutral'}`}>
+      {WORDS[status] ?? label(status)}
+    </span>
+  );
 }
 
 /** Copies `text`; the clipboard API needs a secure context, the textarea fallback does not. */

@@ -16,6 +16,7 @@ import { useStatusList } from '../use-resource';
 const STATUSES = [
   { value: '', label: 'All' },
   { value: 'pending', label: 'Pending' },
+  { value: 'on-hold', label: 'Under review' },
   { value: 'approved', label: 'Approved' },
   { value: 'paid', label: 'Paid' },
   { value: 'reversed', label: 'Reversed' },

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { uid } from '../../../plugin/model';
 import { isUniqueClick, UNIQUE_CLICK_WINDOW_HOURS } from '../../../plugin/tracking';
+import { clickVelocityFlags } from './click-velocity';
 
 const CLICK = uid('click');
 
@@ -94,15 +95,19 @@ export const createClickQueue = (strapi: Core.Strapi, options: ClickQueueOptions
   const rowsOf = async (batch: PendingClick[]) => {
     const ordered = [...batch].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
     const last = await lastUniqueClicks(ordered.filter((click) => !click.isBot));
-    return ordered.map((click) => {
+    const flagged = await clickVelocityFlags(strapi, ordered);
+    return ordered.map((click, index) => {
+      const velocityFlagged = flagged[index];
       const key = `${click.linkId}:${click.visitorId}`;
       const previous = last.get(key);
-      const isUnique = isUniqueClick(
-        { at: click.createdAt, isBot: click.isBot },
-        previous === undefined ? null : new Date(previous)
-      );
+      const isUnique =
+        !velocityFlagged &&
+        isUniqueClick(
+          { at: click.createdAt, isBot: click.isBot },
+          previous === undefined ? null : new Date(previous)
+        );
       if (isUnique) last.set(key, click.createdAt.getTime());
-      return { ...click, isUnique };
+      return { ...click, isUnique, velocityFlagged };
     });
   };
 

@@ -5,6 +5,7 @@ import { getService } from '../platform/plugin-context';
 import { type CommissionRecord, toCommissionRecord } from './commission-record';
 
 const COMMISSION = uid('commission');
+const EARNING = new Set(['pending', 'approved']);
 
 /** The payload of `partners.commission.*` events: `{ commission }`. */
 export const commissionEvent = (entry: CommissionRecord) => ({
@@ -50,7 +51,8 @@ export const afterCommit = async (strapi: Core.Strapi, work: () => Promise<void>
 
 /**
  * What follows a ledger change, after it is committed: `partners.commission.created` once per
- * new entry, `partners.commission.reversed` once per entry the reconciler reversed, and the
+ * new entry (then `partners.commission.held` when a fraud signal held it),
+ * `partners.commission.reversed` once per entry the reconciler reversed, and the
  * commission-earned e-mail for new positive entries of programs with `notifyOnCommission`.
  * Listeners and e-mails never hold or fail the request that changed the ledger. A change costs
  * one query here (the entries as committed); `programOf` answers the programs' flags.
@@ -78,7 +80,10 @@ export const announceLedgerChanges = (
     const entries = rows.map((row) => toCommissionRecord(row));
     const created = new Set(change.createdIds);
     for (const entry of entries) {
-      if (created.has(entry.id)) await emit('partners.commission.created', entry);
+      if (!created.has(entry.id)) continue;
+      await emit('partners.commission.created', entry);
+      // A fraud signal held it: an editor has to release or reject it.
+      if (entry.state === 'on-hold') await emit('partners.commission.held', entry);
     }
     for (const entry of entries) {
       if (!created.has(entry.id)) await emit('partners.commission.reversed', entry);
@@ -86,7 +91,8 @@ export const announceLedgerChanges = (
 
     const notifications = getService('notifications', { strapi });
     for (const entry of entries) {
-      if (!created.has(entry.id) || entry.amount <= 0) continue;
+      // Held and rejected entries earned nothing yet: no e-mail until an editor releases them.
+      if (!created.has(entry.id) || entry.amount <= 0 || !EARNING.has(entry.state)) continue;
       if ((await programOf(entry.programId))?.notifyOnCommission) {
         await notifications.commissionEarned(entry.id);
       }

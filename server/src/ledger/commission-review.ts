@@ -55,13 +55,14 @@ const viewOf = (row: Row): CommissionView => ({
   paidAt: iso(row.paidAt),
   explanation: summaryOf(row.explanation),
   note: row.note ?? null,
+  signals: Array.isArray(row.signals) ? row.signals : [],
   createdAt: iso(row.createdAt) as string,
 });
 
 /**
- * Commission review in the admin (SPEC §9): the ledger with filters, bulk approve / reject of
- * pending entries, and the CSV export. Only `pending` entries ever change here: each update
- * names the state in its WHERE, so an entry approved, paid or reversed meanwhile is skipped.
+ * Commission review in the admin (SPEC §9–§10): the ledger with filters, bulk approve / reject
+ * of pending entries, release / reject of held ones, and the CSV export. Each update names the
+ * states it moves from in its WHERE, so an entry that moved meanwhile is skipped.
  * Level-2 entries follow their source (SPEC §5.7, plugin/commissions/plan-commission-review.ts).
  */
 const createCommissionReviewService = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -109,6 +110,9 @@ const createCommissionReviewService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     reject: (documentIds: string[], reason: string) =>
       settlePending('reject', documentIds, { state: 'rejected', note: reason }),
+
+    /** Held entries (and the level-2 entries that follow them) go back to `pending`. */
+    release: (documentIds: string[]) => settlePending('release', documentIds, { state: 'pending' }),
 
     /**
      * Every entry matching the filters, newest first as the list shows them, a page at a time

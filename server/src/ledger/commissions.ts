@@ -18,6 +18,7 @@ import { unknownCodeReason } from '../../../plugin/tracking';
 import { reconcileLedger } from './reconcile-ledger';
 import { decideEntries } from './review-entries';
 import { announceLedgerChanges } from './commission-events';
+import { screenSaleDrafts } from './fraud-screening';
 import { toCommissionRecord } from './commission-record';
 import { createLedgerRepository } from './ledger-repository';
 import { createEngineInputs, engineReferral } from './engine-inputs';
@@ -159,9 +160,15 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       },
       facts: await saleFacts(order, attribution, program),
     });
-    return result.eligible
-      ? { drafts: result.drafts, ineligibleReason: null }
-      : { drafts: [], ineligibleReason: result.ineligibleReason };
+    if (!result.eligible) return { drafts: [], ineligibleReason: result.ineligibleReason };
+    const drafts = await screenSaleDrafts(strapi, {
+      program,
+      partner: participants.partner,
+      order,
+      attribution,
+      drafts: result.drafts,
+    });
+    return { drafts, ineligibleReason: null };
   };
 
   /** The customer's latest paid, not fully refunded order up to `at`: its plan prices a bounty. */

@@ -71,6 +71,7 @@ export const createEngineInputs = (strapi: Core.Strapi) => {
         id: Number(row.id),
         state: row.state,
         email: row.email,
+        name: row.name ?? null,
         userEmails: (row.users ?? []).map((user: Row) => user.email),
       } satisfies EnginePartner,
       parentId: idOf(row.referredBy),

@@ -43,6 +43,9 @@ export const createLedgerRepository = (strapi: Core.Strapi) => {
             approvedAt: draft.state === 'approved' ? asOf : null,
             explanation: draft.explanation,
             idempotencyKey: draft.idempotencyKey,
+            signals: draft.signals?.length ? draft.signals : null,
+            note: draft.note ?? null,
+            reversedAt: draft.state === 'rejected' ? asOf : null,
           },
         ],
       });
@@ -70,18 +73,21 @@ export const createLedgerRepository = (strapi: Core.Strapi) => {
     },
 
     /**
-     * A review decision on pending entries by id (approve or reject); an entry approved, paid or
-     * reversed meanwhile is skipped because the WHERE names the state. Answers how many changed.
+     * A review decision on entries by id (approve, reject, release) while they are in one of the
+     * `from` states; an entry that moved meanwhile is skipped because the WHERE names the
+     * states. Answers how many changed.
      */
     async decidePending(
       ids: readonly number[],
       change:
         | { state: 'approved'; approvedAt: Date | string }
-        | { state: 'rejected'; note: string | null }
+        | { state: 'rejected'; note: string | null; reversedAt?: Date | string }
+        | { state: 'pending' },
+      from: readonly string[] = ['pending']
     ) {
       if (ids.length === 0) return 0;
       const { count } = await entries().updateMany({
-        where: { id: { $in: [...ids] }, state: 'pending' },
+        where: { id: { $in: [...ids] }, state: { $in: [...from] } },
         data: change,
       });
       return count;

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import {
+  DECIDABLE,
   planCommissionReview,
   type ReviewDecision,
   type ReviewEntry,
@@ -49,8 +50,8 @@ const findReviewEntries = async (
 };
 
 /**
- * One review decision on the entries matching `where`, and on the pending level-2 entries that
- * follow them (plugin/commissions/plan-commission-review.ts decides which); the ledger
+ * One review decision on the entries matching `where`, and on the level-2 entries that follow
+ * them (plugin/commissions/plan-commission-review.ts decides which); the ledger
  * repository writes them. Answers how many of the matching entries changed, and how many
  * followers changed with them.
  */
@@ -65,12 +66,13 @@ export const decideEntries = async (
   if (selected.length === 0) return { selected: 0, carried: 0 };
   const followers = await findReviewEntries(strapi, {
     level: 2,
-    state: 'pending',
+    state: { $in: [...DECIDABLE[decision]] },
     sourceCommissionId: { $in: selected.map((entry) => entry.id) },
   });
   const plan = planCommissionReview(decision, selected, followers);
+  const from = DECIDABLE[decision];
   return {
-    selected: await repository.decidePending(plan.selected, change),
-    carried: await repository.decidePending(plan.carried, change),
+    selected: await repository.decidePending(plan.selected, change, from),
+    carried: await repository.decidePending(plan.carried, change, from),
   };
 };

@@ -27,6 +27,12 @@ export const adminRoutes: Route[] = [
     handler: 'commission-review.reject',
     config: allow('commissions.approve'),
   },
+  {
+    method: 'POST',
+    path: '/commissions/release',
+    handler: 'commission-review.release',
+    config: allow('commissions.approve'),
+  },
 ];
 
 export const contentApiRoutes: Route[] = [];

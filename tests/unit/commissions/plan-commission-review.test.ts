@@ -79,3 +79,19 @@ describe('planCommissionReview', () => {
     expect(planCommissionReview('approve', [orphan], []).selected).toEqual([9]);
   });
 });
+
+/** SPEC §10: held entries are released or rejected, level 2 following level 1. */
+describe('planCommissionReview of held entries', () => {
+  const held = levelOne(1, 'on-hold');
+  const heldCut = levelTwo(2, held, 'on-hold');
+
+  it.each([
+    ['release', [held], [heldCut], { selected: [1], carried: [2] }],
+    ['reject', [held], [heldCut], { selected: [1], carried: [2] }],
+    ['approve', [held], [heldCut], { selected: [], carried: [] }],
+    ['release', [levelOne(3)], [], { selected: [], carried: [] }],
+    ['release', [heldCut], [], { selected: [], carried: [] }],
+  ] as const)('%s of %j', (decision, selected, followers, plan) => {
+    expect(planCommissionReview(decision, selected, followers)).toEqual(plan);
+  });
+});

@@ -43,6 +43,15 @@ describe('programRulesSchema', () => {
       qualificationDays: 90,
       attributionWindowDays: 60,
       eligibility: { excludePartnerPaid: true, excludeSelfReferral: true, newCustomersOnly: false },
+      fraudSignals: {
+        selfReferral: 'off',
+        clickVelocity: 'off',
+        disposableEmail: 'off',
+        sharedCustomer: 'off',
+        largeCommission: 'off',
+        paidTraffic: 'off',
+        clicksPerMinute: 10,
+      },
     });
   });
 

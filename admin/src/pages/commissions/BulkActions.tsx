@@ -1,19 +1,36 @@
 import * as React from 'react';
 import { Box, Button, Dialog, Flex, Typography } from '@strapi/design-system';
-import { Check, Cross } from '@strapi/icons';
+import { ArrowClockwise, Check, Cross } from '@strapi/icons';
 import { ConfirmDialog } from '@strapi/strapi/admin';
 import type { BulkCommissionsResponse } from '../../../../plugin/contracts/admin';
 import { ReasonDialog } from '../../components/ReasonDialog';
 import { useAction } from '../../hooks/useAction';
 import { useT } from '../../hooks/useT';
 
-/** "3 entries selected: Approve · Reject"; only pending entries change, the rest are skipped. */
+type Decision = 'approve' | 'release' | 'reject';
+
+/** The decisions confirmed with a plain dialog; reject asks for a reason. */
+const CONFIRMED = [
+  { decision: 'approve', variant: 'success-light' },
+  { decision: 'release', variant: 'default' },
+] as const;
+
+/**
+ * "3 entries selected: Approve · Release · Reject"; approve takes pending entries, release held
+ * ones, reject both; the rest are skipped and the message says how many.
+ */
 export const BulkActions = ({ ids, onDone }: { ids: string[]; onDone: () => void }) => {
   const t = useT();
   const api = useAction();
-  const [dialog, setDialog] = React.useState<'approve' | 'reject' | null>(null);
-  const report = (result: BulkCommissionsResponse['data'] | undefined) => {
-    if (result) onDone();
+  const [dialog, setDialog] = React.useState<Decision | null>(null);
+  const decide = async (decision: Decision, body: { ids: string[]; reason?: string }) => {
+    const result = await api.post<BulkCommissionsResponse['data']>(
+      `/partners/commissions/${decision}`,
+      body
+    );
+    if (!result) return;
+    api.notify(t('commissions.bulk.done', { updated: result.updated, skipped: result.skipped }));
+    onDone();
   };
   if (ids.length === 0) return null;
   return (
@@ -32,6 +49,14 @@ export const BulkActions = ({ ids, onDone }: { ids: string[]; onDone: () => void
         </Button>
         <Button
           size="S"
+          variant="secondary"
+          startIcon={<ArrowClockwise />}
+          onClick={() => setDialog('release')}
+        >
+          {t('actions.release')}
+        </Button>
+        <Button
+          size="S"
           variant="danger-light"
           startIcon={<Cross />}
           onClick={() => setDialog('reject')}
@@ -39,28 +64,21 @@ export const BulkActions = ({ ids, onDone }: { ids: string[]; onDone: () => void
           {t('actions.reject')}
         </Button>
       </Flex>
-      <Dialog.Root
-        open={dialog === 'approve'}
-        onOpenChange={(open) => setDialog(open ? 'approve' : null)}
-      >
-        <ConfirmDialog
-          variant="success-light"
-          title={t('commissions.approve.title')}
-          onConfirm={async () => {
-            const result = await api.post<BulkCommissionsResponse['data']>(
-              '/partners/commissions/approve',
-              { ids }
-            );
-            if (result)
-              api.notify(
-                t('commissions.bulk.done', { updated: result.updated, skipped: result.skipped })
-              );
-            report(result);
-          }}
+      {CONFIRMED.map(({ decision, variant }) => (
+        <Dialog.Root
+          key={decision}
+          open={dialog === decision}
+          onOpenChange={(open) => setDialog(open ? decision : null)}
         >
-          {t('commissions.approve.confirm', { count: ids.length })}
-        </ConfirmDialog>
-      </Dialog.Root>
+          <ConfirmDialog
+            variant={variant}
+            title={t(`commissions.${decision}.title`)}
+            onConfirm={() => decide(decision, { ids })}
+          >
+            {t(`commissions.${decision}.confirm`, { count: ids.length })}
+          </ConfirmDialog>
+        </Dialog.Root>
+      ))}
       <ReasonDialog
         open={dialog === 'reject'}
         onClose={() => setDialog(null)}
@@ -68,20 +86,7 @@ export const BulkActions = ({ ids, onDone }: { ids: string[]; onDone: () => void
         description={t('commissions.reject.description', { count: ids.length })}
         label={t('commissions.reject.reason')}
         confirmLabel={t('actions.reject')}
-        onConfirm={async (reason) => {
-          const result = await api.post<BulkCommissionsResponse['data']>(
-            '/partners/commissions/reject',
-            {
-              ids,
-              reason,
-            }
-          );
-          if (result)
-            api.notify(
-              t('commissions.bulk.done', { updated: result.updated, skipped: result.skipped })
-            );
-          report(result);
-        }}
+        onConfirm={(reason) => decide('reject', { ids, reason })}
       />
     </Box>
   );

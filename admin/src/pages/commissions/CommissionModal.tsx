@@ -3,6 +3,7 @@ import type { CommissionView } from '../../../../plugin/contracts/admin';
 import { dateTime, money } from '../../components/format';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useT } from '../../hooks/useT';
+import { Signals } from './Signals';
 
 const Detail = ({ label, children }: { label: string; children: React.ReactNode }) => (
   <Grid.Item col={6} s={12} direction="column" alignItems="flex-start" gap={1}>
@@ -38,6 +39,14 @@ export const CommissionModal = ({
                   {t('commissions.modal.why')}
                 </Typography>
                 <Typography>{entry.explanation ?? t('commissions.modal.noExplanation')}</Typography>
+                {entry.signals?.length ? (
+                  <Flex direction="column" alignItems="stretch" gap={1}>
+                    <Typography variant="sigma" textColor="neutral600">
+                      {t('commissions.signals')}
+                    </Typography>
+                    <Signals signals={entry.signals} detailed />
+                  </Flex>
+                ) : null}
                 {entry.note ? (
                   <Typography textColor="neutral600">
                     {t('commissions.modal.note', { note: entry.note })}

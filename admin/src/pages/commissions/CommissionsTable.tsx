@@ -15,6 +15,7 @@ import { day, money } from '../../components/format';
 import { WRAP } from '../../components/SimpleTable';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useT } from '../../hooks/useT';
+import { Signals } from './Signals';
 
 interface Props {
   rows: CommissionView[];
@@ -128,7 +129,10 @@ export const CommissionsTable = ({
               </Typography>
             </Td>
             <Td>
-              <StatusBadge status={row.status} />
+              <Flex direction="column" alignItems="flex-start" gap={1}>
+                <StatusBadge status={row.status} />
+                <Signals signals={row.signals ?? []} />
+              </Flex>
             </Td>
             <Td style={{ maxWidth: '12rem' }}>
               <Typography variant="pi" textColor="neutral600" ellipsis>

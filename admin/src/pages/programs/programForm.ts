@@ -1,5 +1,5 @@
 import type { ProgramData, ProgramView } from '../../../../plugin/contracts/admin';
-import type { Rate } from '../../../../plugin/contracts/rules';
+import { fraudSignalsSchema, type Rate } from '../../../../plugin/contracts/rules';
 
 /** The editor's state: every field of a program, with SPEC §4 defaults filled in. */
 export type ProgramForm = ProgramData;
@@ -31,6 +31,7 @@ export const newProgram = (): ProgramForm => ({
     excludeSelfReferral: true,
     newCustomersOnly: false,
   },
+  fraudSignals: fraudSignalsSchema.parse({}),
   autoApprove: true,
   reverseOnChurn: false,
   attributionModel: 'last-click',

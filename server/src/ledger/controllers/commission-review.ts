@@ -5,12 +5,13 @@ import {
   exportCommissionsQuerySchema,
   listCommissionsQuerySchema,
   rejectCommissionsRequestSchema,
+  releaseCommissionsRequestSchema,
 } from '../../../../plugin/contracts/admin';
 import { getService } from '../../platform/plugin-context';
 import { parseInput } from '../../platform/validation';
 import { sendCsv } from '../../payouts/controllers/payouts';
 
-/** `/partners/commissions*`: the ledger, bulk approve / reject, CSV export. */
+/** `/partners/commissions*`: the ledger, bulk approve / reject / release, CSV export. */
 const createCommissionReviewController = ({ strapi }: { strapi: Core.Strapi }) => {
   const review = () => getService('commission-review', { strapi });
   return {
@@ -29,6 +30,11 @@ const createCommissionReviewController = ({ strapi }: { strapi: Core.Strapi }) =
     async reject(ctx: Context) {
       const { data } = parseInput(rejectCommissionsRequestSchema, ctx.request.body);
       ctx.body = { data: await review().reject(data.ids, data.reason), meta: {} };
+    },
+
+    async release(ctx: Context) {
+      const { data } = parseInput(releaseCommissionsRequestSchema, ctx.request.body);
+      ctx.body = { data: await review().release(data.ids), meta: {} };
     },
 
     async exportCsv(ctx: Context) {
