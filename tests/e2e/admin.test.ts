@@ -211,7 +211,7 @@ describe('the admin pages, in Chromium against the built admin panel', () => {
         )
         .first()
         .fill(product);
-      await page.getByRole('combobox', { name: 'Rate Rate type' }).nth(index).click();
+      await page.locator('[data-editor="productRates"]').getByRole('combobox').nth(index).click();
       await page.getByRole('option', { name: /Flat/ }).click();
       await page.locator(`input[name="productRates.${index}.commission.amount"]`).fill(amount);
     }
