@@ -44,7 +44,8 @@ beforeAll(async () => {
       if (outage) throw new Error('The orders table could not be written (simulated outage)');
     },
   });
-});
+  // Booting on a busy machine can take longer than the default hook timeout.
+}, 300_000);
 
 afterAll(async () => {
   await app?.stop();
