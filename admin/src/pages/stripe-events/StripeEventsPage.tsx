@@ -109,14 +109,16 @@ export const StripeEventsPage = () => {
                 render: (row) => <StatusBadge status={row.state} />,
               },
               {
-                id: 'received',
-                label: t('stripeEvents.received'),
-                render: (row) => <Text>{dateTime(row.receivedAt)}</Text>,
-              },
-              {
-                id: 'processed',
-                label: t('stripeEvents.processed'),
-                render: (row) => <Text>{dateTime(row.processedAt)}</Text>,
+                id: 'times',
+                label: t('stripeEvents.times'),
+                render: (row) => (
+                  <Flex direction="column" alignItems="flex-start">
+                    <Text>{t('stripeEvents.received', { at: dateTime(row.receivedAt) })}</Text>
+                    <Typography variant="pi" textColor="neutral600">
+                      {t('stripeEvents.processed', { at: dateTime(row.processedAt) })}
+                    </Typography>
+                  </Flex>
+                ),
               },
               {
                 id: 'attempts',
