@@ -151,6 +151,10 @@ export const CONTENT_TYPES = [
   'asset',
   'invitation',
 ] as const;
+/** A received Stripe event: being applied, applied, not used, or failed (retried by a job). */
+export const STRIPE_EVENT_STATES = ['processing', 'processed', 'ignored', 'failed'] as const;
+export type StripeEventState = (typeof STRIPE_EVENT_STATES)[number];
+
 /** The plugin's own bookkeeping, not part of the product's data model. */
 export const INTERNAL_CONTENT_TYPES = ['job-run', 'stripe-event'] as const;
 export type ContentTypeName =

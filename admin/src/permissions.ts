@@ -11,6 +11,7 @@ export const ACTIONS = {
   approveCommissions: `plugin::${PLUGIN_ID}.commissions.approve`,
   managePayouts: `plugin::${PLUGIN_ID}.payouts.manage`,
   manageSettings: `plugin::${PLUGIN_ID}.settings.manage`,
+  manageStripeEvents: `plugin::${PLUGIN_ID}.stripe-events.manage`,
 } as const;
 
 export type Ability = keyof typeof ACTIONS;

@@ -11,3 +11,4 @@ export * from './admin-partners';
 export * from './admin-links';
 export * from './admin-ledger';
 export * from './admin-settings';
+export * from './admin-stripe';

@@ -27,6 +27,7 @@ const ALL_ACTIONS = [
   'commissions.approve',
   'payouts.manage',
   'settings.manage',
+  'stripe-events.manage',
 ].map((action) => `plugin::partners.${action}`);
 
 const SERVER = path.join(__dirname, '../../server/src');

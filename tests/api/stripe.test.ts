@@ -282,8 +282,8 @@ describe('Stripe webhook', () => {
       const row = await app.strapi.db
         .query(uid('stripe-event'))
         .findOne({ where: { eventId: changed.id } });
-      expect(row).toMatchObject({ state: 'failed' });
-      expect(row.note).toBeTruthy();
+      expect(row).toMatchObject({ state: 'failed', attempts: 1 });
+      expect(row.lastError).toBeTruthy();
       expect(await count(app.strapi, 'stripe-event', { state: 'processing' })).toBe(0);
     });
   });

@@ -5,7 +5,9 @@ import type { AddressInfo } from 'node:net';
  * A stand-in for Stripe's API: Stripe itself cannot be reached from the test environment, so
  * the SDK is pointed here (`stripe.apiBase`). It implements what Connect transfers need and what
  * Stripe promises about idempotency: a request with a key it has seen gets the first response
- * again (`Idempotent-Replayed: true`) and creates nothing. It records every request.
+ * again (`Idempotent-Replayed: true`) and creates nothing. It also lists checkout sessions by
+ * subscription (`GET /v1/checkout/sessions?subscription=`), from `checkoutSessions`. It records
+ * every request.
  */
 export interface FakeStripe {
   url: string;
@@ -16,6 +18,8 @@ export interface FakeStripe {
     params: URLSearchParams;
   }>;
   transfers: Array<Record<string, unknown>>;
+  /** The checkout sessions Stripe knows, as `GET /v1/checkout/sessions` lists them. */
+  checkoutSessions: Array<Record<string, unknown>>;
   /** Drop the connection after doing the work, this many times: a crash before the answer. */
   dropResponses: number;
   close(): Promise<void>;
@@ -35,6 +39,7 @@ export const startFakeStripe = async (): Promise<FakeStripe> => {
     url: '',
     requests: [],
     transfers: [],
+    checkoutSessions: [],
     dropResponses: 0,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
@@ -71,11 +76,26 @@ export const startFakeStripe = async (): Promise<FakeStripe> => {
     return { status: 200, body: transfer };
   };
 
+  /** Stripe's list object: sessions of one subscription, newest first, `limit` of them. */
+  const listCheckoutSessions = (params: URLSearchParams) => {
+    const subscription = params.get('subscription');
+    const limit = Number(params.get('limit') ?? 10);
+    const data = fake.checkoutSessions
+      .filter((session) => !subscription || session.subscription === subscription)
+      .slice(0, limit);
+    return { object: 'list', url: '/v1/checkout/sessions', has_more: false, data };
+  };
+
   const server = createServer(async (req, res) => {
-    const params = new URLSearchParams(await readBody(req));
+    const [path, query = ''] = (req.url ?? '').split('?');
+    const params = new URLSearchParams(req.method === 'GET' ? query : await readBody(req));
     const idempotencyKey = (req.headers['idempotency-key'] as string | undefined) ?? null;
-    const path = (req.url ?? '').split('?')[0];
     fake.requests.push({ method: req.method ?? '', path, idempotencyKey, params });
+    if (req.method === 'GET' && path === '/v1/checkout/sessions') {
+      res.writeHead(200, { 'content-type': 'application/json', 'request-id': 'req_list' });
+      res.end(JSON.stringify(listCheckoutSessions(params)));
+      return;
+    }
     if (req.method !== 'POST' || path !== '/v1/transfers') {
       res.writeHead(404, { 'content-type': 'application/json' });
       res.end(

@@ -25,6 +25,7 @@ export const SECTIONS: Array<{
       { id: 'orders', to: 'orders', ability: 'read' },
       { id: 'commissions', to: 'commissions', ability: 'read' },
       { id: 'payouts', to: 'payouts', ability: 'managePayouts' },
+      { id: 'stripe-events', to: 'stripe-events', ability: 'manageStripeEvents' },
     ],
   },
   {

@@ -16,6 +16,8 @@ const VARIANTS: Record<string, Variant> = {
   applied: 'warning',
   submitted: 'warning',
   processing: 'secondary',
+  processed: 'success',
+  ignored: 'neutral',
   'signed-up': 'secondary',
   lead: 'alternative',
   draft: 'neutral',

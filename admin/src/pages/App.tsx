@@ -15,6 +15,7 @@ import { ProgramEditPage } from './programs/ProgramEditPage';
 import { ProgramsPage } from './programs/ProgramsPage';
 import { ReferralsPage } from './referrals/ReferralsPage';
 import { SettingsPage } from './settings/SettingsPage';
+import { StripeEventsPage } from './stripe-events/StripeEventsPage';
 
 /** A page the signed-in admin may open, or Strapi's "no permissions" page. */
 const Allowed = ({ ability, children }: { ability: Ability; children: React.ReactNode }) => {
@@ -112,6 +113,14 @@ const App = () => (
           element={
             <Allowed ability="manageSettings">
               <SettingsPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="stripe-events"
+          element={
+            <Allowed ability="manageStripeEvents">
+              <StripeEventsPage />
             </Allowed>
           }
         />

@@ -3,9 +3,21 @@ import type { Route } from '../platform/route';
 
 const siteBackend = { policies: ['plugin::partners.is-api-token'] };
 
-/** The order list (admin JWT, "Read"), under /partners. */
+/** The order list (admin JWT, "Read") and Stripe events (its own action), under /partners. */
 export const adminRoutes: Route[] = [
   { method: 'GET', path: '/orders', handler: 'order-list.find', config: allow('read') },
+  {
+    method: 'GET',
+    path: '/stripe-events',
+    handler: 'stripe-events.find',
+    config: allow('stripe-events.manage'),
+  },
+  {
+    method: 'POST',
+    path: '/stripe-events/:id/replay',
+    handler: 'stripe-events.replay',
+    config: allow('stripe-events.manage'),
+  },
 ];
 
 /**

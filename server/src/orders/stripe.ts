@@ -10,14 +10,15 @@ import {
   type StripeCustomer,
 } from '../../../plugin/stripe/map-stripe-event';
 import { stripeEventSchema, type StripeEvent } from '../../../plugin/stripe/stripe-event-schema';
-import { isUniqueViolation, moneyTransaction } from '../platform/database';
+import { stripeClient as stripeApiClient } from '../payouts/stripe-transfer';
+import { moneyTransaction } from '../platform/database';
 import { getPluginConfig, getService } from '../platform/plugin-context';
 import { parseInput } from '../platform/validation';
 import { isTransientDatabaseError } from './stripe-failures';
 
-const STRIPE_EVENT = uid('stripe-event');
 const ORDER = uid('order');
-const MAX_NOTE = 1000;
+
+export type StripeAttempt = { ok: true; ignored: string | null } | { ok: false; error: unknown };
 
 /**
  * Stripe (SPEC §7): verifies webhook signatures on the raw body, stores each event id once, and
@@ -56,6 +57,28 @@ const createStripeService = ({ strapi }: { strapi: Core.Strapi }) => {
     for (const { id } of waiting) await orders.settle(id);
   };
 
+  /**
+   * A subscription invoice no referral claims yet: with a Stripe key configured, the checkout
+   * session that started the subscription (read from Stripe's API) names the referral now, as its
+   * `checkout.session.completed` event will when it arrives. Without a key the invoice waits for
+   * that event. An API error fails the event, and the retry job asks again later.
+   */
+  const claimFromCheckoutSession = async (subscriptionId: string) => {
+    const config = getPluginConfig({ strapi }).stripe;
+    if (!settings().secretKey) return;
+    const sessions = await stripeApiClient(config).checkout.sessions.list({
+      subscription: subscriptionId,
+      limit: 1,
+    });
+    const session = sessions.data.find((candidate) => candidate.status === 'complete');
+    if (!session) return;
+    const action = mapStripeEvent({
+      type: 'checkout.session.completed',
+      data: { object: session },
+    });
+    if (action.kind === 'claim') await apply(action);
+  };
+
   const apply = async (action: StripeAction): Promise<string | null> => {
     switch (action.kind) {
       case 'ignore':
@@ -77,10 +100,16 @@ const createStripeService = ({ strapi }: { strapi: Core.Strapi }) => {
         const { aliases, ...order } = action.order;
         const parsed = orderInputSchema.safeParse({ ...order, status: 'pending' });
         if (!parsed.success) return `not an order we can store: ${parsed.error.issues[0].message}`;
-        await getService('orders', { strapi }).record(parsed.data, 'stripe', action.events, {
-          moneyIsAuthoritative: action.moneyIsAuthoritative,
-          aliases,
-        });
+        const { order: stored } = await getService('orders', { strapi }).record(
+          parsed.data,
+          'stripe',
+          action.events,
+          { moneyIsAuthoritative: action.moneyIsAuthoritative, aliases }
+        );
+        const paid = action.events.some((event) => event.type === 'paid');
+        if (order.subscriptionId && paid && !stored.partner) {
+          await claimFromCheckoutSession(order.subscriptionId);
+        }
         return null;
       }
     }
@@ -108,52 +137,43 @@ const createStripeService = ({ strapi }: { strapi: Core.Strapi }) => {
       return parseInput(stripeEventSchema, event);
     },
 
-    /** Records the event once and applies it; a redelivery of a processed event changes nothing. */
-    async handle(event: StripeEvent) {
-      const events = strapi.db.query(STRIPE_EVENT);
-      const seen = await events.findOne({ where: { eventId: event.id } });
-      if (seen && seen.state !== 'processing' && seen.state !== 'failed') {
-        return { eventId: event.id, duplicate: true };
-      }
-      if (!seen) {
-        try {
-          await events.create({
-            data: {
-              eventId: event.id,
-              type: event.type,
-              livemode: event.livemode,
-              state: 'processing',
-            },
-          });
-        } catch (error) {
-          if (!isUniqueViolation(error)) throw error;
-        }
-      }
-      // A crash mid-way leaves the event `processing`, an error `failed`: a redelivery applies it
-      // again, which is safe because every effect below is idempotent.
+    /**
+     * Applies a verified event and records the outcome on its row: processed or ignored, or
+     * failed with the reason and the retry job's next attempt. The webhook, the retry job and
+     * the admin's replay all come through here; every effect is idempotent.
+     */
+    async attempt(event: StripeEvent, at = new Date()): Promise<StripeAttempt> {
+      const log = getService('stripe-event-log', { strapi });
       let ignored: string | null;
       try {
         ignored = await apply(mapStripeEvent(event));
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
-        await events.update({
-          where: { eventId: event.id },
-          data: { state: 'failed', note: reason.slice(0, MAX_NOTE), processedAt: null },
-        });
+        await log.failed(event.id, reason, { at });
+        return { ok: false, error };
+      }
+      await log.applied(event.id, ignored, at);
+      return { ok: true, ignored };
+    },
+
+    /** Records the event once and applies it; a redelivery of a processed event changes nothing. */
+    async handle(event: StripeEvent) {
+      const log = getService('stripe-event-log', { strapi });
+      const seen = await log.state(event.id);
+      if (seen === 'processed' || seen === 'ignored') return { eventId: event.id, duplicate: true };
+      // A crash mid-way leaves the event `processing`, an error `failed`: a redelivery (or the
+      // retry job) applies it again, which is safe because every effect is idempotent.
+      if (!seen) await log.received(event);
+      const outcome = await this.attempt(event);
+      if (!outcome.ok) {
+        const { error } = outcome;
         // Only a database that may answer differently next time is worth Stripe's retries.
         if (isTransientDatabaseError(error)) throw error;
         if (error instanceof errors.ApplicationError) throw error;
+        const reason = error instanceof Error ? error.message : String(error);
         throw new errors.ApplicationError(`The Stripe event could not be applied: ${reason}`);
       }
-      await events.update({
-        where: { eventId: event.id },
-        data: {
-          state: ignored ? 'ignored' : 'processed',
-          note: ignored,
-          processedAt: new Date().toISOString(),
-        },
-      });
-      return { eventId: event.id, duplicate: false, ignored: ignored ?? undefined };
+      return { eventId: event.id, duplicate: false, ignored: outcome.ignored ?? undefined };
     },
   };
 };

@@ -47,6 +47,10 @@ const createJobsService = ({ strapi }: { strapi: Core.Strapi }) => {
       ...every(60),
       run: (now: string) => getService('commissions', { strapi }).grantQualifiedBounties(now),
     },
+    'retry-stripe-events': {
+      ...every(5),
+      run: (now: string) => getService('stripe-events', { strapi }).retryDue(now),
+    },
     'payout-run': {
       ...monthly,
       run: (now: string) =>

@@ -12,6 +12,7 @@ const ACTIONS = [
   { uid: 'commissions.approve', displayName: 'Approve commissions' },
   { uid: 'payouts.manage', displayName: 'Manage payouts' },
   { uid: 'settings.manage', displayName: 'Manage settings' },
+  { uid: 'stripe-events.manage', displayName: 'View and replay Stripe events' },
 ] as const;
 
 export type AdminAction = (typeof ACTIONS)[number]['uid'];
