@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { DEAL_STATUSES, PAYOUT_STATUSES } from '../model';
+import { domainOf } from '../deals/deal-customer-keys';
 import { isAbaRoutingNumber } from '../payouts/is-aba-routing-number';
+import { daySchema } from './admin-common';
 import { currencySchema, MAX_AMOUNT } from './orders';
 import {
   emailSchema,
@@ -98,6 +100,16 @@ export const createDealRequestSchema = z.strictObject({
     /** Minor units of `currency`. */
     estimatedValue: z.int().min(0).max(MAX_AMOUNT),
     currency: currencySchema,
+    /** The company's web site or domain ("acme.com"); one customer per domain across partners. */
+    domain: z
+      .string()
+      .trim()
+      .max(253)
+      .refine((value) => value === '' || domainOf(value) !== null, 'a domain such as "acme.com"')
+      .transform((value) => domainOf(value))
+      .optional(),
+    /** The day the partner expects the deal to close. */
+    expectedCloseAt: daySchema.optional(),
   }),
 });
 export type CreateDealRequest = z.input<typeof createDealRequestSchema>;
@@ -106,11 +118,15 @@ export type CreateDealInput = z.output<typeof createDealRequestSchema>['data'];
 export const portalDealSchema = z.object({
   documentId: z.string(),
   company: z.string(),
+  domain: z.string().nullable(),
   contactName: z.string().nullable(),
   contactEmail: z.string(),
   estimatedValue: z.int().nullable(),
   currency: z.string().nullable(),
   status: z.enum(DEAL_STATUSES),
+  /** Another open registration names this customer: an editor decides (no one is named). */
+  held: z.boolean(),
+  expectedCloseAt: z.string().nullable(),
   expiresAt: z.string().nullable(),
   decisionNote: z.string().nullable(),
   program: programRefSchema.nullable(),

@@ -12,6 +12,7 @@ import type { PortalPartner } from '../portal/is-partner';
 import { createPortalScope, iso, paginate, toProgramRef } from '../portal/scope';
 import { seal, unseal } from '../platform/secrets';
 import { getService } from '../platform/plugin-context';
+import { dayOf } from './deals';
 import { createPartnerRepository, type StoredPayoutMethod } from './partner-repository';
 
 const DEAL = uid('deal');
@@ -53,11 +54,14 @@ export const portalPayoutMethodOf = (stored: unknown): PortalPayoutMethod => {
 const toDeal = (row: Row): PortalDeal => ({
   documentId: row.documentId,
   company: row.company,
+  domain: row.domain ?? null,
   contactName: row.contactName ?? null,
   contactEmail: row.contactEmail,
   estimatedValue: row.estimatedValue == null ? null : Number(row.estimatedValue),
   currency: row.currency ?? null,
   status: row.state,
+  held: Boolean(row.held),
+  expectedCloseAt: dayOf(row.expectedCloseAt),
   expiresAt: iso(row.expiresAt),
   decisionNote: row.decisionNote ?? null,
   program: toProgramRef(row.program),

@@ -47,6 +47,10 @@ const createJobsService = ({ strapi }: { strapi: Core.Strapi }) => {
       ...every(60),
       run: (now: string) => getService('commissions', { strapi }).grantQualifiedBounties(now),
     },
+    'expire-deals': {
+      ...every(60),
+      run: (now: string) => getService('deals', { strapi }).expireDue(now),
+    },
     'payout-run': {
       ...monthly,
       run: (now: string) =>
