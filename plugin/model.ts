@@ -65,8 +65,23 @@ export type ReferralSource = (typeof REFERRAL_SOURCES)[number];
 export const REFERRAL_STATUSES = ['lead', 'signed-up', 'customer', 'churned', 'rejected'] as const;
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 
-export const DEAL_STATUSES = ['submitted', 'approved', 'rejected', 'won', 'lost'] as const;
+export const DEAL_STATUSES = [
+  'submitted',
+  'approved',
+  'rejected',
+  'won',
+  'lost',
+  'expired',
+] as const;
 export type DealStatus = (typeof DEAL_STATUSES)[number];
+/** Deals that still hold their claim on a customer (until `expiresAt`). */
+export const OPEN_DEAL_STATUSES = [
+  'submitted',
+  'approved',
+] as const satisfies readonly DealStatus[];
+/** What a program does with a registration for a customer another open one already claims. */
+export const DEAL_CONFLICT_MODES = ['refuse', 'hold'] as const;
+export type DealConflictMode = (typeof DEAL_CONFLICT_MODES)[number];
 
 export const ORDER_STATUSES = [
   'pending',

@@ -9,11 +9,11 @@ export { documentIdSchema };
 export const daySchema = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a day as "YYYY-MM-DD"')
-  .refine((day) => !Number.isNaN(Date.parse(`${day}T00:00:00Z`)), 'not a calendar day')
-  .refine(
-    (day) => new Date(`${day}T00:00:00Z`).toISOString().startsWith(day),
-    'not a calendar day'
-  );
+  // Zod runs every check even after the pattern fails: an unparsable string must not throw here.
+  .refine((day) => {
+    const at = new Date(`${day}T00:00:00Z`);
+    return !Number.isNaN(at.getTime()) && at.toISOString().startsWith(day);
+  }, 'not a calendar day');
 
 /** A program's `slug`: the characters Strapi's uid field allows ("acme-partners"). */
 export const slugSchema = z

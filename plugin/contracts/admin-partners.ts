@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import {
   COMMISSION_STATUSES,
-  DEAL_STATUSES,
   ENROLLMENT_STATUSES,
   ORDER_STATUSES,
   PARTNER_STATUSES,
@@ -212,46 +211,6 @@ export interface ReferralView {
   qualifiedAt: string | null;
   createdAt: string;
 }
-
-export const listDealsQuerySchema = z.strictObject({
-  status: z.enum(DEAL_STATUSES).optional(),
-  partner: documentIdSchema.optional(),
-  program: slugSchema.optional(),
-  ...pageQuery,
-});
-export type ListDealsQuery = z.output<typeof listDealsQuerySchema>;
-
-export interface DealView {
-  documentId: string;
-  partner: PartnerRef | null;
-  program: ProgramRef | null;
-  company: string | null;
-  contactEmail: string | null;
-  contactName: string | null;
-  estimatedValue: number | null;
-  currency: string | null;
-  status: (typeof DEAL_STATUSES)[number];
-  expiresAt: string | null;
-  decisionNote: string | null;
-  createdAt: string;
-}
-
-/** `POST /deals/:id/approve`; a deal without an expiry gets one (`expiresInDays`, 90). */
-export const approveDealRequestSchema = z.strictObject({
-  data: z
-    .strictObject({
-      note: z.string().trim().min(1).max(1000).optional(),
-      expiresInDays: z.int().min(1).max(3650).optional(),
-    })
-    .prefault({}),
-});
-export type ApproveDealRequest = z.input<typeof approveDealRequestSchema>;
-
-/** `POST /deals/:id/reject` */
-export const rejectDealRequestSchema = z.strictObject({
-  data: z.strictObject({ note: z.string().trim().min(1).max(1000) }),
-});
-export type RejectDealRequest = z.input<typeof rejectDealRequestSchema>;
 
 export const listOrdersQuerySchema = z
   .strictObject({

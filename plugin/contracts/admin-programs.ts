@@ -4,6 +4,7 @@ import {
   APPLICATION_MODES,
   ATTRIBUTION_MODELS,
   COMMISSION_KINDS,
+  DEAL_CONFLICT_MODES,
   PROGRAM_STATUSES,
   REFERRAL_DETAILS,
   TIER_MODES,
@@ -70,6 +71,8 @@ const programFieldsSchema = z.strictObject({
   partnerLinkLimit: z.int().min(1).max(1000).default(10),
   /** …and whether partners may choose their own codes. */
   vanityCodes: z.boolean().default(false),
+  /** A deal registration for a customer another open one claims: refused, or held for an editor. */
+  dealConflicts: z.enum(DEAL_CONFLICT_MODES).default('refuse'),
 });
 
 type ProgramFields = z.output<typeof programFieldsSchema>;

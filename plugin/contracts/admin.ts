@@ -8,6 +8,7 @@ export * from './admin-common';
 export * from './admin-overview';
 export * from './admin-programs';
 export * from './admin-partners';
+export * from './admin-deals';
 export * from './admin-links';
 export * from './admin-ledger';
 export * from './admin-settings';

@@ -10,6 +10,7 @@ export { invitationEmail, type InvitationData } from './invitation';
 export { possessive } from './possessive';
 export { commissionEarnedEmail, type CommissionEarnedData } from './commission-earned';
 export { payoutSentEmail, type PayoutSentData } from './payout-sent';
+export { payoutDetailsChangedEmail, type PayoutDetailsChangedData } from './payout-details-changed';
 export { monthlyStatementEmail, type MonthlyStatementData } from './monthly-statement';
 export {
   applyTemplateOverride,

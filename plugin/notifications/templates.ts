@@ -5,6 +5,7 @@ import { commissionEarnedEmail } from './commission-earned';
 import { escapeHtml, type EmailContent } from './email-content';
 import { invitationEmail } from './invitation';
 import { monthlyStatementEmail } from './monthly-statement';
+import { payoutDetailsChangedEmail } from './payout-details-changed';
 import { payoutSentEmail } from './payout-sent';
 
 /**
@@ -84,6 +85,16 @@ const REGISTRY = {
         deducted: -2000,
         paidOut: 0,
         closingBalance: 10000,
+        portalUrl: SAMPLE_PORTAL,
+      }),
+  },
+  'payout-details-changed': {
+    description: 'To a partner whose payout methods changed (one added, or another made active)',
+    sample: () =>
+      payoutDetailsChangedEmail({
+        partnerName: 'Grace Hopper',
+        change: 'A bank account ending 6789 is now your payout method',
+        at: '2026-12-07T11:00:00.000Z',
         portalUrl: SAMPLE_PORTAL,
       }),
   },

@@ -135,7 +135,9 @@ beforeAll(async () => {
   await enroll(app.strapi, partner, program);
   const link = await createLink(app.strapi, partner, program);
   const jwt = await portalLogin(app, partner);
-  await portal(app, jwt).put('/payout-method', { type: 'paypal', email: PAYPAL }).expect(200);
+  await portal(app, jwt)
+    .put('/payout-method', { type: 'paypal', email: PAYPAL, password: 'Portal-login-2026' })
+    .expect(200);
   await earnApproved(app, apiToken(), link.code, 100000, '2026-03-04T10:00:00Z');
   await app.strapi.db
     .query(uid('order'))

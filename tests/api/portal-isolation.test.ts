@@ -18,6 +18,9 @@ import { startStrapi, type TestApp } from '../helpers/strapi';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
+/** portalLogin's password: payout changes ask for it again. */
+const PASSWORD = 'Portal-login-2026';
+
 let app: TestApp;
 let jwtA: string;
 let partnerA: Row;
@@ -308,7 +311,9 @@ describe('partner A sees only its own data', () => {
   });
 
   it('a payout method written by A changes A only', async () => {
-    await A().put('/payout-method', { type: 'paypal', email: 'alpha@partners.test' }).expect(200);
+    await A()
+      .put('/payout-method', { type: 'paypal', email: 'alpha@partners.test', password: PASSWORD })
+      .expect(200);
     const b = await app.strapi.db.query(uid('partner')).findOne({ where: { id: partnerB.id } });
     expect(b.payoutMethod).toEqual({ type: 'paypal', email: 'bravo-paypal@partners.test' });
   });

@@ -19,6 +19,9 @@ import { startStrapi, type TestApp } from '../helpers/strapi';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
+/** portalLogin's password: payout changes ask for it again. */
+const PASSWORD = 'Portal-login-2026';
+
 let app: TestApp;
 let apiToken: string;
 let jwt: string;
@@ -214,7 +217,9 @@ describe('sub-partners', () => {
 describe('payout method', () => {
   it('starts empty, takes PayPal, then a US bank account whose numbers are sealed', async () => {
     expect((await as().get('/payout-method').expect(200)).body).toEqual({ data: null });
-    await as().put('/payout-method', { type: 'paypal', email: 'Pay@Portal.test' }).expect(200);
+    await as()
+      .put('/payout-method', { type: 'paypal', email: 'Pay@Portal.test', password: PASSWORD })
+      .expect(200);
     expect((await as().get('/payout-method')).body.data).toEqual({
       type: 'paypal',
       email: 'pay@portal.test',
@@ -226,6 +231,7 @@ describe('payout method', () => {
         holder: 'Portal Co',
         routingNumber: ROUTING,
         accountNumber: ACCOUNT,
+        password: PASSWORD,
       })
       .expect(200);
     expect(res.body.data).toEqual({ type: 'bank', holder: 'Portal Co', last4: '0123' });
@@ -260,18 +266,20 @@ describe('payout method', () => {
     [{ type: 'bank', holder: 'X', routingNumber: ROUTING, accountNumber: '123' }],
     [{ type: 'bank', holder: '', routingNumber: ROUTING, accountNumber: '12345678' }],
     [{ type: 'paypal', email: 'not-an-email' }],
-    [{ type: 'stripe', accountId: 'acct_1' }],
+    [{ type: 'stripe', accountId: 'acct-1' }],
+    [{ type: 'credit', password: '' }],
     [{ type: 'wire' }],
     [null],
   ])('refuses %j with a 400 and keeps the method', async (data) => {
     const before = (await partnerRow()).payoutMethod;
-    const res = await as().put('/payout-method', data).expect(400);
+    const body = data && 'password' in data ? data : data && { ...data, password: PASSWORD };
+    const res = await as().put('/payout-method', body).expect(400);
     expect(res.body.error).toMatchObject({ status: 400, name: 'ValidationError' });
     expect((await partnerRow()).payoutMethod).toEqual(before);
   });
 
   it('account credit', async () => {
-    await as().put('/payout-method', { type: 'credit' }).expect(200);
+    await as().put('/payout-method', { type: 'credit', password: PASSWORD }).expect(200);
     expect((await as().get('/payout-method')).body.data).toEqual({ type: 'credit' });
   });
 });

@@ -382,6 +382,10 @@ describe('the partner portal in Chromium', () => {
     await page.getByRole('button', { name: 'Add' }).click();
     await page.check('input[value="paypal"]');
     await page.fill('input[name="paypalEmail"]', 'jane@paypal.test');
+    await page.fill('input[name="currentPassword"]', 'wrong-password');
+    await page.getByRole('button', { name: 'Save payout method' }).click();
+    await page.getByText('The password is not correct').waitFor();
+    await page.fill('input[name="currentPassword"]', PASSWORD);
     await page.getByRole('button', { name: 'Save payout method' }).click();
     await page.locator('.payout-method[data-method="paypal"]').waitFor();
     expect(await page.locator('.payout-method').innerText()).toContain('jane@paypal.test');
@@ -395,6 +399,7 @@ describe('the partner portal in Chromium', () => {
     await page.fill('input[name="holder"]', 'Jane Doe');
     await page.fill('input[name="routingNumber"]', '011000015');
     await page.fill('input[name="accountNumber"]', '000123456789');
+    await page.fill('input[name="currentPassword"]', PASSWORD);
     await snapshot('payout-method-form');
     await page.getByRole('button', { name: 'Save payout method' }).click();
     await page.locator('.payout-method[data-method="bank"]').waitFor();

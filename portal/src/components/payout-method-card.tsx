@@ -14,7 +14,10 @@ const describe = (method: PayoutMethod | null) => {
   return 'Account credit with us';
 };
 
-/** One active payout method: PayPal email, US bank account, or account credit. */
+/**
+ * The active payout method: PayPal, US bank account, account credit or Stripe Connect. Saving
+ * keeps the earlier methods (GET /payout-methods) and makes the new one active.
+ */
 export function PayoutMethodCard() {
   const current = useResource(
     () =>
@@ -29,18 +32,23 @@ export function PayoutMethodCard() {
   const [holder, setHolder] = useState('');
   const [routingNumber, setRoutingNumber] = useState('');
   const [accountNumber, setAccountNumber] = useState('');
+  const [accountId, setAccountId] = useState('');
+  const [password, setPassword] = useState('');
   const [error, setError] = useState<Error | null>(null);
-  const [saved, setSaved] = useState(false);
+  /** What the server did with the e-mail notice of the change. */
+  const [saved, setSaved] = useState<{ mailed: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
 
   const edit = () => {
-    setType(current.data && current.data.type !== 'stripe' ? current.data.type : 'paypal');
+    setType(current.data ? current.data.type : 'paypal');
     setEmail(current.data?.type === 'paypal' ? current.data.email : '');
     setHolder(current.data?.type === 'bank' ? current.data.holder : '');
     setRoutingNumber('');
     setAccountNumber('');
+    setAccountId('');
+    setPassword('');
     setError(null);
-    setSaved(false);
+    setSaved(null);
     setEditing(true);
   };
 
@@ -56,13 +64,18 @@ export function PayoutMethodCard() {
               routingNumber: routingNumber.trim(),
               accountNumber: accountNumber.trim(),
             }
-          : { type };
+          : type === 'stripe'
+            ? { type, accountId: accountId.trim() }
+            : { type };
     setBusy(true);
     setError(null);
     try {
-      await api.put('/partners/portal/payout-method', { data: body });
+      const answer = await api.put<{ meta: { notice?: { mailed: boolean } } }>(
+        '/partners/portal/payout-method',
+        { data: { ...body, password } }
+      );
       setEditing(false);
-      setSaved(true);
+      setSaved({ mailed: answer.meta.notice?.mailed ?? false });
       current.reload();
     } catch (caught) {
       setError(caught as Error);
@@ -90,7 +103,14 @@ export function PayoutMethodCard() {
           </p>
         )
       )}
-      {saved && !editing && <p className="notice notice-success">Payout method saved.</p>}
+      {saved && !editing && (
+        <p className="notice notice-success">
+          Payout method saved and made active.{' '}
+          {saved.mailed
+            ? 'We e-mailed you a notice of the change.'
+            : 'The e-mail notice of the change could not be sent.'}
+        </p>
+      )}
       <ErrorNote error={current.error} />
       {editing && (
         <form onSubmit={submit} className="method-form">
@@ -101,6 +121,7 @@ export function PayoutMethodCard() {
                 ['paypal', 'PayPal'],
                 ['bank', 'US bank account'],
                 ['credit', 'Account credit'],
+                ['stripe', 'Stripe Connect'],
               ] as const
             ).map(([value, text]) => (
               <label key={value} className={`choice ${type === value ? 'active' : ''}`}>
@@ -167,6 +188,29 @@ export function PayoutMethodCard() {
           {type === 'credit' && (
             <p className="muted">Your earnings are credited to your customer account with us.</p>
           )}
+          {type === 'stripe' && (
+            <label className="field">
+              <span>Stripe account id</span>
+              <input
+                name="stripeAccountId"
+                required
+                placeholder="acct_…"
+                value={accountId}
+                onChange={(event) => setAccountId(event.target.value)}
+              />
+            </label>
+          )}
+          <label className="field">
+            <span>Your password (asked again for any change of payout details)</span>
+            <input
+              type="password"
+              name="currentPassword"
+              required
+              autoComplete="current-password"
+              value={password}
+              onChange={(event) => setPassword(event.target.value)}
+            />
+          </label>
           <ErrorNote error={error} />
           <div className="form-actions">
             <button type="submit" className="button button-primary" disabled={busy}>

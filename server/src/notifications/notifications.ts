@@ -7,6 +7,7 @@ import {
   commissionEarnedEmail,
   invitationEmail,
   monthlyStatementEmail,
+  payoutDetailsChangedEmail,
   payoutSentEmail,
   type EmailContent,
   type InvitationData,
@@ -235,6 +236,21 @@ const createNotificationsService = ({ strapi }: { strapi: Core.Strapi }) => {
         })
       );
       return delivery.mailed;
+    },
+
+    /** The notice of a change to a partner's payout methods; the answer says whether it went. */
+    async payoutDetailsChanged(partnerId: number, change: string, at: Date): Promise<Delivery> {
+      const partner = await partnerOf(partnerId);
+      if (!partner?.email) return { mailed: false, mailError: 'the partner has no e-mail address' };
+      return deliver(
+        partner.email,
+        payoutDetailsChangedEmail({
+          partnerName: partner.name,
+          change,
+          at: at.toISOString(),
+          portalUrl: portalUrl(),
+        })
+      );
     },
 
     /** Sent once a payout is paid. */

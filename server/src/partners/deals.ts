@@ -2,56 +2,117 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { DealView, ListDealsQuery } from '../../../plugin/contracts/admin';
 import type { CreateDealInput } from '../../../plugin/contracts/portal';
-import { uid } from '../../../plugin/model';
+import {
+  dealActionFrom,
+  dealActionRefusal,
+  dealCustomerKeys,
+  nextDealState,
+  type DealAction,
+  type DealCustomerKeys,
+} from '../../../plugin/deals';
+import { OPEN_DEAL_STATUSES, uid } from '../../../plugin/model';
 import { addDays } from '../../../plugin/time';
+import { lockRow } from '../platform/database';
 import { NEWEST_FIRST, statusPartnerProgramWhere } from '../platform/list-filters';
-import { iso } from '../platform/rows';
+import { idOf, iso } from '../platform/rows';
 import { PROGRAM_REF, programRef } from '../programs/program-ref';
 import { PARTNER_REF, partnerRef } from './partner-ref';
 
 const DEAL = uid('deal');
+const PROGRAM = uid('program');
 /** How long an approved deal registration attributes its customer when it has no expiry. */
 export const DEFAULT_DEAL_DAYS = 90;
 /** How long a registered deal protects the partner's claim (editors can change `expiresAt`). */
 export const DEAL_TTL_DAYS = 90;
 
+/** What a partner is told when another open registration claims the customer: no one is named. */
+export const DEAL_TAKEN_MESSAGE =
+  'This customer already has an open deal registration in this program; it cannot be registered again while that one is open.';
+export const DEAL_DUPLICATE_MESSAGE =
+  'You have already registered this customer in this program; that registration is still open.';
+
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** A `date` column as "YYYY-MM-DD" on every database (a Date at midnight, or a string). */
+export const dayOf = (value: unknown): string | null => {
+  if (!value) return null;
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return String(value).slice(0, 10);
+};
 
 const viewOf = (row: Row): DealView => ({
   documentId: row.documentId,
   partner: partnerRef(row.partner),
   program: programRef(row.program),
   company: row.company ?? null,
+  domain: row.domain ?? null,
   contactEmail: row.contactEmail ?? null,
   contactName: row.contactName ?? null,
   estimatedValue: row.estimatedValue ?? null,
   currency: row.currency ?? null,
   status: row.state,
+  held: Boolean(row.held),
+  expectedCloseAt: dayOf(row.expectedCloseAt),
   expiresAt: iso(row.expiresAt),
+  closedAt: iso(row.closedAt),
   decisionNote: row.decisionNote ?? null,
   createdAt: iso(row.createdAt) as string,
 });
 
+const storedKeys = (row: Row): DealCustomerKeys => ({
+  email: String(row.contactEmail ?? '').toLowerCase(),
+  companyKey: row.companyKey ?? '',
+  domain: row.domain ?? null,
+});
+
 const populate = { partner: PARTNER_REF, program: PROGRAM_REF };
 
+/** Open registrations that name the customer by any of its keys, still within their expiry. */
+const openClaimsWhere = (programId: number, keys: DealCustomerKeys, now: Date) => ({
+  program: { id: programId },
+  state: { $in: [...OPEN_DEAL_STATUSES] },
+  $and: [
+    { $or: [{ expiresAt: { $null: true } }, { expiresAt: { $gt: now.toISOString() } }] },
+    {
+      $or: [
+        { contactEmail: keys.email },
+        ...(keys.companyKey ? [{ companyKey: keys.companyKey }] : []),
+        ...(keys.domain ? [{ domain: keys.domain }] : []),
+      ],
+    },
+  ],
+});
+
 /**
- * Deal registrations (SPEC §6), the only writer of `partners_deals`: a partner registers a deal
- * from the portal; an editor approves (the deal then attributes its contact's orders until it
- * expires) or rejects it. Only `submitted` deals are decided; the state is checked in the UPDATE
- * itself, so two editors cannot both decide one deal.
+ * Deal registrations (SPEC §6), the only writer of `partners_deals`. A partner registers a deal
+ * from the portal; a program has one open (submitted or approved) registration per customer,
+ * matched by e-mail, company or domain: a second is refused, or held for an editor when the
+ * program says so. An editor approves or rejects a submitted deal, marks an approved one won
+ * (its customer's orders credit the partner from then on, with no expiry) or lost; open deals
+ * expire at `expiresAt`. Each move checks the state in the UPDATE itself, so two editors cannot
+ * both decide one deal; registrations and approvals of one program take turns on its row.
  */
 const createDealsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const deals = () => strapi.db.query(DEAL);
 
-  const decide = async (documentId: string, data: Row) => {
-    const row = await deals().findOne({ where: { documentId }, select: ['id'] });
-    if (!row) throw new errors.NotFoundError('deal not found');
-    const changed = await deals().updateMany({
-      where: { id: row.id, state: 'submitted' },
-      data,
+  const findId = async (documentId: string) => {
+    const row = await deals().findOne({
+      where: { documentId },
+      select: ['id', 'contactEmail', 'companyKey', 'domain'],
+      populate: { program: { select: ['id'] } },
     });
-    if (changed.count === 0)
-      throw new errors.ValidationError('only a submitted deal can be approved or rejected');
+    if (!row) throw new errors.NotFoundError('deal not found');
+    return row;
+  };
+
+  const move = async (documentId: string, action: DealAction, data: Row) => {
+    const row = await findId(documentId);
+    const to = nextDealState(dealActionFrom(action)[0], action);
+    const changed = await deals().updateMany({
+      where: { id: row.id, state: { $in: [...dealActionFrom(action)] } },
+      data: { ...data, state: to },
+    });
+    if (changed.count === 0) throw new errors.ValidationError(dealActionRefusal(action));
     return viewOf(await deals().findOne({ where: { id: row.id }, populate }));
   };
 
@@ -59,7 +120,10 @@ const createDealsService = ({ strapi }: { strapi: Core.Strapi }) => {
     async list(query: ListDealsQuery) {
       const { results, pagination } = await deals().findPage({
         where: statusPartnerProgramWhere(query),
-        orderBy: NEWEST_FIRST,
+        orderBy:
+          query.sort === 'expectedCloseAt'
+            ? [{ expectedCloseAt: 'asc' }, { id: 'asc' }]
+            : NEWEST_FIRST,
         page: query.page,
         pageSize: query.pageSize,
         populate,
@@ -67,35 +131,102 @@ const createDealsService = ({ strapi }: { strapi: Core.Strapi }) => {
       return { results: results.map(viewOf), pagination };
     },
 
-    async approve(documentId: string, note?: string, expiresInDays = DEFAULT_DEAL_DAYS) {
-      const row = await deals().findOne({ where: { documentId }, select: ['expiresAt'] });
-      const expiresAt = row?.expiresAt ?? addDays(new Date(), expiresInDays);
-      return decide(documentId, { state: 'approved', decisionNote: note ?? null, expiresAt });
-    },
+    /**
+     * Approves a submitted deal. A held one is approved only when no other registration of the
+     * customer is approved and open: the editor rejects or closes that one first.
+     */
+    approve: (documentId: string, note?: string, expiresInDays = DEFAULT_DEAL_DAYS) =>
+      strapi.db.transaction(async () => {
+        const row = await findId(documentId);
+        const programId = idOf(row.program);
+        if (programId) {
+          await lockRow(strapi, PROGRAM, programId);
+          const rival = await deals().findOne({
+            where: {
+              ...openClaimsWhere(programId, storedKeys(row), new Date()),
+              id: { $ne: row.id },
+              state: 'approved',
+            },
+            select: ['id'],
+          });
+          if (rival)
+            throw new errors.ValidationError(
+              'Another registration of this customer is approved and open; reject it or mark it won or lost first.'
+            );
+        }
+        const current = await deals().findOne({ where: { id: row.id }, select: ['expiresAt'] });
+        const expiresAt = current?.expiresAt ?? addDays(new Date(), expiresInDays);
+        return move(documentId, 'approve', { decisionNote: note ?? null, expiresAt });
+      }),
 
     reject: (documentId: string, note: string) =>
-      decide(documentId, { state: 'rejected', decisionNote: note }),
+      move(documentId, 'reject', { decisionNote: note }),
+
+    /** The customer signed: the claim no longer expires, so its orders credit the partner. */
+    win: (documentId: string, input: { note?: string; value?: number }, now = new Date()) =>
+      move(documentId, 'win', {
+        closedAt: now.toISOString(),
+        expiresAt: null,
+        ...(input.note ? { decisionNote: input.note } : {}),
+        ...(input.value !== undefined ? { estimatedValue: input.value } : {}),
+      }),
+
+    lose: (documentId: string, input: { note?: string }, now = new Date()) =>
+      move(documentId, 'lose', {
+        closedAt: now.toISOString(),
+        ...(input.note ? { decisionNote: input.note } : {}),
+      }),
+
+    /** The `expire-deals` job: open registrations past `expiresAt` become `expired`. */
+    async expireDue(now: string) {
+      const { count } = await deals().updateMany({
+        where: { state: { $in: [...OPEN_DEAL_STATUSES] }, expiresAt: { $lte: now } },
+        data: { state: nextDealState('submitted', 'expire') },
+      });
+      return { expired: count };
+    },
 
     /**
      * A partner's deal registration from the portal, `submitted` until an editor decides it; its
      * id. The program is one the partner is approved in (the portal scope checked it).
      */
-    async register(partnerId: number, programId: number, input: CreateDealInput, now: Date) {
-      const created = await deals().create({
-        data: {
-          partner: partnerId,
-          program: programId,
-          company: input.company,
-          contactName: input.contactName,
-          contactEmail: input.contactEmail,
-          estimatedValue: input.estimatedValue,
-          currency: input.currency,
-          state: 'submitted',
-          expiresAt: addDays(now.toISOString(), DEAL_TTL_DAYS),
-        },
-      });
-      return Number(created.id);
-    },
+    register: (partnerId: number, programId: number, input: CreateDealInput, now: Date) =>
+      strapi.db.transaction(async () => {
+        await lockRow(strapi, PROGRAM, programId);
+        const keys = dealCustomerKeys(input);
+        const claims = await deals().findMany({
+          where: openClaimsWhere(programId, keys, now),
+          select: ['id'],
+          populate: { partner: { select: ['id'] } },
+        });
+        if (claims.some((claim) => idOf(claim.partner) === partnerId))
+          throw new errors.ValidationError(DEAL_DUPLICATE_MESSAGE);
+        if (claims.length > 0) {
+          const program = await strapi.db
+            .query(PROGRAM)
+            .findOne({ where: { id: programId }, select: ['dealConflicts'] });
+          if (program?.dealConflicts !== 'hold')
+            throw new errors.ValidationError(DEAL_TAKEN_MESSAGE);
+        }
+        const created = await deals().create({
+          data: {
+            partner: partnerId,
+            program: programId,
+            company: input.company,
+            companyKey: keys.companyKey,
+            domain: keys.domain,
+            contactName: input.contactName,
+            contactEmail: keys.email,
+            estimatedValue: input.estimatedValue,
+            currency: input.currency,
+            expectedCloseAt: input.expectedCloseAt ?? null,
+            state: 'submitted',
+            held: claims.length > 0,
+            expiresAt: addDays(now.toISOString(), DEAL_TTL_DAYS),
+          },
+        });
+        return Number(created.id);
+      }),
   };
 };
 

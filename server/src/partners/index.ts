@@ -13,6 +13,7 @@ import partnerDirectory from './partner-directory';
 import partnerProfile from './partner-profile';
 import partnerRole from './partner-role';
 import partnerTeam from './partner-team';
+import payoutMethods from './payout-methods';
 import { adminRoutes, contentApiRoutes } from './routes';
 
 /**
@@ -30,6 +31,7 @@ export const services = {
   'partner-profile': partnerProfile,
   'partner-role': partnerRole,
   'partner-team': partnerTeam,
+  'payout-methods': payoutMethods,
 };
 
 export const controllers = {

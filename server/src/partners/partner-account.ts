@@ -3,16 +3,15 @@ import { errors } from '@strapi/utils';
 import type {
   CreateDealInput,
   ListDealsQuery,
-  PayoutMethodInput,
   PortalDeal,
   PortalPayoutMethod,
 } from '../../../plugin/contracts/portal';
 import { uid } from '../../../plugin/model';
 import type { PortalPartner } from '../portal/is-partner';
 import { createPortalScope, iso, paginate, toProgramRef } from '../portal/scope';
-import { seal, unseal } from '../platform/secrets';
+import { unseal } from '../platform/secrets';
 import { getService } from '../platform/plugin-context';
-import { createPartnerRepository, type StoredPayoutMethod } from './partner-repository';
+import { dayOf } from './deals';
 
 const DEAL = uid('deal');
 const PARTNER = uid('partner');
@@ -53,11 +52,14 @@ export const portalPayoutMethodOf = (stored: unknown): PortalPayoutMethod => {
 const toDeal = (row: Row): PortalDeal => ({
   documentId: row.documentId,
   company: row.company,
+  domain: row.domain ?? null,
   contactName: row.contactName ?? null,
   contactEmail: row.contactEmail,
   estimatedValue: row.estimatedValue == null ? null : Number(row.estimatedValue),
   currency: row.currency ?? null,
   status: row.state,
+  held: Boolean(row.held),
+  expectedCloseAt: dayOf(row.expectedCloseAt),
   expiresAt: iso(row.expiresAt),
   decisionNote: row.decisionNote ?? null,
   program: toProgramRef(row.program),
@@ -65,13 +67,11 @@ const toDeal = (row: Row): PortalDeal => ({
 });
 
 /**
- * The partner's own settings in the portal (SPEC §8): its one payout method, with bank numbers
- * sealed (AES-256-GCM, platform/secrets.ts) and only the last four digits kept in clear, and its
- * deal registrations.
+ * The partner's own settings in the portal (SPEC §8): its active payout method (the saved ones
+ * and every change are in payout-methods.ts) and its deal registrations.
  */
 const createPartnerAccountService = ({ strapi }: { strapi: Core.Strapi }) => {
   const scope = createPortalScope(strapi);
-  const repository = createPartnerRepository(strapi);
 
   const storedMethod = async (partnerId: number) => {
     const row = await strapi.db.query(PARTNER).findOne({
@@ -84,40 +84,6 @@ const createPartnerAccountService = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async payoutMethod(partner: PortalPartner) {
       return portalPayoutMethodOf(await storedMethod(partner.id));
-    },
-
-    /**
-     * Replaces the partner's payout method. The stored shape is what payout runs snapshot
-     * (plugin/payouts/snapshot-payout-method.ts): `{ type: 'bank', accountHolder, last4,
-     * country }` plus `sealed`, which only `bankAccount` below opens.
-     */
-    async setPayoutMethod(partner: PortalPartner, input: PayoutMethodInput) {
-      let stored: StoredPayoutMethod;
-      switch (input.type) {
-        case 'paypal':
-          stored = { type: 'paypal', email: input.email };
-          break;
-        case 'credit':
-          stored = { type: 'credit' };
-          break;
-        case 'bank':
-          stored = {
-            type: 'bank',
-            accountHolder: input.holder,
-            last4: input.accountNumber.slice(-4),
-            country: 'US',
-            sealed: seal(
-              strapi,
-              JSON.stringify({
-                routingNumber: input.routingNumber,
-                accountNumber: input.accountNumber,
-              })
-            ),
-          };
-          break;
-      }
-      await repository.setPayoutMethod(partner.id, stored);
-      return portalPayoutMethodOf(stored);
     },
 
     /**

@@ -114,6 +114,12 @@ export const adminRoutes: Route[] = [
   },
   {
     method: 'GET',
+    path: '/deals/pipeline',
+    handler: 'deals.pipeline',
+    config: allowAny('read', 'partners.manage'),
+  },
+  {
+    method: 'GET',
     path: '/deals',
     handler: 'deals.find',
     config: allowAny('read', 'partners.manage'),
@@ -128,6 +134,18 @@ export const adminRoutes: Route[] = [
     method: 'POST',
     path: '/deals/:id/reject',
     handler: 'deals.reject',
+    config: allow('partners.manage'),
+  },
+  {
+    method: 'POST',
+    path: '/deals/:id/win',
+    handler: 'deals.win',
+    config: allow('partners.manage'),
+  },
+  {
+    method: 'POST',
+    path: '/deals/:id/lose',
+    handler: 'deals.lose',
     config: allow('partners.manage'),
   },
 ];

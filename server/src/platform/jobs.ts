@@ -51,6 +51,10 @@ const createJobsService = ({ strapi }: { strapi: Core.Strapi }) => {
       ...every(5),
       run: (now: string) => getService('stripe-events', { strapi }).retryDue(now),
     },
+    'expire-deals': {
+      ...every(60),
+      run: (now: string) => getService('deals', { strapi }).expireDue(now),
+    },
     'payout-run': {
       ...monthly,
       run: (now: string) =>

@@ -1,11 +1,13 @@
 import { useT } from '../../hooks/useT';
 import { Cell, FormSection } from './FormSection';
-import { IntegerField, ToggleField } from './inputs';
+import { DEAL_CONFLICT_MODES } from '../../../../plugin/model';
+import { IntegerField, SelectField, ToggleField } from './inputs';
 import type { ProgramForm, ProgramPatch } from './programForm';
 
 /**
  * The portal's rules for the links partners make themselves (SPEC §8): how many links a
- * partner may have in the program (its default link included) and whether it chooses codes.
+ * partner may have in the program (its default link included) and whether it chooses codes;
+ * and what happens to a deal registration for a customer another open one claims.
  */
 export const PartnerLinksSection = ({
   form,
@@ -38,6 +40,19 @@ export const PartnerLinksSection = ({
           hint={t('programs.field.vanityCodes.hint')}
           value={form.vanityCodes}
           onChange={(vanityCodes) => onChange({ vanityCodes })}
+        />
+      </Cell>
+      <Cell>
+        <SelectField
+          name="dealConflicts"
+          label={t('programs.field.dealConflicts')}
+          hint={t(`programs.dealConflicts.${form.dealConflicts}.hint`)}
+          value={form.dealConflicts}
+          options={DEAL_CONFLICT_MODES.map((value) => ({
+            value,
+            label: t(`programs.dealConflicts.${value}`),
+          }))}
+          onChange={(dealConflicts) => onChange({ dealConflicts })}
         />
       </Cell>
     </FormSection>

@@ -48,6 +48,7 @@ export const newProgram = (): ProgramForm => ({
   timezone: 'UTC',
   partnerLinkLimit: 10,
   vanityCodes: false,
+  dealConflicts: 'refuse',
 });
 
 /** The stored program as the editor holds it (the view carries counts and ids besides). */

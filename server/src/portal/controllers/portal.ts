@@ -14,6 +14,9 @@ import {
   listPortalPayoutsQuerySchema,
   listReferralsQuerySchema,
   putPayoutMethodRequestSchema,
+  addPayoutMethodRequestSchema,
+  activatePayoutMethodRequestSchema,
+  payoutMethodIdSchema,
   statementMonthParamSchema,
   statementQuerySchema,
   statsQuerySchema,
@@ -27,6 +30,8 @@ import { sendCsv } from '../../payouts/controllers/payouts';
 
 /** The signed-in partner, set by the is-partner policy: the only scope portal services take. */
 const partnerOf = (ctx: Context) => ctx.state.partner as PortalPartner;
+/** The signed-in login (users-permissions), whose password a payout change asks for again. */
+const userOf = (ctx: Context) => Number((ctx.state.user as { id: number }).id);
 const noQuery = (ctx: Context) => parseInput(emptyQuerySchema, ctx.query);
 
 /** The partner portal's API (`/api/partners/portal/*`, SPEC §8), behind `is-partner`. */
@@ -39,6 +44,7 @@ const createPortalController = ({ strapi }: { strapi: Core.Strapi }) => {
   const ledger = () => getService('partner-entries', { strapi });
   const statements = () => getService('partner-statements', { strapi });
   const account = () => getService('partner-account', { strapi });
+  const payoutMethods = () => getService('payout-methods', { strapi });
   const month = (ctx: Context) => parseInput(statementMonthParamSchema, ctx.params.month);
   /** The partner, month and currency of one statement: the query is validated first. */
   const statementOf = (ctx: Context) => {
@@ -143,7 +149,29 @@ const createPortalController = ({ strapi }: { strapi: Core.Strapi }) => {
     async setPayoutMethod(ctx: Context) {
       noQuery(ctx);
       const { data } = parseInput(putPayoutMethodRequestSchema, ctx.request.body);
-      ctx.body = { data: await account().setPayoutMethod(partnerOf(ctx), data) };
+      const { password, ...method } = data;
+      const saved = await payoutMethods().add(partnerOf(ctx), userOf(ctx), method, password, true);
+      const active = saved.data.find((entry) => entry.active);
+      ctx.body = { data: active?.method ?? null, meta: saved.meta };
+    },
+
+    async payoutMethods(ctx: Context) {
+      noQuery(ctx);
+      ctx.body = await payoutMethods().list(partnerOf(ctx));
+    },
+
+    async addPayoutMethod(ctx: Context) {
+      noQuery(ctx);
+      const { data } = parseInput(addPayoutMethodRequestSchema, ctx.request.body);
+      ctx.body = await payoutMethods().add(partnerOf(ctx), userOf(ctx), data.method, data.password);
+      ctx.status = 201;
+    },
+
+    async activatePayoutMethod(ctx: Context) {
+      noQuery(ctx);
+      const id = parseInput(payoutMethodIdSchema, ctx.params.id);
+      const { data } = parseInput(activatePayoutMethodRequestSchema, ctx.request.body);
+      ctx.body = await payoutMethods().activate(partnerOf(ctx), userOf(ctx), id, data.password);
     },
 
     async assets(ctx: Context) {

@@ -1,0 +1,2 @@
+export * from './deal-customer-keys';
+export * from './next-deal-state';
