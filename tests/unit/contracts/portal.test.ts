@@ -57,10 +57,16 @@ describe('portal body contracts', () => {
     ],
     [{ type: 'bank', holder: '', routingNumber: '021000021', accountNumber: '12345' }, false],
     [{ type: 'credit' }, true],
-    [{ type: 'stripe', accountId: 'acct_1' }, false],
+    [{ type: 'stripe', accountId: 'acct_1' }, true],
+    [{ type: 'stripe', accountId: 'not-an-account' }, false],
     [{ type: 'credit', extra: 1 }, false],
   ])('payout method %j → %s', (data, ok) => {
-    expect(putPayoutMethodRequestSchema.safeParse({ data }).success).toBe(ok);
+    // A change of payout details asks for the password again.
+    expect(
+      putPayoutMethodRequestSchema.safeParse({ data: { ...data, password: 'the-password' } })
+        .success
+    ).toBe(ok);
+    expect(putPayoutMethodRequestSchema.safeParse({ data }).success).toBe(false);
   });
 
   it('normalises lead e-mails and drops empty optional names', () => {
