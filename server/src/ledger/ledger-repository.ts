@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { CommissionDraft } from '../../../plugin/commissions';
 import { uid } from '../../../plugin/model';
-import { tableOf, withKnex } from '../platform/database';
+import { isSqlite, tableOf, withKnex } from '../platform/database';
 
 const COMMISSION = uid('commission');
 const PAYOUT_LINE = uid('payout-line');
@@ -71,20 +71,30 @@ export const createLedgerRepository = (strapi: Core.Strapi) => {
 
     /**
      * A review decision on pending entries by id (approve or reject); an entry approved, paid or
-     * reversed meanwhile is skipped because the WHERE names the state. Answers how many changed.
+     * reversed meanwhile is skipped because the WHERE names the state. The pending rows are
+     * locked first, so the ids answered are exactly the entries this decision changed.
      */
     async decidePending(
       ids: readonly number[],
       change:
         | { state: 'approved'; approvedAt: Date | string }
         | { state: 'rejected'; note: string | null }
-    ) {
-      if (ids.length === 0) return 0;
-      const { count } = await entries().updateMany({
-        where: { id: { $in: [...ids] }, state: 'pending' },
+    ): Promise<number[]> {
+      if (ids.length === 0) return [];
+      const pending = await withKnex(strapi, (knex) => {
+        const query = knex(tableOf(strapi, COMMISSION))
+          .select('id')
+          .whereIn('id', [...ids])
+          .where('state', 'pending');
+        return isSqlite(strapi) ? query : query.forUpdate();
+      });
+      const locked = pending.map((row: { id: number }) => Number(row.id));
+      if (locked.length === 0) return [];
+      await entries().updateMany({
+        where: { id: { $in: locked }, state: 'pending' },
         data: change,
       });
-      return count;
+      return locked;
     },
 
     /**

@@ -5,6 +5,7 @@ import {
   type ReviewEntry,
 } from '../../../plugin/commissions';
 import { uid, type CommissionStatus } from '../../../plugin/model';
+import { announceEntries } from './commission-events';
 import type { LedgerRepository } from './ledger-repository';
 
 const COMMISSION = uid('commission');
@@ -69,8 +70,10 @@ export const decideEntries = async (
     sourceCommissionId: { $in: selected.map((entry) => entry.id) },
   });
   const plan = planCommissionReview(decision, selected, followers);
-  return {
-    selected: await repository.decidePending(plan.selected, change),
-    carried: await repository.decidePending(plan.carried, change),
-  };
+  const decided = await repository.decidePending(plan.selected, change);
+  const carried = await repository.decidePending(plan.carried, change);
+  if (change.state === 'approved') {
+    await announceEntries(strapi, 'partners.commission.approved', [...decided, ...carried]);
+  }
+  return { selected: decided.length, carried: carried.length };
 };
