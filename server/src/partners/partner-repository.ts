@@ -37,8 +37,9 @@ export interface NewPartner {
   referredBy: number | null;
 }
 
-/** The fields an editor changes on a partner (the directory's edit form). */
+/** The fields an editor changes on a partner (the directory's edit form), or the partner's own profile. */
 export interface PartnerEdit {
+  name?: string;
   tier?: string | null;
   type?: PartnerType;
   notes?: string | null;
