@@ -23,6 +23,7 @@ import {
   paginationSchema,
   programRefSchema,
   programSlugSchema,
+  requiredText,
 } from './portal-common';
 
 /**
@@ -51,18 +52,22 @@ export const portalProgramSchema = z.object({
 });
 export type PortalProgram = z.infer<typeof portalProgramSchema>;
 
+/** The partner as its portal shows it: `/me` and the profile's answer. */
+export const portalProfileSchema = z.object({
+  documentId: z.string(),
+  name: z.string(),
+  email: z.string(),
+  company: z.string().nullable(),
+  website: z.string().nullable(),
+  type: z.enum(PARTNER_TYPES),
+  tier: z.string().nullable(),
+  status: z.enum(PARTNER_STATUSES),
+});
+export type PortalProfile = z.infer<typeof portalProfileSchema>;
+
 export const meResponseSchema = z.object({
   data: z.object({
-    partner: z.object({
-      documentId: z.string(),
-      name: z.string(),
-      email: z.string(),
-      company: z.string().nullable(),
-      website: z.string().nullable(),
-      type: z.enum(PARTNER_TYPES),
-      tier: z.string().nullable(),
-      status: z.enum(PARTNER_STATUSES),
-    }),
+    partner: portalProfileSchema,
     user: z.object({ email: z.string() }),
     programs: z.array(portalProgramSchema),
     /** Where recruits apply (two-tier programs); null when the partner recruits nowhere. */
@@ -75,6 +80,30 @@ export const meResponseSchema = z.object({
   }),
 });
 export type MeResponse = z.infer<typeof meResponseSchema>;
+
+/** A cleared field: an empty string is stored as null. */
+const clearable = <T extends z.ZodType>(schema: T) =>
+  z
+    .union([z.literal('').transform(() => null), schema])
+    .nullable()
+    .optional();
+
+/**
+ * `PUT /portal/profile`: the partner's own contact name, company and website (http(s) only).
+ * The e-mail is the partner's sign-in and stays with editors; type, tier and notes are theirs too.
+ */
+export const updateProfileRequestSchema = z.strictObject({
+  data: z
+    .strictObject({
+      name: requiredText(200).optional(),
+      company: clearable(requiredText(200)),
+      website: clearable(z.url({ protocol: /^https?$/ }).max(2048)),
+    })
+    .refine((patch) => Object.keys(patch).length > 0, 'nothing to change'),
+});
+export type UpdateProfileRequest = z.input<typeof updateProfileRequestSchema>;
+export const profileResponseSchema = z.object({ data: portalProfileSchema });
+export type ProfileResponse = z.infer<typeof profileResponseSchema>;
 
 /* ---------------------------------------------------------------- links */
 

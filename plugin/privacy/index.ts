@@ -9,6 +9,7 @@ export {
 } from './referral-fields';
 export {
   firstNameLastInitial,
+  projectContact,
   projectReferral,
   referralLabel,
   type ReferralOrderRecord,

@@ -1,5 +1,6 @@
 import type { DeclinedCharge, PortalReferral, ProgramRef, Purchase } from '../contracts/portal';
-import type { ReferralSource, ReferralStatus } from '../model';
+import type { EventContact } from '../contracts/webhooks';
+import type { ReferralDetail, ReferralSource, ReferralStatus } from '../model';
 import { isPaidOrder } from '../orders/is-paid-order';
 import { toIsoString, type Instant } from '../time';
 import { anonymousReferralId } from './anonymous-referral-id';
@@ -42,8 +43,29 @@ export function firstNameLastInitial(firstName: string | null, lastName: string 
   return [first, initial ? `${initial.toUpperCase()}.` : ''].filter(Boolean).join(' ');
 }
 
-const fullName = (record: ReferralRecord) =>
+const fullName = (record: Pick<ReferralRecord, 'firstName' | 'lastName'>) =>
   [clean(record.firstName), clean(record.lastName)].filter(Boolean).join(' ');
+
+/**
+ * The contact of a referral as far as `referralDetail` allows: name, e-mail and contact id; a
+ * field not allowed is absent. The portal and the plugin's events show no more than this.
+ */
+export function projectContact(
+  referral: Pick<ReferralRecord, 'firstName' | 'lastName' | 'email' | 'externalId'>,
+  referralDetail: ReferralDetail
+): EventContact {
+  const fields = CONTACT_FIELDS_BY_DETAIL[referralDetail];
+  const contact: EventContact = {};
+  if (fields.includes('name')) {
+    contact.name =
+      referralDetail === 'first-name-last-initial'
+        ? firstNameLastInitial(referral.firstName, referral.lastName)
+        : fullName(referral);
+  }
+  if (fields.includes('email')) contact.email = clean(referral.email);
+  if (fields.includes('externalId')) contact.externalId = clean(referral.externalId);
+  return contact;
+}
 
 /**
  * SPEC §8: a referred contact as its partner may see it. The anonymous id, status, source,
@@ -67,15 +89,7 @@ export function projectReferral(input: {
     signedUpAt: iso(referral.signedUpAt),
     convertedAt: iso(referral.convertedAt),
   };
-  const fields = CONTACT_FIELDS_BY_DETAIL[program.referralDetail];
-  if (fields.includes('name')) {
-    projected.name =
-      program.referralDetail === 'first-name-last-initial'
-        ? firstNameLastInitial(referral.firstName, referral.lastName)
-        : fullName(referral);
-  }
-  if (fields.includes('email')) projected.email = clean(referral.email);
-  if (fields.includes('externalId')) projected.externalId = clean(referral.externalId);
+  Object.assign(projected, projectContact(referral, program.referralDetail));
 
   const orders = input.orders ?? [];
   if (program.showPurchaseHistory) {

@@ -9,6 +9,7 @@ import { InvitePage } from './pages/invite';
 import { LeadsPage } from './pages/leads';
 import { LoginPage } from './pages/login';
 import { PayoutsPage } from './pages/payouts';
+import { ProfilePage } from './pages/profile';
 import { ReferralsPage } from './pages/referrals';
 import { StatementsPage } from './pages/statements';
 import { TeamPage } from './pages/team';
@@ -39,6 +40,7 @@ export function App() {
           <Route path="/assets" element={<AssetsPage />} />
           <Route path="/leads" element={<LeadsPage />} />
           <Route path="/team" element={<TeamPage />} />
+          <Route path="/profile" element={<ProfilePage />} />
         </Route>
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>

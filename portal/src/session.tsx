@@ -10,6 +10,8 @@ import { useResource } from './use-resource';
 interface SessionValue {
   me: Me;
   signOut: () => void;
+  /** Reads `/me` again (after the partner changed its profile). */
+  reloadMe: () => void;
 }
 
 const SessionContext = createContext<SessionValue | null>(null);
@@ -83,6 +85,8 @@ export function RequireSession({ children }: { children: ReactNode }) {
   }
   if (!me.data) return <Loading />;
   return (
-    <SessionContext.Provider value={{ me: me.data, signOut }}>{children}</SessionContext.Provider>
+    <SessionContext.Provider value={{ me: me.data, signOut, reloadMe: me.reload }}>
+      {children}
+    </SessionContext.Provider>
   );
 }

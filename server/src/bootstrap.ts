@@ -4,6 +4,7 @@ import { registerPortal } from './portal/serve-portal';
 import { registerShortLinkRoute } from './attribution/short-link';
 import { lowerStoredLinkCodes } from './attribution/link-codes';
 import { openRateLimits } from './platform/rate-limit';
+import { registerReferralEvents } from './attribution/referral-events';
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService('partner-role', { strapi }).ensure();
@@ -14,6 +15,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   getService('jobs', { strapi }).schedule();
   registerShortLinkRoute({ strapi });
   registerPortal({ strapi });
+  registerReferralEvents(strapi);
 };
 
 export default bootstrap;

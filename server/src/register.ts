@@ -6,6 +6,7 @@ import { registerPermissions } from './platform/permissions';
 import { getService } from './platform/plugin-context';
 import { registerLinkCodes } from './attribution/link-codes';
 import { registerWebAddressGuard } from './platform/web-addresses';
+import { registerWebhookEvents } from './notifications/webhook-events';
 
 const ORDER = uid('order');
 
@@ -33,6 +34,7 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   });
   registerLinkCodes(strapi);
   registerWebAddressGuard(strapi);
+  registerWebhookEvents(strapi);
   return registerPermissions({ strapi });
 };
 

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Core } from '@strapi/strapi';
 import { DatabaseError } from 'pg';
-import { afterCommit } from '../../server/src/ledger/commission-events';
+import { afterCommit } from '../../server/src/platform/events';
 import {
   backoffMs,
   currentAttempt,

@@ -23,10 +23,12 @@ export type {
   PortalLink,
   PortalLinkProgram,
   PortalPayout,
+  PortalProfile,
   PortalProgram,
   PortalReferral,
   ProgramRef,
   StatsRange,
+  UpdateProfileRequest,
 } from '../../../plugin/contracts/portal';
 import type {
   AcceptInvitationResponse,

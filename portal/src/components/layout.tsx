@@ -12,6 +12,7 @@ const NAV = [
   { to: '/assets', label: 'Assets' },
   { to: '/leads', label: 'Leads & deals' },
   { to: '/team', label: 'Team' },
+  { to: '/profile', label: 'Profile' },
 ];
 
 export function Brand() {

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { uid } from '../../../plugin/model';
-import { currentAttempt } from '../platform/database';
+import { afterCommit, emitEvent } from '../platform/events';
 import { getService } from '../platform/plugin-context';
 import { type CommissionRecord, toCommissionRecord } from './commission-record';
 
@@ -30,23 +30,25 @@ export const commissionEvent = (entry: CommissionRecord) => ({
   },
 });
 
+const committedEntries = async (strapi: Core.Strapi, ids: readonly number[]) => {
+  const rows = await strapi.db.query(COMMISSION).findMany({
+    where: { id: { $in: [...ids] } },
+    orderBy: { id: 'asc' },
+  });
+  return rows.map((row) => toCommissionRecord(row));
+};
+
 /**
- * Runs `work` once the current transaction commits (at once outside one). Never throws into the
- * commit: `work` runs detached and its failure is logged. Work scheduled by an attempt of a
- * money transaction that was rolled back and retried never runs: the retry schedules its own.
+ * `event` (`partners.commission.approved`, `.held`, ...) once per entry of `ids`, with the
+ * entry as committed, after the current transaction commits.
  */
-export const afterCommit = async (strapi: Core.Strapi, work: () => Promise<void>) => {
-  const attempt = currentAttempt();
-  const detached = () => {
-    if (attempt?.failed) return;
-    setImmediate(() =>
-      work().catch((error: Error) =>
-        strapi.log.error(`[partners] after-commit work failed: ${error.message}`)
-      )
-    );
-  };
-  if (!strapi.db.inTransaction()) return detached();
-  await strapi.db.transaction(async ({ onCommit }) => onCommit(detached));
+export const announceEntries = (strapi: Core.Strapi, event: string, ids: readonly number[]) => {
+  if (ids.length === 0) return Promise.resolve();
+  return afterCommit(strapi, async () => {
+    for (const entry of await committedEntries(strapi, ids)) {
+      await emitEvent(strapi, event, commissionEvent(entry));
+    }
+  });
 };
 
 /**
@@ -66,27 +68,20 @@ export const announceLedgerChanges = (
     return Promise.resolve();
   }
   return afterCommit(strapi, async () => {
-    const emit = async (event: string, row: CommissionRecord) => {
-      try {
-        await strapi.eventHub.emit(event, commissionEvent(row));
-      } catch (error) {
-        strapi.log.error(`[partners] a listener of ${event} failed: ${(error as Error).message}`);
-      }
-    };
-    const rows = await strapi.db.query(COMMISSION).findMany({
-      where: { id: { $in: [...change.createdIds, ...change.reversedIds] } },
-      orderBy: { id: 'asc' },
-    });
-    const entries = rows.map((row) => toCommissionRecord(row));
+    const entries = await committedEntries(strapi, [...change.createdIds, ...change.reversedIds]);
     const created = new Set(change.createdIds);
     for (const entry of entries) {
       if (!created.has(entry.id)) continue;
-      await emit('partners.commission.created', entry);
+      await emitEvent(strapi, 'partners.commission.created', commissionEvent(entry));
       // A fraud signal held it: an editor has to release or reject it.
-      if (entry.state === 'on-hold') await emit('partners.commission.held', entry);
+      if (entry.state === 'on-hold') {
+        await emitEvent(strapi, 'partners.commission.held', commissionEvent(entry));
+      }
     }
     for (const entry of entries) {
-      if (!created.has(entry.id)) await emit('partners.commission.reversed', entry);
+      if (!created.has(entry.id)) {
+        await emitEvent(strapi, 'partners.commission.reversed', commissionEvent(entry));
+      }
     }
 
     const notifications = getService('notifications', { strapi });

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { CommissionDraft } from '../../../plugin/commissions';
 import { uid } from '../../../plugin/model';
-import { tableOf, withKnex } from '../platform/database';
+import { isSqlite, tableOf, withKnex } from '../platform/database';
 
 const COMMISSION = uid('commission');
 const PAYOUT_LINE = uid('payout-line');
@@ -75,7 +75,8 @@ export const createLedgerRepository = (strapi: Core.Strapi) => {
     /**
      * A review decision on entries by id (approve, reject, release) while they are in one of the
      * `from` states; an entry that moved meanwhile is skipped because the WHERE names the
-     * states. Answers how many changed.
+     * states. The rows are locked first, so the ids answered are exactly the entries this
+     * decision changed.
      */
     async decidePending(
       ids: readonly number[],
@@ -84,13 +85,22 @@ export const createLedgerRepository = (strapi: Core.Strapi) => {
         | { state: 'rejected'; note: string | null; reversedAt?: Date | string }
         | { state: 'pending' },
       from: readonly string[] = ['pending']
-    ) {
-      if (ids.length === 0) return 0;
-      const { count } = await entries().updateMany({
-        where: { id: { $in: [...ids] }, state: { $in: [...from] } },
+    ): Promise<number[]> {
+      if (ids.length === 0) return [];
+      const open = await withKnex(strapi, (knex) => {
+        const query = knex(tableOf(strapi, COMMISSION))
+          .select('id')
+          .whereIn('id', [...ids])
+          .whereIn('state', [...from]);
+        return isSqlite(strapi) ? query : query.forUpdate();
+      });
+      const locked = open.map((row: { id: number }) => Number(row.id));
+      if (locked.length === 0) return [];
+      await entries().updateMany({
+        where: { id: { $in: locked }, state: { $in: [...from] } },
         data: change,
       });
-      return count;
+      return locked;
     },
 
     /**

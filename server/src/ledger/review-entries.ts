@@ -6,6 +6,7 @@ import {
   type ReviewEntry,
 } from '../../../plugin/commissions';
 import { uid, type CommissionStatus } from '../../../plugin/model';
+import { announceEntries } from './commission-events';
 import type { LedgerRepository } from './ledger-repository';
 
 const COMMISSION = uid('commission');
@@ -71,8 +72,10 @@ export const decideEntries = async (
   });
   const plan = planCommissionReview(decision, selected, followers);
   const from = DECIDABLE[decision];
-  return {
-    selected: await repository.decidePending(plan.selected, change, from),
-    carried: await repository.decidePending(plan.carried, change, from),
-  };
+  const decided = await repository.decidePending(plan.selected, change, from);
+  const carried = await repository.decidePending(plan.carried, change, from);
+  if (change.state === 'approved') {
+    await announceEntries(strapi, 'partners.commission.approved', [...decided, ...carried]);
+  }
+  return { selected: decided.length, carried: carried.length };
 };

@@ -17,6 +17,8 @@ import {
 import { isUniqueViolation, lockRow, moneyTransaction } from '../platform/database';
 import { getService } from '../platform/plugin-context';
 import type { StoredOrder } from '../ledger/commissions';
+import { idOrNull } from '../platform/rows';
+import { announceAttribution } from './order-events';
 
 const ORDER = uid('order');
 
@@ -99,6 +101,12 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (Object.keys(data).length > 0) {
       await orders().updateMany({ where: { id: stored.id }, data });
     }
+    await announceAttribution(
+      strapi,
+      stored.id,
+      idOrNull(stored.partnerId),
+      orderChanges.partnerId
+    );
     return { ...order, ...orderChanges };
   };
 

@@ -10,6 +10,7 @@ import { uid } from '../../../plugin/model';
 import { decideApplication } from '../../../plugin/partners';
 import { conflict } from './status-errors';
 import { getService } from '../platform/plugin-context';
+import { announceEnrollments } from './partner-events';
 import { createPartnerRepository, type PartnerRecord } from './partner-repository';
 
 const PROGRAM = uid('program');
@@ -189,6 +190,8 @@ const createPartnerApplicationsService = ({ strapi }: { strapi: Core.Strapi }) =
             termsVersionAccepted: program.termsVersion ?? null,
             acceptedAt: now,
           });
+          // Scheduled before the approval's own event, so a receiver hears "applied" first.
+          await announceEnrollments(strapi, 'partners.partner.applied', [enrollment.id]);
           if (state === 'approved') await approveEnrollments(created.id, [enrollment.id]);
           return created;
         });

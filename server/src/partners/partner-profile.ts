@@ -1,11 +1,16 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import type { MeResponse } from '../../../plugin/contracts/portal';
+import type {
+  MeResponse,
+  PortalProfile,
+  UpdateProfileRequest,
+} from '../../../plugin/contracts/portal';
 import { uid } from '../../../plugin/model';
 import { recruitPath } from '../../../plugin/partners';
 import { getPluginConfig } from '../platform/plugin-context';
 import type { PortalPartner } from '../portal/is-partner';
 import { createPortalScope, type ScopedProgram } from '../portal/scope';
+import { createPartnerRepository, type PartnerEdit } from './partner-repository';
 
 const LINK = uid('link');
 const PARTNER = uid('partner');
@@ -58,28 +63,45 @@ export const recruitUrlOf = async (
 /** The signed-in partner's own profile and programs, as the portal shows them (SPEC §8). */
 const createPartnerProfileService = ({ strapi }: { strapi: Core.Strapi }) => {
   const scope = createPortalScope(strapi);
+  const repository = createPartnerRepository(strapi);
+
+  const profileOf = async (partner: PortalPartner): Promise<PortalProfile> => {
+    const row = await strapi.db.query(PARTNER).findOne({
+      where: { id: partner.id },
+      select: ['documentId', 'name', 'email', 'company', 'website', 'type', 'tier', 'state'],
+    });
+    if (!row) throw new errors.NotFoundError('No partner');
+    return {
+      documentId: row.documentId,
+      name: row.name,
+      email: row.email,
+      company: row.company ?? null,
+      website: row.website ?? null,
+      type: row.type,
+      tier: row.tier ?? null,
+      status: row.state,
+    };
+  };
 
   return {
+    /**
+     * `PUT /portal/profile`: the signed-in partner changes its own contact name, company and
+     * website; only the fields sent change. Editors see them on the partner's page.
+     */
+    async updateProfile(partner: PortalPartner, patch: UpdateProfileRequest['data']) {
+      const fields = Object.fromEntries(
+        Object.entries(patch).filter(([, value]) => value !== undefined)
+      ) as PartnerEdit;
+      await repository.updatePartner(partner.id, fields);
+      return profileOf(partner);
+    },
+
     async me(partner: PortalPartner, user: { email?: string }, requestOrigin: string) {
       const base = publicBase(strapi, requestOrigin);
-      const row = await strapi.db.query(PARTNER).findOne({
-        where: { id: partner.id },
-        select: ['documentId', 'name', 'email', 'company', 'website', 'type', 'tier', 'state'],
-      });
-      if (!row) throw new errors.NotFoundError('No partner');
       const programs = await scope.programs(partner);
       const portal = getPluginConfig({ strapi }).portal;
       const data: MeResponse['data'] = {
-        partner: {
-          documentId: row.documentId,
-          name: row.name,
-          email: row.email,
-          company: row.company ?? null,
-          website: row.website ?? null,
-          type: row.type,
-          tier: row.tier ?? null,
-          status: row.state,
-        },
+        partner: await profileOf(partner),
         user: { email: user.email ?? '' },
         programs: programs.map((program) => ({
           slug: program.slug,

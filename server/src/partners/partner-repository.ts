@@ -4,6 +4,7 @@ import type { Rate } from '../../../plugin/contracts/rules';
 import { uid } from '../../../plugin/model';
 import type { EnrollmentStatus, PartnerStatus, PartnerType } from '../../../plugin/model';
 import { getService } from '../platform/plugin-context';
+import { announceEnrollments } from './partner-events';
 import type { RawRow } from '../platform/rows';
 
 const PARTNER = uid('partner');
@@ -36,8 +37,9 @@ export interface NewPartner {
   referredBy: number | null;
 }
 
-/** The fields an editor changes on a partner (the directory's edit form). */
+/** The fields an editor changes on a partner (the directory's edit form), or the partner's own profile. */
 export interface PartnerEdit {
+  name?: string;
   tier?: string | null;
   type?: PartnerType;
   notes?: string | null;
@@ -85,9 +87,22 @@ const toEnrollmentRecord = (row: RawRow): EnrollmentRecord => ({
 export const createPartnerRepository = (strapi: Core.Strapi) => {
   const partners = () => strapi.db.query(PARTNER);
   const enrollments = () => strapi.db.query(ENROLLMENT);
-  /** Every way an enrollment becomes approved passes here: the partner gets its default link. */
-  const approved = (ids: readonly number[]) =>
-    getService('links', { strapi }).ensureDefaultLinks(ids);
+  /**
+   * Every way an enrollment becomes approved passes here: the partner gets its default link, and
+   * the enrollments that were not approved before are announced after the commit.
+   */
+  const approved = async (ids: readonly number[], newlyApproved: readonly number[]) => {
+    await getService('links', { strapi }).ensureDefaultLinks(ids);
+    await announceEnrollments(strapi, 'partners.partner.approved', newlyApproved);
+  };
+  /** Of `ids`, the enrollments not approved yet. */
+  const notApproved = async (ids: readonly number[]): Promise<number[]> => {
+    const rows: RawRow[] = await enrollments().findMany({
+      where: { id: { $in: [...ids] }, state: { $ne: 'approved' } },
+      select: ['id'],
+    });
+    return rows.map((row) => Number(row.id));
+  };
 
   return {
     /** A new partner (the unique e-mail index refuses a second one with the same address). */
@@ -124,22 +139,24 @@ export const createPartnerRepository = (strapi: Core.Strapi) => {
       const row = await enrollments().create({
         data: { ...fields, partner: partnerId, program: programId },
       });
-      if (fields.state === 'approved') await approved([row.id]);
+      if (fields.state === 'approved') await approved([row.id], [row.id]);
       return toEnrollmentRecord(row);
     },
 
     async updateEnrollment(enrollmentId: number, fields: EnrollmentEdit) {
+      const approving = fields.state === 'approved' ? await notApproved([enrollmentId]) : [];
       await enrollments().update({ where: { id: enrollmentId }, data: fields });
-      if (fields.state === 'approved') await approved([enrollmentId]);
+      if (fields.state === 'approved') await approved([enrollmentId], approving);
     },
 
     async setEnrollmentStates(enrollmentIds: readonly number[], state: EnrollmentStatus) {
       if (enrollmentIds.length === 0) return;
+      const approving = state === 'approved' ? await notApproved(enrollmentIds) : [];
       await enrollments().updateMany({
         where: { id: { $in: [...enrollmentIds] } },
         data: { state },
       });
-      if (state === 'approved') await approved(enrollmentIds);
+      if (state === 'approved') await approved(enrollmentIds, approving);
     },
 
     /** Records that the partner accepted the current terms of every program it is approved in. */

@@ -11,6 +11,7 @@ import { uid } from '../../../plugin/model';
 import { payoutPeriod, snapshotPayoutMethod } from '../../../plugin/payouts';
 import { lockRow, moneyTransaction } from '../platform/database';
 import { getPluginConfig, getService } from '../platform/plugin-context';
+import { emitEvent } from '../platform/events';
 import { createLedgerRepository } from '../ledger/ledger-repository';
 import { statusPartnerProgramIdsWhere } from '../platform/list-filters';
 import { withReferences } from '../platform/references';
@@ -44,13 +45,7 @@ const createPayoutsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const payouts = () => strapi.db.query(PAYOUT);
   const entries = createLedgerRepository(strapi);
 
-  const emit = async (event: string, payload: unknown) => {
-    try {
-      await strapi.eventHub.emit(event, payload);
-    } catch (error) {
-      strapi.log.error(`[partners] a listener of ${event} failed: ${(error as Error).message}`);
-    }
-  };
+  const emit = (event: string, payload: unknown) => emitEvent(strapi, event, payload);
 
   const find = async (documentId: string) => {
     const payout = await payouts().findOne({ where: { documentId } });

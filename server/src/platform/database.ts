@@ -18,7 +18,7 @@ export const isUniqueViolation = (error: unknown): boolean => {
   );
 };
 
-const isSqlite = (strapi: Core.Strapi) => strapi.db.dialect.client === 'sqlite';
+export const isSqlite = (strapi: Core.Strapi) => strapi.db.dialect.client === 'sqlite';
 
 /**
  * Locks one row for the rest of the current transaction (`SELECT … FOR UPDATE`), so concurrent

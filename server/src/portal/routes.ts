@@ -12,6 +12,7 @@ export const contentApiRoutes: Route[] = [
   { method: 'POST', path: '/portal/team', handler: 'team.invite', config: partner },
   { method: 'DELETE', path: '/portal/team/:id', handler: 'team.remove', config: partner },
   { method: 'GET', path: '/portal/me', handler: 'portal.me', config: partner },
+  { method: 'PUT', path: '/portal/profile', handler: 'portal.updateProfile', config: partner },
   { method: 'GET', path: '/portal/links', handler: 'portal.links', config: partner },
   { method: 'POST', path: '/portal/links', handler: 'portal.createLink', config: partner },
   { method: 'POST', path: '/portal/links/build', handler: 'portal.buildLink', config: partner },

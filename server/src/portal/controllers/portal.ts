@@ -21,6 +21,7 @@ import {
   statementQuerySchema,
   statsQuerySchema,
   updateLinkRequestSchema,
+  updateProfileRequestSchema,
 } from '../../../../plugin/contracts/portal';
 import { documentIdSchema } from '../../../../plugin/contracts/payouts';
 import { getService } from '../../platform/plugin-context';
@@ -56,6 +57,12 @@ const createPortalController = ({ strapi }: { strapi: Core.Strapi }) => {
     async me(ctx: Context) {
       noQuery(ctx);
       ctx.body = { data: await profile().me(partnerOf(ctx), ctx.state.user ?? {}, ctx.origin) };
+    },
+
+    async updateProfile(ctx: Context) {
+      noQuery(ctx);
+      const { data } = parseInput(updateProfileRequestSchema, ctx.request.body);
+      ctx.body = { data: await profile().updateProfile(partnerOf(ctx), data) };
     },
 
     async links(ctx: Context) {
