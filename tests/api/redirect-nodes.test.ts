@@ -2,17 +2,19 @@ import { uid } from '../../plugin/model';
 import { CHECK_MS } from '../../server/src/attribution/link-resolver';
 import { createProgramWithPartner } from '../helpers/fixtures';
 import { sleep, startNode, stopNode, waitUntilUp, type Node } from '../helpers/nodes';
-import { startStrapi, type TestApp } from '../helpers/strapi';
+import { currentDatabase, startStrapi, type TestApp } from '../helpers/strapi';
 
 /**
- * The redirect on real `strapi start` nodes of the compiled playground (ports 1371, 1372) that
+ * The redirect on real `strapi start` nodes of the compiled playground (ports 1371 to 1376, two per database) that
  * share this process's scratch database: it answers ahead of Strapi's stack (security headers,
  * none of the later middlewares), every click answered is in the database even when the node
  * is killed with SIGKILL, and a link disabled or re-pointed anywhere takes effect on every node
  * within the link cache's check interval.
  */
 
-const PORTS = [1371, 1372];
+// Ports of their own per database: the three runs of this file may overlap.
+const FIRST_PORT = { sqlite: 1371, postgres: 1373, mysql: 1375 }[currentDatabase()];
+const PORTS = [FIRST_PORT, FIRST_PORT + 1];
 const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126';
 
 describe('link redirects on Strapi nodes', () => {
@@ -41,7 +43,7 @@ describe('link redirects on Strapi nodes', () => {
     programId = seeded.program.id;
     linkId = seeded.link.id;
     await startAt(0);
-  });
+  }, 300_000);
 
   afterAll(async () => {
     await Promise.all(nodes.map((node) => node && stopNode(node)));

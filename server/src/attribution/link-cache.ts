@@ -84,13 +84,17 @@ export interface LinkCacheOptions {
   ttlMs: number;
   /** Loads several keys at once; keys missing from the answer resolve to null. */
   loadMany: (keys: string[]) => Promise<Map<string, unknown>>;
+  /** Loads the entries worth holding before they are asked for (at most `maxEntries`). */
+  warm: () => Promise<Map<string, unknown>>;
 }
 
 /**
  * A bounded, shared-safe cache of look-ups by key, for the redirects. Writes seen by
  * `watchLinkWrites` on this node clear it at once; every `checkMs` it reads the shared version
- * and clears itself when another node changed it. Misses of one turn of the event loop are
- * loaded together; an answer loaded while a write happened is used but not kept.
+ * and clears itself when another node changed it. An empty cache fills itself in the background
+ * (`warm`), so a wave of clicks over many links does not wait on one look-up each; until then,
+ * and for keys the warm-up left out, the misses of one turn of the event loop are loaded
+ * together. An answer loaded while a write happened is used but not kept.
  */
 export const createLinkCache = <T>(strapi: Core.Strapi, options: LinkCacheOptions) => {
   const versioning = versioningOf(strapi);
@@ -98,11 +102,33 @@ export const createLinkCache = <T>(strapi: Core.Strapi, options: LinkCacheOption
   let misses = new Map<string, Array<{ resolve: (v: T) => void; reject: (e: unknown) => void }>>();
   let generation = 0;
 
+  let warming = false;
+
   const clear = () => {
     generation += 1;
     cache.clear();
   };
   versioning.caches.add(clear);
+
+  const keep = (key: string, value: T, expiresAt: number) => {
+    if (cache.size >= options.maxEntries) cache.delete(cache.keys().next().value as string);
+    cache.set(key, { value, expiresAt });
+  };
+
+  const warm = async () => {
+    warming = true;
+    const started = generation;
+    try {
+      const values = await options.warm();
+      const expiresAt = Date.now() + options.ttlMs;
+      if (started !== generation) return;
+      for (const [key, value] of values) if (!cache.has(key)) keep(key, value as T, expiresAt);
+    } catch (error) {
+      strapi.log.warn(`[partners] link cache not warmed: ${error}`);
+    } finally {
+      warming = false;
+    }
+  };
 
   const check = async () => {
     try {
@@ -126,10 +152,7 @@ export const createLinkCache = <T>(strapi: Core.Strapi, options: LinkCacheOption
       const expiresAt = Date.now() + options.ttlMs;
       for (const [missed, waiters] of batch) {
         const value = (values.get(missed) ?? null) as T;
-        if (started === generation) {
-          if (cache.size >= options.maxEntries) cache.delete(cache.keys().next().value as string);
-          cache.set(missed, { value, expiresAt });
-        }
+        if (started === generation) keep(missed, value, expiresAt);
         for (const { resolve } of waiters) resolve(value);
       }
     } catch (error) {
@@ -146,6 +169,7 @@ export const createLinkCache = <T>(strapi: Core.Strapi, options: LinkCacheOption
         cache.set(wanted, cached);
         return Promise.resolve(cached.value);
       }
+      if (cache.size === 0 && !warming) void warm();
       return new Promise<T>((resolve, reject) => {
         const waiters = misses.get(wanted);
         if (waiters) return waiters.push({ resolve, reject });

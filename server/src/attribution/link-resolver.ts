@@ -38,6 +38,7 @@ export interface ResolvedLink {
 const MAX_ENTRIES = 50_000;
 /** How soon another node's change (a link disabled or re-pointed) is seen on this one. */
 export const CHECK_MS = 2_000;
+const WARM_CHUNK = 500;
 /** A backstop for changes written around the query engine (raw SQL). */
 const TTL_MS = 10 * 60_000;
 /** Writes to these change what a code resolves to. */
@@ -95,8 +96,8 @@ export const inactiveReason = (link: ResolvedLink, at: string): string | null =>
  * Code → link, for every redirect: a click must not wait on queries. Answers (unknown codes too)
  * are kept in a bounded cache (`MAX_ENTRIES`, least recently used out); any write to links,
  * programs, partners or enrollments clears this node's cache at once and every other node's
- * within `CHECK_MS` (see createLinkCache). The misses of one moment are looked up together: four
- * queries for the lot, whatever their number.
+ * within `CHECK_MS` (see createLinkCache). An empty cache loads the newest links in the
+ * background; the misses of one moment are looked up together, a few queries for the lot.
  */
 export const createLinkResolver = (strapi: Core.Strapi) => {
   const loadMany = async (codes: string[]): Promise<Map<string, ResolvedLink>> => {
@@ -140,11 +141,26 @@ export const createLinkResolver = (strapi: Core.Strapi) => {
       ])
     );
   };
+  /** The newest links, as many as the cache holds, 500 codes per look-up. */
+  const warm = async () => {
+    const rows: Array<{ code: string }> = await strapi.db.query(uid('link')).findMany({
+      select: ['code'],
+      orderBy: { id: 'desc' },
+      limit: MAX_ENTRIES,
+    });
+    const loaded = new Map<string, ResolvedLink>();
+    for (let start = 0; start < rows.length; start += WARM_CHUNK) {
+      const codes = rows.slice(start, start + WARM_CHUNK).map((row) => row.code);
+      for (const [code, link] of await loadMany(codes)) loaded.set(code, link);
+    }
+    return loaded;
+  };
   const cache = createLinkCache<ResolvedLink | null>(strapi, {
     maxEntries: MAX_ENTRIES,
     checkMs: CHECK_MS,
     ttlMs: TTL_MS,
     loadMany,
+    warm,
   });
 
   return {
