@@ -27,7 +27,7 @@ describe('link redirects on Strapi nodes', () => {
   const startAt = async (index: number) => {
     const node = startNode(PORTS[index], { PARTNERS_JOBS: 'false', STRAPI_LOG_LEVEL: 'warn' });
     nodes[index] = node;
-    await waitUntilUp(node, PORTS[index]);
+    await waitUntilUp(node, PORTS[index], 240_000); // MySQL boots slowly on a busy machine
   };
   const click = (index: number, path = `/go/${code}`) =>
     fetch(`http://127.0.0.1:${PORTS[index]}${path}`, {
