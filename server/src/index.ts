@@ -72,7 +72,7 @@ export default {
   config,
   contentTypes,
   controllers,
-  middlewares: platform.middlewares,
+  middlewares: { ...platform.middlewares, ...attribution.middlewares },
   policies: { ...platform.policies, ...portal.policies },
   routes: {
     'content-api': { type: 'content-api', routes: routesOf('contentApi') },

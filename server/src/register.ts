@@ -5,6 +5,8 @@ import { stripeRawBody } from './orders/stripe-raw-body';
 import { registerPermissions } from './platform/permissions';
 import { getService } from './platform/plugin-context';
 import { registerLinkCodes } from './attribution/link-codes';
+import { watchLinks } from './attribution/link-resolver';
+import { placeEarlyRedirect } from './attribution/redirect';
 import { registerWebAddressGuard } from './platform/web-addresses';
 import { registerWebhookEvents } from './notifications/webhook-events';
 
@@ -15,6 +17,8 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   // the Stripe webhook's bytes.
   strapi.server.use(stripeRawBody({ strapi }));
   closeContentManager(strapi);
+  placeEarlyRedirect(strapi);
+  watchLinks(strapi);
 
   // Orders written through the Document Service (admin, host code) settle their commissions
   // exactly as the REST route does (SPEC §7). The plugin's own services write with db.query,

@@ -39,7 +39,7 @@ export const runLoad = (workload: Workload, options: LoadOptions): Promise<LoadR
     let lastResponseAt = 0;
     let cutOff = false;
     const startedAt = performance.now();
-    const { body } = workload;
+    const { body, pathOf } = workload;
 
     const instance = autocannon(
       {
@@ -52,8 +52,15 @@ export const runLoad = (workload: Workload, options: LoadOptions): Promise<LoadR
           {
             method: workload.method,
             path: workload.path,
-            setupRequest: (request) =>
-              body ? { ...request, body: JSON.stringify(body(options.sequence.next++)) } : request,
+            setupRequest: (request) => {
+              if (!body && !pathOf) return request;
+              const n = options.sequence.next++;
+              return {
+                ...request,
+                ...(pathOf ? { path: pathOf(n) } : {}),
+                ...(body ? { body: JSON.stringify(body(n)) } : {}),
+              };
+            },
             onResponse: (status, responseBody) => {
               if (status === workload.expectedStatus) succeeded += 1;
               else firstFailure ??= `HTTP ${status}: ${responseBody.slice(0, 500)}`;

@@ -31,7 +31,8 @@ const countStored = (workload: Workload) =>
 
 /** One request before any load: a scenario that answers wrongly would measure only its errors. */
 const sendOne = async (workload: Workload, app: BenchApp, n: number) => {
-  const response = await fetch(app.origin + workload.path, {
+  const path = workload.pathOf ? workload.pathOf(n) : workload.path;
+  const response = await fetch((workload.origin ?? app.origin) + path, {
     method: workload.method,
     headers: { ...app.headers, ...workload.headers },
     redirect: 'manual',
@@ -40,7 +41,7 @@ const sendOne = async (workload: Workload, app: BenchApp, n: number) => {
   const text = await response.text();
   if (response.status !== workload.expectedStatus) {
     throw new Error(
-      `${workload.method} ${workload.path} answered ${response.status}, expected ` +
+      `${workload.method} ${path} answered ${response.status}, expected ` +
         `${workload.expectedStatus}: ${text.slice(0, 500)}`
     );
   }
@@ -58,6 +59,19 @@ export const runScenario = async (
   settings: BenchSettings
 ): Promise<ScenarioResult> => {
   const workload = await scenario.prepare(app);
+  try {
+    return await measure(scenario, workload, app, settings);
+  } finally {
+    await workload.close?.();
+  }
+};
+
+const measure = async (
+  scenario: Scenario,
+  workload: Workload,
+  app: BenchApp,
+  settings: BenchSettings
+): Promise<ScenarioResult> => {
   const before = await countStored(workload);
   const sequence = { next: 0 };
   await sendOne(workload, app, sequence.next++);
@@ -65,7 +79,7 @@ export const runScenario = async (
   const { connections } = settings;
   const load = (amount: number, seconds: number) =>
     runLoad(workload, {
-      origin: app.origin,
+      origin: workload.origin ?? app.origin,
       headers: { ...app.headers, ...workload.headers },
       connections,
       amount: Math.max(connections, amount),

@@ -1,5 +1,5 @@
 import { adminOverview } from './admin-overview';
-import { bareRedirect, clickRedirect } from './click-redirect';
+import { bareRedirect, clickRedirect, clickRedirectManyLinks, rawRedirect } from './click-redirect';
 import { orderIngestion } from './order-ingestion';
 import { payoutEntriesExport, payoutRun } from './payout-run';
 import { plainCreate } from './plain-create';
@@ -13,8 +13,10 @@ import type { Scenario, TimedScenario } from './types';
 export const scenarios: Array<Scenario | TimedScenario> = [
   plainCreate,
   orderIngestion,
+  rawRedirect,
   bareRedirect,
   clickRedirect,
+  clickRedirectManyLinks,
   payoutRun,
   payoutEntriesExport,
   adminOverview,

@@ -22,6 +22,12 @@ export interface StoredRows {
 export interface Workload {
   method: 'GET' | 'POST';
   path: string;
+  /** The n-th request's path, when requests do not all go to `path` (many links, say). */
+  pathOf?: (n: number) => string;
+  /** Another server than the playground's (the raw Koa ceiling). */
+  origin?: string;
+  /** Runs once the scenario is measured: stops what `prepare` started. */
+  close?(): Promise<void>;
   /** The n-th request's JSON body: unique per n, so that every request creates new rows. */
   body?: (n: number) => unknown;
   /** Headers on top of the API token's (a browser's User-Agent, say). */
@@ -47,6 +53,8 @@ export interface Scenario {
   /** How the report calls it: "order ingestion". */
   title: string;
   goal?: Goal;
+  /** A ratio the report prints beside the goal, as an aim rather than a goal. */
+  aim?: Goal;
   /** Seeds what the requests need (in-process, through `strapi.db`) and describes them. */
   prepare(app: BenchApp): Promise<Workload>;
 }

@@ -22,7 +22,7 @@ export interface PendingClick {
 }
 
 export interface ClickQueueOptions {
-  /** How long a click may wait for companions before it is written. */
+  /** How long a click may wait for companions before a write starts (0: the next turn). */
   flushDelayMs?: number;
   /** Clicks per insert. */
   batchSize?: number;
@@ -41,18 +41,29 @@ const newDocumentId = () =>
 const WINDOW_MS = UNIQUE_CLICK_WINDOW_HOURS * 3_600_000;
 
 /**
- * SPEC §6, "the redirect never waits on analytics work": requests push their click here and
- * answer; the clicks are written shortly after, in batches, one batch at a time per node (so
- * `isUnique` is decided in order: the previous unique clicks come from the database, the ones
- * of the same batch from memory). A failed batch is retried with back-off, then written row by
- * row so one bad row cannot hold the others. `close()` (plugin destroy) writes what is left.
- * A crash or kill -9 loses at most the clicks of the last `flushDelayMs`. Rows go in through
- * knex, not the query engine: its per-row processing would cost the redirects a third of their
- * throughput (SPEC §12), and the click table has plain columns only.
+ * Clicks written in batches, durably before their answer (SPEC §6, "every click answered is
+ * stored"): a request pushes its click and waits for the batch that holds it. One batch is
+ * written at a time per node, and the clicks that arrive meanwhile form the next one, so under
+ * load a batch holds about one click per request in flight and costs two statements (the
+ * previous unique clicks, then one insert), whatever the rate. `isUnique` is decided in order:
+ * the previous unique clicks come from the database, the ones of the same batch from memory.
+ * A failed batch releases its requests at once (the visitor is not held by an outage) and is
+ * retried with back-off, then written row by row so one bad row cannot hold the others; only
+ * those clicks can be lost by a crash. `close()` (plugin destroy) writes what is left. Rows go in
+ * through knex, not the query engine: its per-row processing would cost the redirects a third of
+ * their throughput (SPEC §12), and the click table has plain columns only.
  */
 export const createClickQueue = (strapi: Core.Strapi, options: ClickQueueOptions = {}) => {
-  const { flushDelayMs = 200, batchSize = 250, maxQueued = 50_000 } = options;
+  const { flushDelayMs = 0, batchSize = 250, maxQueued = 50_000 } = options;
   let queue: PendingClick[] = [];
+  /** Resolves the request waiting on a click, once the click is written or its write failed. */
+  const waiting = new Map<PendingClick, () => void>();
+  const release = (batch: PendingClick[]) => {
+    for (const click of batch) {
+      waiting.get(click)?.();
+      waiting.delete(click);
+    }
+  };
   let timer: NodeJS.Timeout | null = null;
   let writing: Promise<void> = Promise.resolve();
   let failures = 0;
@@ -140,8 +151,10 @@ export const createClickQueue = (strapi: Core.Strapi, options: ClickQueueOptions
     try {
       await insert(batch);
       failures = 0;
+      release(batch);
       return true;
     } catch (error) {
+      release(batch);
       failures += 1;
       if (failures < MAX_ATTEMPTS && !closed) {
         strapi.log.warn(`[partners] writing ${batch.length} clicks failed, retrying: ${error}`);
@@ -183,9 +196,11 @@ export const createClickQueue = (strapi: Core.Strapi, options: ClickQueueOptions
   }
 
   return {
-    push(click: PendingClick) {
+    /** Queues the click; resolves once it is written (or its first write failed). */
+    push(click: PendingClick): Promise<void> {
+      const written = new Promise<void>((resolve) => waiting.set(click, resolve));
       if (queue.length >= maxQueued) {
-        queue.shift();
+        release([queue.shift() as PendingClick]);
         dropped += 1;
         if (dropped === 1 || dropped % 1000 === 0) {
           strapi.log.error(`[partners] click queue full: ${dropped} clicks dropped so far`);
@@ -194,6 +209,7 @@ export const createClickQueue = (strapi: Core.Strapi, options: ClickQueueOptions
       queue.push(click);
       if (closed || queue.length >= batchSize) void flush();
       else schedule(flushDelayMs);
+      return written;
     },
 
     flush,

@@ -5,6 +5,7 @@ import linkDirectory from './link-directory';
 import links from './links';
 import partnerLinks from './partner-links';
 import partnerReferrals from './partner-referrals';
+import { earlyRedirect } from './redirect';
 import { adminRoutes, contentApiRoutes } from './routes';
 import tracking from './tracking';
 
@@ -24,3 +25,5 @@ export const controllers = {
 };
 
 export const routes = { admin: adminRoutes, contentApi: contentApiRoutes };
+
+export const middlewares = { redirect: earlyRedirect };

@@ -10,8 +10,8 @@ import {
   type ProgramStatus,
 } from '../../../plugin/model';
 import { iso } from '../platform/rows';
-import { createWatchedCache } from '../platform/watched-cache';
 import { normaliseReferralCode } from '../../../plugin/tracking';
+import { createLinkCache, watchLinkWrites } from './link-cache';
 
 /** A link with what a click on it needs: where it goes and whether it counts. */
 export interface ResolvedLink {
@@ -34,9 +34,14 @@ export interface ResolvedLink {
   enrollmentState: EnrollmentStatus | null;
 }
 
-const TTL_MS = 30_000;
-const MAX_ENTRIES = 10_000;
-/** Writes to these change what a code resolves to; they clear this node's cache at once. */
+/** Links held per node: a program's links, many times over (an entry is well under 1 kB). */
+const MAX_ENTRIES = 50_000;
+/** How soon another node's change (a link disabled or re-pointed) is seen on this one. */
+export const CHECK_MS = 2_000;
+const WARM_CHUNK = 500;
+/** A backstop for changes written around the query engine (raw SQL). */
+const TTL_MS = 10 * 60_000;
+/** Writes to these change what a code resolves to. */
 const WATCHED = [uid('link'), uid('program'), uid('partner'), uid('enrollment')];
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -71,6 +76,9 @@ const toResolved = (link: Row, enrollment: Row | null): ResolvedLink => {
   };
 };
 
+/** Register: writes on this node clear the link caches of every node (see watchLinkWrites). */
+export const watchLinks = (strapi: Core.Strapi) => watchLinkWrites(strapi, WATCHED);
+
 /** Null when a click on the link counts now; otherwise why it does not (SPEC §5.2, §6). */
 export const inactiveReason = (link: ResolvedLink, at: string): string | null => {
   if (link.disabled) return 'the link is disabled';
@@ -85,21 +93,16 @@ export const inactiveReason = (link: ResolvedLink, at: string): string | null =>
 };
 
 /**
- * Code → link, for every redirect: a click must not wait on three queries. Answers (unknown
- * codes too) are kept for 30 seconds; any write to links, programs, partners or enrollments
- * clears this node's cache at once, and other nodes catch up within the 30 seconds.
- * Concurrent misses for one code share one lookup.
+ * Code → link, for every redirect: a click must not wait on queries. Answers (unknown codes too)
+ * are kept in a bounded cache (`MAX_ENTRIES`, least recently used out); any write to links,
+ * programs, partners or enrollments clears this node's cache at once and every other node's
+ * within `CHECK_MS` (see createLinkCache). An empty cache loads the newest links in the
+ * background; the misses of one moment are looked up together, a few queries for the lot.
  */
 export const createLinkResolver = (strapi: Core.Strapi) => {
-  const cache = createWatchedCache<ResolvedLink | null>(strapi, {
-    models: WATCHED,
-    ttlMs: TTL_MS,
-    maxEntries: MAX_ENTRIES,
-  });
-
-  const load = async (code: string): Promise<ResolvedLink | null> => {
-    const link = await strapi.db.query(uid('link')).findOne({
-      where: { code },
+  const loadMany = async (codes: string[]): Promise<Map<string, ResolvedLink>> => {
+    const found: Row[] = await strapi.db.query(uid('link')).findMany({
+      where: { code: { $in: codes } },
       select: ['id', 'code', 'path', 'disabledAt'],
       populate: {
         partner: { select: ['id', 'state'] },
@@ -117,24 +120,56 @@ export const createLinkResolver = (strapi: Core.Strapi) => {
         },
       },
     });
-    if (!link) return null;
-    const enrollment =
-      link.partner && link.program
-        ? await strapi.db.query(uid('enrollment')).findOne({
-            where: { partner: { id: link.partner.id }, program: { id: link.program.id } },
-            select: ['state'],
-          })
-        : null;
-    return toResolved(link, enrollment);
+    const enrolled = found.filter((link) => link.partner && link.program);
+    const enrollments: Row[] = enrolled.length
+      ? await strapi.db.query(uid('enrollment')).findMany({
+          where: {
+            partner: { id: { $in: [...new Set(enrolled.map((link) => link.partner.id))] } },
+            program: { id: { $in: [...new Set(enrolled.map((link) => link.program.id))] } },
+          },
+          select: ['state'],
+          populate: { partner: { select: ['id'] }, program: { select: ['id'] } },
+        })
+      : [];
+    const enrollmentOf = new Map(
+      enrollments.map((row) => [`${row.partner?.id}:${row.program?.id}`, row] as const)
+    );
+    return new Map(
+      found.map((link) => [
+        link.code as string,
+        toResolved(link, enrollmentOf.get(`${link.partner?.id}:${link.program?.id}`) ?? null),
+      ])
+    );
   };
+  /** The newest links, as many as the cache holds, 500 codes per look-up. */
+  const warm = async () => {
+    const rows: Array<{ code: string }> = await strapi.db.query(uid('link')).findMany({
+      select: ['code'],
+      orderBy: { id: 'desc' },
+      limit: MAX_ENTRIES,
+    });
+    const loaded = new Map<string, ResolvedLink>();
+    for (let start = 0; start < rows.length; start += WARM_CHUNK) {
+      const codes = rows.slice(start, start + WARM_CHUNK).map((row) => row.code);
+      for (const [code, link] of await loadMany(codes)) loaded.set(code, link);
+    }
+    return loaded;
+  };
+  const cache = createLinkCache<ResolvedLink | null>(strapi, {
+    maxEntries: MAX_ENTRIES,
+    checkMs: CHECK_MS,
+    ttlMs: TTL_MS,
+    loadMany,
+    warm,
+  });
 
   return {
     /** The link of a code (case-insensitive), or null when no link has it. */
     resolve(rawCode: string): Promise<ResolvedLink | null> {
-      const code = normaliseReferralCode(rawCode);
-      return cache.get(code, () => load(code));
+      return cache.get(normaliseReferralCode(rawCode));
     },
     clear: cache.clear,
+    close: cache.close,
   };
 };
 

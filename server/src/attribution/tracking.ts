@@ -56,6 +56,7 @@ const createTrackingService = ({ strapi }: { strapi: Core.Strapi }) => {
     return link && inactiveReason(link, new Date().toISOString()) === null ? link : null;
   };
 
+  /** Resolves once the click is in the database (see createClickQueue). */
   const record = (
     link: ResolvedLink,
     visitorId: string,
@@ -75,13 +76,13 @@ const createTrackingService = ({ strapi }: { strapi: Core.Strapi }) => {
       isBot: Boolean(client.isHead) || isBotUserAgent(client.userAgent),
       createdAt: new Date(),
     };
-    clicks.push(click);
+    return clicks.push(click);
   };
 
   return {
     /**
      * `GET /r/:code` and `/go/:code`: where to send the visitor. A live link records the click
-     * (queued: the answer does not wait for it) and carries `ref` and `pvid`; an inactive link
+     * (written with the other clicks of its moment before the answer) and carries `ref` and `pvid`; an inactive link
      * still leads to its program's landing page, an unknown code to `tracking.fallbackUrl`.
      * Null when there is nowhere to go.
      */
@@ -102,7 +103,7 @@ const createTrackingService = ({ strapi }: { strapi: Core.Strapi }) => {
         newVisitorId();
       const target = buildRedirectUrl({ ...base, referral: { code: link.code, visitorId } });
       if (!target) return fallback;
-      record(link, visitorId, request.client, target.url);
+      await record(link, visitorId, request.client, target.url);
       return { location: target.url };
     },
 
@@ -116,7 +117,7 @@ const createTrackingService = ({ strapi }: { strapi: Core.Strapi }) => {
       const link = await liveLink(input.code);
       if (!link) return null;
       const visitorId = input.visitorId ?? newVisitorId();
-      record(
+      await record(
         link,
         visitorId,
         { ...client, referrer: input.referrer ?? null },
@@ -139,14 +140,17 @@ const createTrackingService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
     },
 
-    /** Writes the queued clicks now (tests, shutdown). */
     /** The link of a code from this node's cache (see createLinkResolver), or null. */
     cachedLink: (code: string) => links.resolve(code),
 
+    /** Writes the queued clicks now (tests, shutdown). */
     flush: () => clicks.flush(),
 
     /** Plugin destroy: the queued clicks are written before the database closes. */
-    close: () => clicks.close(),
+    close: () => {
+      links.close();
+      return clicks.close();
+    },
   };
 };
 

@@ -9,41 +9,16 @@ import {
   type TrackClickResponse,
   type TrackSignupResponse,
 } from '../../../../plugin/contracts/tracking';
-import { REFERRAL_COOKIE } from '../../../../plugin/tracking';
 import { getService } from '../../platform/plugin-context';
-import type { ClientInfo } from '../tracking';
+import { answerRedirect, clientOf } from '../redirect';
 import { trackerScript } from '../tracker-script';
 import { parseInput } from '../../platform/validation';
-
-const clientOf = (ctx: Context): ClientInfo => ({
-  ip: ctx.request.ip,
-  userAgent: ctx.get('User-Agent') || null,
-  referrer: ctx.get('Referer') || null,
-  isHead: ctx.method === 'HEAD',
-});
-
-const queryString = (value: unknown) => (typeof value === 'string' ? value : null);
 
 const noLink = () => new errors.NotFoundError('No active referral link has this code');
 
 const createTrackingController = ({ strapi }: { strapi: Core.Strapi }) => ({
-  /** `GET /r/:code` and `GET <shortPath>/:code`: 302 to the landing page (SPEC §6). */
-  async redirect(ctx: Context) {
-    const target = await getService('tracking', { strapi }).redirect({
-      code: String(ctx.params.code ?? ''),
-      to: queryString(ctx.query.to),
-      visitorId: queryString(ctx.query.pvid),
-      referralCookie: ctx.cookies.get(REFERRAL_COOKIE, { signed: false }) ?? null,
-      client: clientOf(ctx),
-    });
-    if (!target) throw new errors.NotFoundError('Unknown referral link');
-    // Every visit must reach the server to be counted, and the target names the visitor.
-    // The landing page may see the referring site's origin (Strapi's default is no referrer).
-    ctx.set('Cache-Control', 'no-store');
-    ctx.set('Referrer-Policy', 'strict-origin-when-cross-origin');
-    ctx.status = 302;
-    ctx.redirect(target.location);
-  },
+  /** `GET /r/:code` and `GET <shortPath>/:code`, when the early redirect did not answer. */
+  redirect: (ctx: Context) => answerRedirect(strapi, ctx, String(ctx.params.code ?? '')),
 
   /** `GET /tracker.js` */
   async script(ctx: Context) {
