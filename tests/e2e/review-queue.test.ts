@@ -131,4 +131,36 @@ describe('the review queue', () => {
     await page.locator(`[data-commission="${disposable.documentId}"]`).waitFor();
     await shot('after-decisions');
   });
+
+  it('sets the signals in the program editor', async () => {
+    const program: Row = await app.strapi.db
+      .query(uid('program'))
+      .findOne({ where: { slug: 'acme-cloud' } });
+    await page.goto(`${origin}/admin/plugins/partners/programs/${program.documentId}`);
+    const choose = async (label: string, option: string) => {
+      await page.getByRole('combobox', { name: label }).click();
+      await page.getByRole('option', { name: option }).click();
+    };
+    await page.getByRole('combobox', { name: 'Paid-ad traffic' }).waitFor();
+    await choose('Paid-ad traffic', 'Hold for review');
+    await choose('Large commission', 'Flag');
+    await page.getByLabel(/Large commission above/).fill('500');
+    await page.getByLabel(/Clicks per minute/).fill('20');
+    await page.locator('[data-section="fraud"]').scrollIntoViewIfNeeded();
+    await shot('program-fraud-signals');
+    const saved = page.waitForResponse((r) => /\/partners\/programs\/[^/]+$/.test(r.url()));
+    await page.getByRole('button', { name: 'Save' }).click();
+    expect((await saved).status()).toBe(200);
+    const stored: Row = await app.strapi.db
+      .query(uid('program'))
+      .findOne({ where: { slug: 'acme-cloud' } });
+    expect(stored.fraudSignals).toMatchObject({
+      selfReferral: 'hold',
+      disposableEmail: 'hold',
+      paidTraffic: 'hold',
+      largeCommission: 'flag',
+      largeCommissionAmount: 50000,
+      clicksPerMinute: 20,
+    });
+  });
 });

@@ -13,6 +13,7 @@ import { usePermissions } from '../../hooks/usePermissions';
 import { useT } from '../../hooks/useT';
 import { CommissionSection } from './CommissionSection';
 import { EligibilitySection } from './EligibilitySection';
+import { FraudSection } from './FraudSection';
 import { GeneralSection } from './GeneralSection';
 import { LifecycleSection } from './LifecycleSection';
 import { PartnerLinksSection } from './PartnerLinksSection';
@@ -78,6 +79,7 @@ const Editor = ({ initial, documentId }: { initial: ProgramForm; documentId: str
             <TiersSection form={form} onChange={onChange} />
             <LifecycleSection form={form} onChange={onChange} />
             <EligibilitySection form={form} onChange={onChange} />
+            <FraudSection form={form} onChange={onChange} />
             <VisibilitySection form={form} onChange={onChange} />
             <PartnerLinksSection form={form} onChange={onChange} />
             <PayoutTermsSection form={form} onChange={onChange} />
