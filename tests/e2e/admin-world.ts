@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import type { Page } from 'playwright-core';
 import { ensureAdminBuild } from '../helpers/admin-build';
 import {
   createApiToken,
@@ -94,4 +95,13 @@ export const startEmptyAdminWorld = async (port = 0) => {
     throw new Error(`register-admin: ${registered.status} ${registered.text}`);
   }
   return { app, origin };
+};
+
+/** Signs the browser in as ADMIN through the admin's login form. */
+export const signInAsAdmin = async (page: Page, origin: string) => {
+  await page.goto(`${origin}/admin/auth/login`);
+  await page.locator('input[name="email"]').fill(ADMIN.email);
+  await page.locator('input[name="password"]').fill(ADMIN.password);
+  await page.getByRole('button', { name: 'Login' }).click();
+  await page.getByRole('link', { name: 'Partners' }).first().waitFor();
 };

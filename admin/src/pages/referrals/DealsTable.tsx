@@ -1,7 +1,7 @@
 import * as React from 'react';
-import { Button, Flex } from '@strapi/design-system';
+import { Badge, Button, Flex, Typography } from '@strapi/design-system';
 
-import type { DealView } from '../../../../plugin/contracts/admin';
+import type { DealPipelineRow, DealView } from '../../../../plugin/contracts/admin';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState, LoadingState } from '../../components/LoadState';
 import { day, money } from '../../components/format';
@@ -13,24 +13,67 @@ import { useAction } from '../../hooks/useAction';
 import { type Query, toQueryString, useApi } from '../../hooks/useApi';
 import { usePermissions } from '../../hooks/usePermissions';
 import { useT } from '../../hooks/useT';
+import { DealPipeline } from './DealPipeline';
+import { WinDealDialog } from './WinDealDialog';
 
-type Decision = { kind: 'approve' | 'reject'; deal: DealView } | null;
+type Kind = 'approve' | 'reject' | 'lose';
+type Decision = { kind: Kind; deal: DealView } | null;
 
-/** Deal registrations from partners: approving one attributes the customer to the partner. */
+const DIALOG: Record<
+  Kind,
+  { confirm: string; required: boolean; variant: 'success-light' | 'danger' }
+> = {
+  approve: { confirm: 'actions.approve', required: false, variant: 'success-light' },
+  reject: { confirm: 'actions.reject', required: true, variant: 'danger' },
+  lose: { confirm: 'deals.markLost', required: false, variant: 'danger' },
+};
+
+/** What the server did, from the deal it answered. */
+const doneMessage = (t: ReturnType<typeof useT>, kind: Kind, deal: DealView) => {
+  const company = deal.company ?? '';
+  if (kind === 'approve') {
+    return deal.expiresAt
+      ? t('deals.approved.until', { company, date: day(deal.expiresAt) })
+      : t('deals.approved', { company });
+  }
+  return t(kind === 'reject' ? 'deals.rejected' : 'deals.lost', { company });
+};
+
+/**
+ * Deal registrations from partners, under their pipeline: approving one attributes the customer
+ * to the partner until it expires, winning it for good.
+ */
 export const DealsTable = ({ query }: { query: Query }) => {
   const t = useT();
   const can = usePermissions();
   const api = useAction();
   const [decision, setDecision] = React.useState<Decision>(null);
+  const [winning, setWinning] = React.useState<DealView | null>(null);
   const { data, pagination, isLoading, error, refetch } = useApi<DealView[]>(
     `/partners/deals${toQueryString(query)}`
   );
+  const pipeline = useApi<DealPipelineRow[]>(
+    `/partners/deals/pipeline${toQueryString({ program: query.program, partner: query.partner })}`
+  );
+  const refresh = () => {
+    refetch();
+    pipeline.refetch();
+  };
+  const summary = pipeline.data ? <DealPipeline rows={pipeline.data} /> : null;
   if (error) return <ErrorState error={error} />;
   if (isLoading && !data) return <LoadingState />;
-  if (!data || data.length === 0) return <EmptyState text={t('deals.empty')} />;
-  const approve = decision?.kind === 'approve';
+  if (!data || data.length === 0) {
+    return (
+      <>
+        {summary}
+        <EmptyState text={t('deals.empty')} />
+      </>
+    );
+  }
+  const kind = decision?.kind ?? 'approve';
   return (
     <>
+      {summary}
       <SimpleTable
         rows={data}
         rowKey={(row) => row.documentId}
@@ -45,7 +88,12 @@ export const DealsTable = ({ query }: { query: Query }) => {
             id: 'contact',
             label: t('table.contact'),
             render: (row) => (
-              <Text>{[row.contactName, row.contactEmail].filter(Boolean).join(' · ') || '—'}</Text>
+              <Flex direction="column" alignItems="flex-start">
+                <Text>{row.contactName ?? '—'}</Text>
+                <Typography variant="pi" textColor="neutral600">
+                  {row.contactEmail ?? ''}
+                </Typography>
+              </Flex>
             ),
           },
           {
@@ -65,9 +113,23 @@ export const DealsTable = ({ query }: { query: Query }) => {
             ),
           },
           {
+            id: 'expectedClose',
+            label: t('table.expectedClose'),
+            render: (row) => <Text>{day(row.expectedCloseAt)}</Text>,
+          },
+          {
             id: 'status',
             label: t('table.status'),
-            render: (row) => <StatusBadge status={row.status} />,
+            render: (row) => (
+              <Flex gap={1} data-deal-status={row.documentId}>
+                <StatusBadge status={row.status} />
+                {row.held && row.status === 'submitted' ? (
+                  <Badge variant="alternative" title={t('deals.held.hint')} data-held>
+                    {t('deals.held')}
+                  </Badge>
+                ) : null}
+              </Flex>
+            ),
           },
           {
             id: 'expires',
@@ -78,8 +140,21 @@ export const DealsTable = ({ query }: { query: Query }) => {
             id: 'actions',
             label: t('table.actions'),
             render: (row) =>
-              can.managePartners && row.status === 'submitted' ? (
-                <Flex gap={2}>
+              can.managePartners && row.status === 'approved' ? (
+                <Flex gap={2} data-deal-actions={row.documentId}>
+                  <Button size="S" variant="success-light" onClick={() => setWinning(row)}>
+                    {t('deals.markWon')}
+                  </Button>
+                  <Button
+                    size="S"
+                    variant="danger-light"
+                    onClick={() => setDecision({ kind: 'lose', deal: row })}
+                  >
+                    {t('deals.markLost')}
+                  </Button>
+                </Flex>
+              ) : can.managePartners && row.status === 'submitted' ? (
+                <Flex gap={2} data-deal-actions={row.documentId}>
                   <Button
                     size="S"
                     variant="success-light"
@@ -105,24 +180,29 @@ export const DealsTable = ({ query }: { query: Query }) => {
       <ReasonDialog
         open={decision !== null}
         onClose={() => setDecision(null)}
-        title={t(approve ? 'deals.approve.title' : 'deals.reject.title', {
-          company: decision?.deal.company ?? '',
-        })}
-        description={t(approve ? 'deals.approve.description' : 'deals.reject.description')}
+        title={t(`deals.${kind}.title`, { company: decision?.deal.company ?? '' })}
+        description={t(
+          kind === 'approve' && decision?.deal.held
+            ? 'deals.approve.heldDescription'
+            : `deals.${kind}.description`
+        )}
         label={t('deals.note')}
-        confirmLabel={t(approve ? 'actions.approve' : 'actions.reject')}
-        required={!approve}
-        variant={approve ? 'success-light' : 'danger'}
+        confirmLabel={t(DIALOG[kind].confirm)}
+        required={DIALOG[kind].required}
+        variant={DIALOG[kind].variant}
         onConfirm={async (note) => {
           if (!decision) return;
-          const done = await api.post(
+          const done = await api.post<DealView>(
             `/partners/deals/${decision.deal.documentId}/${decision.kind}`,
-            note ? { note } : {},
-            t(approve ? 'deals.approved' : 'deals.rejected')
+            note ? { note } : {}
           );
-          if (done !== undefined) refetch();
+          if (done) {
+            api.notify(doneMessage(t, decision.kind, done));
+            refresh();
+          }
         }}
       />
+      <WinDealDialog deal={winning} onClose={() => setWinning(null)} onDone={refresh} />
     </>
   );
 };

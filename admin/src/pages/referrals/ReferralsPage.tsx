@@ -14,7 +14,7 @@ export const ReferralsPage = () => {
   const programs = useProgramOptions();
   const partners = usePartnerOptions();
   const tab = query.tab === 'deals' ? 'deals' : 'referrals';
-  const { status, partner, program, page, pageSize } = query;
+  const { status, partner, program, page, pageSize, sort } = query;
   const statuses = tab === 'deals' ? DEAL_STATUSES : REFERRAL_STATUSES;
   return (
     <PluginPage
@@ -29,6 +29,14 @@ export const ReferralsPage = () => {
           />
           <QuerySelect name="program" label={t('filters.program')} options={programs} />
           <QuerySelect name="partner" label={t('filters.partner')} options={partners} />
+          {tab === 'deals' ? (
+            <QuerySelect
+              name="sort"
+              label={t('deals.sort')}
+              allLabel={t('deals.sort.createdAt')}
+              options={[{ value: 'expectedCloseAt', label: t('deals.sort.expectedCloseAt') }]}
+            />
+          ) : null}
         </Flex>
       }
     >
@@ -36,7 +44,7 @@ export const ReferralsPage = () => {
         variant="simple"
         value={tab}
         onValueChange={(next) =>
-          set({ tab: next === 'deals' ? 'deals' : undefined, status: undefined })
+          set({ tab: next === 'deals' ? 'deals' : undefined, status: undefined, sort: undefined })
         }
       >
         <Tabs.List aria-label={t('referrals.title')}>
@@ -48,7 +56,7 @@ export const ReferralsPage = () => {
             <ReferralsTable query={{ status, partner, program, page, pageSize }} />
           </Tabs.Content>
           <Tabs.Content value="deals">
-            <DealsTable query={{ status, partner, program, page, pageSize }} />
+            <DealsTable query={{ status, partner, program, page, pageSize, sort }} />
           </Tabs.Content>
         </Box>
       </Tabs.Root>
