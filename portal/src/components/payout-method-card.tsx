@@ -259,14 +259,16 @@ export function PayoutMethodCard() {
   const [adding, setAdding] = useState(false);
   const [switching, setSwitching] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const rows = saved.data?.data ?? [];
+  /** The list a change answered: shown with its message at once, no second request. */
+  const [answered, setAnswered] = useState<SavedPayoutMethod[] | null>(null);
+  const rows = answered ?? saved.data?.data ?? [];
 
   const done = (answer: PayoutMethodsResponse, what: (active: SavedPayoutMethod) => string) => {
     const active = answer.data.find((entry) => entry.active);
     setAdding(false);
     setSwitching(null);
+    setAnswered(answer.data);
     setMessage(`${active ? what(active) : 'Saved.'} ${noticeText(answer.meta.notice)}`);
-    saved.reload();
   };
 
   const added = (answer: PayoutMethodsResponse) =>
