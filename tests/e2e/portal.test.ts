@@ -376,10 +376,10 @@ describe('the partner portal in Chromium', () => {
     expect(pdf.content.length).toBeGreaterThan(1000);
   });
 
-  it('changes the payout method to PayPal, then to a US bank account (last four only)', async () => {
+  it('adds PayPal, then a US bank account (last four only) and makes it active', async () => {
     await page.getByRole('link', { name: 'Payouts' }).click();
-    await page.locator('.payout-method[data-method="none"]').waitFor();
-    await page.getByRole('button', { name: 'Add' }).click();
+    await page.getByText('No payout method yet').waitFor();
+    await page.getByRole('button', { name: 'Add a method' }).click();
     await page.check('input[value="paypal"]');
     await page.fill('input[name="paypalEmail"]', 'jane@paypal.test');
     await page.fill('input[name="currentPassword"]', 'wrong-password');
@@ -394,7 +394,7 @@ describe('the partner portal in Chromium', () => {
       email: 'jane@paypal.test',
     });
 
-    await page.getByRole('button', { name: 'Change' }).click();
+    await page.getByRole('button', { name: 'Add another method' }).click();
     await page.check('input[value="bank"]');
     await page.fill('input[name="holder"]', 'Jane Doe');
     await page.fill('input[name="routingNumber"]', '011000015');
@@ -403,7 +403,13 @@ describe('the partner portal in Chromium', () => {
     await snapshot('payout-method-form');
     await page.getByRole('button', { name: 'Save payout method' }).click();
     await page.locator('.payout-method[data-method="bank"]').waitFor();
-    expect(await page.locator('.payout-method').innerText()).toContain('••••6789');
+    expect(await page.locator('.payout-method[data-method="bank"]').innerText()).toContain(
+      '••••6789'
+    );
+    await page.getByRole('button', { name: /^Make US bank account .* active$/ }).click();
+    await page.fill('input[name="currentPassword"]', PASSWORD);
+    await page.getByRole('button', { name: 'Confirm switch' }).click();
+    await page.locator('.payout-method[data-method="bank"][data-active="true"]').waitFor();
     expect((await portalApi('/payout-method')).data).toEqual({
       type: 'bank',
       holder: 'Jane Doe',

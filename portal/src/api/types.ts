@@ -17,6 +17,7 @@ export type {
   Money,
   Pagination,
   PayoutMethodInput,
+  PayoutMethodsResponse,
   PortalAsset,
   PortalCommission,
   PortalDeal,
@@ -27,6 +28,7 @@ export type {
   PortalProgram,
   PortalReferral,
   ProgramRef,
+  SavedPayoutMethod,
   StatsRange,
   UpdateProfileRequest,
 } from '../../../plugin/contracts/portal';

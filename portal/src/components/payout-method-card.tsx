@@ -1,227 +1,354 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
-import type { PayoutMethod, PayoutMethodInput } from '../api/types';
-import { Card, ErrorNote, Loading } from './ui';
+import type {
+  PayoutMethod,
+  PayoutMethodInput,
+  PayoutMethodsResponse,
+  SavedPayoutMethod,
+} from '../api/types';
+import { date } from '../format';
 import { useResource } from '../use-resource';
+import { Card, ErrorNote, ListBody } from './ui';
 
 type MethodType = PayoutMethodInput['type'];
+type Notice = NonNullable<PayoutMethodsResponse['meta']['notice']>;
 
-const describe = (method: PayoutMethod | null) => {
-  if (!method) return 'No payout method yet: choose one so we can pay you.';
+const describe = (method: PayoutMethod) => {
   if (method.type === 'paypal') return `PayPal · ${method.email}`;
   if (method.type === 'bank') return `US bank account · ${method.holder} · ••••${method.last4}`;
   if (method.type === 'stripe') return 'Stripe (connected account)';
   return 'Account credit with us';
 };
 
+/** What the server did with the e-mail notice of a change. */
+const noticeText = (notice: Notice | undefined) =>
+  notice?.mailed
+    ? 'We e-mailed you a notice of the change.'
+    : 'The e-mail notice of the change could not be sent.';
+
 /**
- * The active payout method: PayPal, US bank account, account credit or Stripe Connect. Saving
- * keeps the earlier methods (GET /payout-methods) and makes the new one active.
+ * Sends a change of payout details with the password asked again; `busy` while it runs, the
+ * server's refusal in `error` (the form stays open), the answer to `onAnswer`.
  */
-export function PayoutMethodCard() {
-  const current = useResource(
-    () =>
-      api
-        .get<{ data: PayoutMethod | null }>('/partners/portal/payout-method')
-        .then((answer) => answer.data),
-    'payout-method'
+function usePasswordChange(
+  send: (password: string) => Promise<PayoutMethodsResponse>,
+  onAnswer: (answer: PayoutMethodsResponse) => void
+) {
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<Error | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      onAnswer(await send(password));
+    } catch (caught) {
+      setError(caught as Error);
+      setBusy(false);
+    }
+  };
+  return { password, setPassword, error, busy, submit };
+}
+
+/** The end of both forms: the password, the server's refusal, submit and cancel. */
+function PasswordActions(props: {
+  change: ReturnType<typeof usePasswordChange>;
+  submit: string;
+  busy: string;
+  onCancel: () => void;
+}) {
+  const { change } = props;
+  return (
+    <>
+      <label className="field">
+        <span>Your password (asked again for any change of payout details)</span>
+        <input
+          type="password"
+          name="currentPassword"
+          required
+          autoComplete="current-password"
+          value={change.password}
+          onChange={(event) => change.setPassword(event.target.value)}
+        />
+      </label>
+      <ErrorNote error={change.error} />
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={change.busy}>
+          {change.busy ? props.busy : props.submit}
+        </button>
+        <button type="button" className="button" onClick={props.onCancel}>
+          Cancel
+        </button>
+      </div>
+    </>
   );
-  const [editing, setEditing] = useState(false);
+}
+
+/** Adds another saved method (POST /payout-methods); it becomes active only when it is the first. */
+function AddMethodForm(props: {
+  onSaved: (answer: PayoutMethodsResponse) => void;
+  onCancel: () => void;
+}) {
   const [type, setType] = useState<MethodType>('paypal');
   const [email, setEmail] = useState('');
   const [holder, setHolder] = useState('');
   const [routingNumber, setRoutingNumber] = useState('');
   const [accountNumber, setAccountNumber] = useState('');
   const [accountId, setAccountId] = useState('');
-  const [password, setPassword] = useState('');
-  const [error, setError] = useState<Error | null>(null);
-  /** What the server did with the e-mail notice of the change. */
-  const [saved, setSaved] = useState<{ mailed: boolean } | null>(null);
-  const [busy, setBusy] = useState(false);
 
-  const edit = () => {
-    setType(current.data ? current.data.type : 'paypal');
-    setEmail(current.data?.type === 'paypal' ? current.data.email : '');
-    setHolder(current.data?.type === 'bank' ? current.data.holder : '');
-    setRoutingNumber('');
-    setAccountNumber('');
-    setAccountId('');
-    setPassword('');
-    setError(null);
-    setSaved(null);
-    setEditing(true);
+  const methodInput = (): PayoutMethodInput =>
+    type === 'paypal'
+      ? { type, email: email.trim() }
+      : type === 'bank'
+        ? {
+            type,
+            holder: holder.trim(),
+            routingNumber: routingNumber.trim(),
+            accountNumber: accountNumber.trim(),
+          }
+        : type === 'stripe'
+          ? { type, accountId: accountId.trim() }
+          : { type };
+  const change = usePasswordChange(
+    (password) =>
+      api.post<PayoutMethodsResponse>('/partners/portal/payout-methods', {
+        data: { method: methodInput(), password },
+      }),
+    props.onSaved
+  );
+
+  return (
+    <form onSubmit={change.submit} className="method-form" aria-label="Add a payout method">
+      <fieldset className="choices">
+        <legend className="sr-only">Method</legend>
+        {(
+          [
+            ['paypal', 'PayPal'],
+            ['bank', 'US bank account'],
+            ['credit', 'Account credit'],
+            ['stripe', 'Stripe Connect'],
+          ] as const
+        ).map(([value, text]) => (
+          <label key={value} className={`choice ${type === value ? 'active' : ''}`}>
+            <input
+              type="radio"
+              name="method"
+              value={value}
+              checked={type === value}
+              onChange={() => setType(value)}
+            />
+            {text}
+          </label>
+        ))}
+      </fieldset>
+      {type === 'paypal' && (
+        <label className="field">
+          <span>PayPal email</span>
+          <input
+            type="email"
+            name="paypalEmail"
+            required
+            value={email}
+            onChange={(event) => setEmail(event.target.value)}
+          />
+        </label>
+      )}
+      {type === 'bank' && (
+        <div className="form-grid">
+          <label className="field">
+            <span>Account holder</span>
+            <input
+              name="holder"
+              required
+              value={holder}
+              onChange={(event) => setHolder(event.target.value)}
+            />
+          </label>
+          <label className="field">
+            <span>Routing number (ABA)</span>
+            <input
+              name="routingNumber"
+              required
+              inputMode="numeric"
+              pattern="[0-9]{9}"
+              value={routingNumber}
+              onChange={(event) => setRoutingNumber(event.target.value)}
+            />
+          </label>
+          <label className="field">
+            <span>Account number</span>
+            <input
+              name="accountNumber"
+              required
+              inputMode="numeric"
+              pattern="[0-9]{4,17}"
+              autoComplete="off"
+              value={accountNumber}
+              onChange={(event) => setAccountNumber(event.target.value)}
+            />
+          </label>
+          <p className="muted small">Stored encrypted; only the last four digits are shown.</p>
+        </div>
+      )}
+      {type === 'credit' && (
+        <p className="muted">Your earnings are credited to your customer account with us.</p>
+      )}
+      {type === 'stripe' && (
+        <label className="field">
+          <span>Stripe account id</span>
+          <input
+            name="stripeAccountId"
+            required
+            placeholder="acct_…"
+            value={accountId}
+            onChange={(event) => setAccountId(event.target.value)}
+          />
+        </label>
+      )}
+      <PasswordActions
+        change={change}
+        submit="Save payout method"
+        busy="Saving…"
+        onCancel={props.onCancel}
+      />
+    </form>
+  );
+}
+
+/** The explicit switch (POST /payout-methods/:id/activate), behind the password. */
+function ActivateForm(props: {
+  saved: SavedPayoutMethod;
+  onDone: (answer: PayoutMethodsResponse) => void;
+  onCancel: () => void;
+}) {
+  const change = usePasswordChange(
+    (password) =>
+      api.post<PayoutMethodsResponse>(
+        `/partners/portal/payout-methods/${encodeURIComponent(props.saved.id)}/activate`,
+        { data: { password } }
+      ),
+    props.onDone
+  );
+
+  return (
+    <form onSubmit={change.submit} className="method-form" aria-label="Make this method active">
+      <p>
+        Pay me with <strong>{describe(props.saved.method)}</strong> from now on.
+      </p>
+      <PasswordActions
+        change={change}
+        submit="Confirm switch"
+        busy="Switching…"
+        onCancel={props.onCancel}
+      />
+    </form>
+  );
+}
+
+/**
+ * Every saved payout method (PayPal, US bank account, account credit, Stripe Connect), the active
+ * one marked: only it is paid. Adding keeps the others; switching is its own action. Both ask for
+ * the password again, and the message says whether the e-mail notice went out.
+ */
+export function PayoutMethodCard() {
+  const saved = useResource(
+    () => api.get<PayoutMethodsResponse>('/partners/portal/payout-methods'),
+    'payout-methods'
+  );
+  const [adding, setAdding] = useState(false);
+  const [switching, setSwitching] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  /** The list a change answered: shown with its message at once, no second request. */
+  const [answered, setAnswered] = useState<SavedPayoutMethod[] | null>(null);
+  const rows = answered ?? saved.data?.data ?? [];
+
+  const done = (answer: PayoutMethodsResponse, what: (active: SavedPayoutMethod) => string) => {
+    const active = answer.data.find((entry) => entry.active);
+    setAdding(false);
+    setSwitching(null);
+    setAnswered(answer.data);
+    setMessage(`${active ? what(active) : 'Saved.'} ${noticeText(answer.meta.notice)}`);
   };
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const body: PayoutMethodInput =
-      type === 'paypal'
-        ? { type, email: email.trim() }
-        : type === 'bank'
-          ? {
-              type,
-              holder: holder.trim(),
-              routingNumber: routingNumber.trim(),
-              accountNumber: accountNumber.trim(),
-            }
-          : type === 'stripe'
-            ? { type, accountId: accountId.trim() }
-            : { type };
-    setBusy(true);
-    setError(null);
-    try {
-      const answer = await api.put<{ meta: { notice?: { mailed: boolean } } }>(
-        '/partners/portal/payout-method',
-        { data: { ...body, password } }
-      );
-      setEditing(false);
-      setSaved({ mailed: answer.meta.notice?.mailed ?? false });
-      current.reload();
-    } catch (caught) {
-      setError(caught as Error);
-    }
-    setBusy(false);
-  };
+  const added = (answer: PayoutMethodsResponse) =>
+    done(answer, (active) =>
+      answer.data.length === 1
+        ? `Payout method saved: ${describe(active.method)} is your active method.`
+        : `Payout method saved. ${describe(active.method)} stays active until you make another one active.`
+    );
+  const switched = (answer: PayoutMethodsResponse) =>
+    done(answer, (active) => `${describe(active.method)} is now your active payout method.`);
 
   return (
     <Card
-      title="Payout method"
+      title="Payout methods"
       actions={
-        !editing && (
-          <button type="button" className="button button-small" onClick={edit}>
-            {current.data ? 'Change' : 'Add'}
+        !adding && (
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => {
+              setAdding(true);
+              setSwitching(null);
+              setMessage(null);
+            }}
+          >
+            {rows.length ? 'Add another method' : 'Add a method'}
           </button>
         )
       }
     >
-      {current.loading && !current.data ? (
-        <Loading />
-      ) : (
-        !editing && (
-          <p className="payout-method" data-method={current.data?.type ?? 'none'}>
-            {describe(current.data)}
-          </p>
-        )
-      )}
-      {saved && !editing && (
-        <p className="notice notice-success">
-          Payout method saved and made active.{' '}
-          {saved.mailed
-            ? 'We e-mailed you a notice of the change.'
-            : 'The e-mail notice of the change could not be sent.'}
+      <ListBody
+        resource={saved}
+        rows={rows.length}
+        empty="No payout method yet: add one so we can pay you."
+      >
+        <ul className="payout-methods">
+          {rows.map((entry) => (
+            <li
+              key={entry.id}
+              className={`payout-method ${entry.active ? 'payout-method-active' : ''}`}
+              data-method={entry.method.type}
+              data-active={entry.active}
+            >
+              <div className="payout-method-row">
+                <div>
+                  <strong>{describe(entry.method)}</strong>
+                  <div className="muted small">Added {date(entry.addedAt)}</div>
+                </div>
+                {entry.active ? (
+                  <span className="badge badge-success">Active</span>
+                ) : (
+                  switching !== entry.id && (
+                    <button
+                      type="button"
+                      className="button button-small"
+                      aria-label={`Make ${describe(entry.method)} active`}
+                      onClick={() => {
+                        setSwitching(entry.id);
+                        setAdding(false);
+                        setMessage(null);
+                      }}
+                    >
+                      Make active
+                    </button>
+                  )
+                )}
+              </div>
+              {switching === entry.id && (
+                <ActivateForm saved={entry} onDone={switched} onCancel={() => setSwitching(null)} />
+              )}
+            </li>
+          ))}
+        </ul>
+      </ListBody>
+      {message && (
+        <p className="notice notice-success" role="status">
+          {message}
         </p>
       )}
-      <ErrorNote error={current.error} />
-      {editing && (
-        <form onSubmit={submit} className="method-form">
-          <fieldset className="choices">
-            <legend className="sr-only">Method</legend>
-            {(
-              [
-                ['paypal', 'PayPal'],
-                ['bank', 'US bank account'],
-                ['credit', 'Account credit'],
-                ['stripe', 'Stripe Connect'],
-              ] as const
-            ).map(([value, text]) => (
-              <label key={value} className={`choice ${type === value ? 'active' : ''}`}>
-                <input
-                  type="radio"
-                  name="method"
-                  value={value}
-                  checked={type === value}
-                  onChange={() => setType(value)}
-                />
-                {text}
-              </label>
-            ))}
-          </fieldset>
-          {type === 'paypal' && (
-            <label className="field">
-              <span>PayPal email</span>
-              <input
-                type="email"
-                name="paypalEmail"
-                required
-                value={email}
-                onChange={(event) => setEmail(event.target.value)}
-              />
-            </label>
-          )}
-          {type === 'bank' && (
-            <div className="form-grid">
-              <label className="field">
-                <span>Account holder</span>
-                <input
-                  name="holder"
-                  required
-                  value={holder}
-                  onChange={(event) => setHolder(event.target.value)}
-                />
-              </label>
-              <label className="field">
-                <span>Routing number (ABA)</span>
-                <input
-                  name="routingNumber"
-                  required
-                  inputMode="numeric"
-                  pattern="[0-9]{9}"
-                  value={routingNumber}
-                  onChange={(event) => setRoutingNumber(event.target.value)}
-                />
-              </label>
-              <label className="field">
-                <span>Account number</span>
-                <input
-                  name="accountNumber"
-                  required
-                  inputMode="numeric"
-                  pattern="[0-9]{4,17}"
-                  autoComplete="off"
-                  value={accountNumber}
-                  onChange={(event) => setAccountNumber(event.target.value)}
-                />
-              </label>
-              <p className="muted small">Stored encrypted; only the last four digits are shown.</p>
-            </div>
-          )}
-          {type === 'credit' && (
-            <p className="muted">Your earnings are credited to your customer account with us.</p>
-          )}
-          {type === 'stripe' && (
-            <label className="field">
-              <span>Stripe account id</span>
-              <input
-                name="stripeAccountId"
-                required
-                placeholder="acct_…"
-                value={accountId}
-                onChange={(event) => setAccountId(event.target.value)}
-              />
-            </label>
-          )}
-          <label className="field">
-            <span>Your password (asked again for any change of payout details)</span>
-            <input
-              type="password"
-              name="currentPassword"
-              required
-              autoComplete="current-password"
-              value={password}
-              onChange={(event) => setPassword(event.target.value)}
-            />
-          </label>
-          <ErrorNote error={error} />
-          <div className="form-actions">
-            <button type="submit" className="button button-primary" disabled={busy}>
-              {busy ? 'Saving…' : 'Save payout method'}
-            </button>
-            <button type="button" className="button" onClick={() => setEditing(false)}>
-              Cancel
-            </button>
-          </div>
-        </form>
-      )}
+      {adding && <AddMethodForm onSaved={added} onCancel={() => setAdding(false)} />}
     </Card>
   );
 }

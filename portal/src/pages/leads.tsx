@@ -96,23 +96,25 @@ function DealForm({ onAdded }: { onAdded: () => void }) {
     contactName: '',
     contactEmail: '',
     value: '',
+    domain: '',
+    expectedCloseAt: '',
   });
   const [error, setError] = useState<Error | null>(null);
-  const [done, setDone] = useState(false);
+  const [done, setDone] = useState<PortalDeal | null>(null);
   const set = (name: keyof typeof fields) => (event: { target: { value: string } }) =>
     setFields({ ...fields, [name]: event.target.value });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
-    setDone(false);
+    setDone(null);
     const estimatedValue = parseMinorUnits(fields.value, currency);
     if (estimatedValue === null || estimatedValue < 0) {
       setError(new Error(`Enter the estimated value in ${currency}, like 1200 or 1200.50.`));
       return;
     }
     try {
-      await api.post('/partners/portal/deals', {
+      const answer = await api.post<{ data: PortalDeal }>('/partners/portal/deals', {
         data: {
           program,
           company: fields.company.trim(),
@@ -120,10 +122,19 @@ function DealForm({ onAdded }: { onAdded: () => void }) {
           contactEmail: fields.contactEmail.trim(),
           estimatedValue,
           currency,
+          domain: fields.domain.trim() || undefined,
+          expectedCloseAt: fields.expectedCloseAt || undefined,
         },
       });
-      setFields({ company: '', contactName: '', contactEmail: '', value: '' });
-      setDone(true);
+      setFields({
+        company: '',
+        contactName: '',
+        contactEmail: '',
+        value: '',
+        domain: '',
+        expectedCloseAt: '',
+      });
+      setDone(answer.data);
       onAdded();
     } catch (caught) {
       setError(caught as Error);
@@ -150,15 +161,54 @@ function DealForm({ onAdded }: { onAdded: () => void }) {
           <span>Estimated value ({currency})</span>
           <input required inputMode="decimal" value={fields.value} onChange={set('value')} />
         </label>
+        <label className="field">
+          <span>Web domain</span>
+          <input
+            name="domain"
+            placeholder="acme.com"
+            value={fields.domain}
+            onChange={set('domain')}
+          />
+        </label>
+        <label className="field">
+          <span>Expected close</span>
+          <input
+            type="date"
+            name="expectedCloseAt"
+            value={fields.expectedCloseAt}
+            onChange={set('expectedCloseAt')}
+          />
+        </label>
       </div>
       <ErrorNote error={error} />
-      {done && <p className="notice notice-success">Deal registered: the team reviews it.</p>}
+      {done && (
+        <p className="notice notice-success">
+          {done.held
+            ? 'Deal registered and held: another registration names this customer, so the team decides.'
+            : 'Deal registered: the team reviews it.'}
+        </p>
+      )}
       <button type="submit" className="button button-primary">
         Register deal
       </button>
     </form>
   );
 }
+
+const OPEN_STATES = new Set<string>(['submitted', 'approved']);
+
+/** What a deal's state means for the partner; a held deal names no one. */
+const dealStateNote = (deal: PortalDeal) => {
+  if (deal.status === 'submitted')
+    return deal.held
+      ? 'Held: another registration names this customer; the team decides.'
+      : 'Waiting for the team to review it.';
+  if (deal.status === 'approved') return 'Approved: the customer is protected for you.';
+  if (deal.status === 'won') return 'Won: the customer’s orders credit you.';
+  if (deal.status === 'lost') return 'Lost: the customer did not buy.';
+  if (deal.status === 'expired') return 'Expired: the claim ran out before the deal closed.';
+  return 'Rejected by the team.';
+};
 
 /** Leads the partner adds by hand, and deals registered for approval (agencies, resellers). */
 export function LeadsPage() {
@@ -225,24 +275,30 @@ export function LeadsPage() {
                 <tr>
                   <th>Company</th>
                   <th>Contact</th>
-                  <th>Status</th>
-                  <th>Expires</th>
+                  <th>State</th>
+                  <th>Expected close</th>
+                  <th>Claim until</th>
                   <th className="numeric">Estimated value</th>
                 </tr>
               </thead>
               <tbody>
                 {(deals.data?.data ?? []).map((deal) => (
                   <tr key={deal.documentId}>
-                    <td>{deal.company}</td>
+                    <td>
+                      {deal.company}
+                      {deal.domain && <div className="muted small">{deal.domain}</div>}
+                    </td>
                     <td>
                       {deal.contactName}
                       <div className="muted small">{deal.contactEmail}</div>
                     </td>
                     <td>
                       <StatusBadge status={deal.status} />
+                      <div className="muted small">{dealStateNote(deal)}</div>
                       {deal.decisionNote && <div className="muted small">{deal.decisionNote}</div>}
                     </td>
-                    <td>{date(deal.expiresAt)}</td>
+                    <td>{date(deal.expectedCloseAt)}</td>
+                    <td>{OPEN_STATES.has(deal.status) ? date(deal.expiresAt) : '—'}</td>
                     <td className="numeric">
                       {deal.estimatedValue !== null && deal.currency
                         ? money(deal.estimatedValue, deal.currency)
