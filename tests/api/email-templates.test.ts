@@ -72,6 +72,7 @@ describe('the admin API', () => {
       'commission-earned',
       'payout-sent',
       'monthly-statement',
+      'payout-details-changed',
     ]);
     const payoutSent = body.data.find((template) => template.name === 'payout-sent');
     expect(payoutSent).toMatchObject({
