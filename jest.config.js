@@ -1,3 +1,4 @@
+const { availableParallelism } = require('node:os');
 const { requestedDatabasesFromEnv } = require('./tests/helpers/requested-databases');
 
 const transform = {
@@ -42,6 +43,9 @@ module.exports = {
         ]
       : []),
   ],
+  // Suites spend much of their time waiting on Strapi's boot and the databases, so two run at
+  // once even on a two-core machine (each has its own scratch database and ports).
+  maxWorkers: Math.max(2, availableParallelism() - 1),
   testTimeout: 120000,
   reporters: ['default', '<rootDir>/tests/helpers/summary-reporter.js'],
 };
