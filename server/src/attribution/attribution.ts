@@ -18,7 +18,7 @@ import type { ReferralSource } from '../../../plugin/model';
 import { uid } from '../../../plugin/model';
 import { lockRow, moneyTransaction, tableOf, withKnex } from '../platform/database';
 import { getService } from '../platform/plugin-context';
-import { idOf, idOrNull } from '../platform/rows';
+import { idOf, idOrNull, insertRow } from '../platform/rows';
 import { normaliseReferralCode } from '../../../plugin/tracking';
 
 const LINK = uid('link');
@@ -241,18 +241,16 @@ const createAttributionService = ({ strapi }: { strapi: Core.Strapi }) => {
       await customerReferral(customer, candidate.programId)
     );
     if (decision.kind === 'keep') return { ...decision.attribution, newReferral: false };
-    const referral = await strapi.db.query(REFERRAL).create({
-      data: {
-        partnerId: candidate.partnerId,
-        programId: candidate.programId,
-        linkId: candidate.linkId,
-        source: candidate.source,
-        visitorId: candidate.visitorId ?? null,
-        email: normaliseEmail(customer.customerEmail),
-        ...splitName(customer.customerName),
-        externalId: customer.customerExternalId ?? null,
-        state: 'lead',
-      },
+    const referral = await insertRow(strapi, REFERRAL, {
+      partnerId: candidate.partnerId,
+      programId: candidate.programId,
+      linkId: candidate.linkId,
+      source: candidate.source,
+      visitorId: candidate.visitorId ?? null,
+      email: normaliseEmail(customer.customerEmail),
+      ...splitName(customer.customerName),
+      externalId: customer.customerExternalId ?? null,
+      state: 'lead',
     });
     return {
       partnerId: candidate.partnerId,

@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { uid } from '../../../plugin/model';
 import { isUniqueClick, UNIQUE_CLICK_WINDOW_HOURS } from '../../../plugin/tracking';
+import { newDocumentId } from '../platform/rows';
 import { clickVelocityFlags } from './click-velocity';
 
 const CLICK = uid('click');
@@ -31,13 +31,6 @@ export interface ClickQueueOptions {
 }
 
 const MAX_ATTEMPTS = 5;
-const DOCUMENT_ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
-
-/** A Strapi-style document id: 24 lower-case letters and digits, starting with a letter. */
-const newDocumentId = () =>
-  Array.from(randomBytes(24), (byte, index) =>
-    index === 0 ? DOCUMENT_ID_ALPHABET[byte % 26] : DOCUMENT_ID_ALPHABET[byte % 36]
-  ).join('');
 const WINDOW_MS = UNIQUE_CLICK_WINDOW_HOURS * 3_600_000;
 
 /**

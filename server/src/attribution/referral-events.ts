@@ -37,26 +37,32 @@ export const referralEvent = (
 /**
  * `partners.referral.created` after the commit of every new referral, whichever path wrote it
  * (an order's attribution, a sign-up, a partner's lead, an explicit attribution): they all
- * insert through the Query Engine, whose lifecycle this hangs on.
+ * insert through the Query Engine (`create`, or `createMany` through `insertRow`), whose
+ * lifecycles this hangs on. The payload is the referral as committed.
  */
 export const registerReferralEvents = (strapi: Core.Strapi) => {
+  const announce = (id: number) =>
+    afterCommit(strapi, async () => {
+      const referral: RawRow | null = await strapi.db.query(REFERRAL).findOne({ where: { id } });
+      if (!referral) return;
+      const program: RawRow | null = referral.programId
+        ? await strapi.db
+            .query(PROGRAM)
+            .findOne({ where: { id: referral.programId }, select: ['referralDetail'] })
+        : null;
+      const detail = ((program?.referralDetail as ReferralDetail | null) ??
+        'none') as ReferralDetail;
+      await emitEvent(strapi, 'partners.referral.created', referralEvent(referral, detail));
+    });
   strapi.db.lifecycles.subscribe({
     models: [REFERRAL],
     async afterCreate(event) {
       const id = idOrNull((event.result as RawRow | undefined)?.id);
-      if (id === null) return;
-      await afterCommit(strapi, async () => {
-        const referral: RawRow | null = await strapi.db.query(REFERRAL).findOne({ where: { id } });
-        if (!referral) return;
-        const program: RawRow | null = referral.programId
-          ? await strapi.db
-              .query(PROGRAM)
-              .findOne({ where: { id: referral.programId }, select: ['referralDetail'] })
-          : null;
-        const detail = ((program?.referralDetail as ReferralDetail | null) ??
-          'none') as ReferralDetail;
-        await emitEvent(strapi, 'partners.referral.created', referralEvent(referral, detail));
-      });
+      if (id !== null) await announce(id);
+    },
+    async afterCreateMany(event) {
+      const ids = ((event.result as { ids?: unknown[] } | undefined)?.ids ?? []).map(Number);
+      for (const id of ids) await announce(id);
     },
   });
 };

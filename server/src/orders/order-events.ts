@@ -1,10 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { OrderEventPayload } from '../../../plugin/contracts/webhooks';
-import { uid } from '../../../plugin/model';
 import { afterCommit, emitEvent } from '../platform/events';
 import { idOrNull, iso, type RawRow } from '../platform/rows';
-
-const ORDER = uid('order');
 
 /** The payload of `partners.order.attributed`: the order's facts, no customer fields. */
 export const orderEvent = (order: RawRow): OrderEventPayload => ({
@@ -27,19 +24,13 @@ export const orderEvent = (order: RawRow): OrderEventPayload => ({
 
 /**
  * `partners.order.attributed` after the commit, when a settlement gave the order a partner it
- * did not have (or another one): once per attribution, not per delivery of the order.
+ * did not have (or another one): once per attribution, not per delivery of the order. `order`
+ * is the row as this transaction leaves it (it holds the row's lock), so the event needs no
+ * query.
  */
-export const announceAttribution = (
-  strapi: Core.Strapi,
-  orderId: number,
-  before: number | null,
-  after: number | null | undefined
-) => {
-  if (after == null || after === before) return Promise.resolve();
-  return afterCommit(strapi, async () => {
-    const order: RawRow | null = await strapi.db.query(ORDER).findOne({ where: { id: orderId } });
-    if (order?.partnerId != null) {
-      await emitEvent(strapi, 'partners.order.attributed', orderEvent(order));
-    }
-  });
+export const announceAttribution = (strapi: Core.Strapi, order: RawRow, before: number | null) => {
+  const after = idOrNull(order.partnerId);
+  if (after === null || after === before) return Promise.resolve();
+  const payload = orderEvent(order);
+  return afterCommit(strapi, () => emitEvent(strapi, 'partners.order.attributed', payload));
 };

@@ -17,7 +17,7 @@ import {
 import { isUniqueViolation, lockRow, moneyTransaction } from '../platform/database';
 import { getService } from '../platform/plugin-context';
 import type { StoredOrder } from '../ledger/commissions';
-import { idOrNull } from '../platform/rows';
+import { idOrNull, insertRow } from '../platform/rows';
 import { announceAttribution } from './order-events';
 
 const ORDER = uid('order');
@@ -67,18 +67,16 @@ const describe = (input: OrderInput) => ({
 const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
   const orders = () => strapi.db.query(ORDER);
 
-  /** The pending row of a new order, inside the caller's transaction. */
+  /** The pending row of a new order, inside the caller's transaction (one INSERT). */
   const insertOrder = (input: OrderInput, source: OrderSource) =>
-    orders().create({
-      data: {
-        externalId: input.externalId,
-        amount: input.amount,
-        currency: input.currency,
-        state: 'pending',
-        refundedAmount: 0,
-        source,
-        ...describe(input),
-      },
+    insertRow(strapi, ORDER, {
+      externalId: input.externalId,
+      amount: input.amount,
+      currency: input.currency,
+      state: 'pending',
+      refundedAmount: 0,
+      source,
+      ...describe(input),
     });
 
   /**
@@ -101,13 +99,9 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (Object.keys(data).length > 0) {
       await orders().updateMany({ where: { id: stored.id }, data });
     }
-    await announceAttribution(
-      strapi,
-      stored.id,
-      idOrNull(stored.partnerId),
-      orderChanges.partnerId
-    );
-    return { ...order, ...orderChanges };
+    const settled = { ...order, ...orderChanges };
+    await announceAttribution(strapi, settled, idOrNull(stored.partnerId));
+    return settled;
   };
 
   const withLockedOrder = (id: number, work: (order: Row) => Promise<Row | void>) =>
