@@ -331,7 +331,7 @@ describe('exactly-once keys are enforced by the database', () => {
       );
     expect(await names('click')).toEqual(
       expect.arrayContaining([
-        'partners_clicks_link_id_visitor_id_created_at_idx',
+        'partners_clicks_visitor_id_link_id_created_at_idx',
         'partners_clicks_program_id_created_at_idx',
         'partners_clicks_partner_id_created_at_idx',
       ])
