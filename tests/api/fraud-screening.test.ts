@@ -206,6 +206,25 @@ describe('qualified-customer bounties', () => {
   });
 });
 
+describe('signup bounties', () => {
+  it('holds the bounty of a sign-up with a disposable e-mail', async () => {
+    const { partner, code } = await createProgramWithPartner(app.strapi, {
+      trigger: 'signup',
+      commission: { type: 'flat', amount: 5000 },
+      fraudSignals: { disposableEmail: 'hold' },
+    });
+    const signup = (email: string) =>
+      app.request().post('/api/partners/track/signup').send({ data: { code, email } }).expect(200);
+    await signup('throwaway@mailinator.com');
+    await signup('person@company.test');
+    const entries = await commissionsOf(app.strapi, { partnerId: partner.id, kind: 'signup' });
+    expect(summary(entries)).toEqual([
+      [1, 'on-hold', 'disposable-email:hold'],
+      [1, 'pending', ''],
+    ]);
+  });
+});
+
 describe('click velocity reads the program from the cache', () => {
   const STORE = 'strapi::core-store';
   const programRow = async (id: number) =>
