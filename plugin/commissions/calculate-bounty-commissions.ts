@@ -56,7 +56,10 @@ export function calculateBountyCommissions(
     event.occurrence
   );
   if (participation) return refuse(participation);
-  const excludeSelf = program.eligibility?.excludeSelfReferral ?? true;
+  // As for sales: a program that watches the self-referral signal lets it decide, visibly.
+  const excludeSelf =
+    (program.eligibility?.excludeSelfReferral ?? true) &&
+    (program.fraudSignals?.selfReferral ?? 'off') === 'off';
   if (excludeSelf && isSelfReferral(partner, referral.email)) {
     return refuse(ineligibleReason('self-referral', 'the referred contact is the partner itself'));
   }

@@ -59,6 +59,15 @@ export const pluginConfigSchema = z.object({
       shortPath: routePath.nullable().default('/go'),
       ipSalt: z.string().min(16).optional(),
       fallbackUrl: z.url().optional(),
+      /** The redirect's per-node caches of links and program settings (docs/configuration.md). */
+      linkCache: z
+        .object({
+          /** Links held per node; the least recently used go first (an entry is under 1 kB). */
+          maxEntries: z.number().int().min(100).max(1_000_000).default(50_000),
+          /** How often a node reads the shared version: others' changes show within this. */
+          checkMs: z.number().int().min(100).max(60_000).default(2_000),
+        })
+        .prefault({}),
     })
     .prefault({}),
   stripe: z

@@ -13,11 +13,16 @@ export interface FraudFacts extends SelfReferralParties {
   /** Other partners with a referral for the same customer e-mail in this program. */
   otherPartnersClaiming: number;
   /** The click that attributed the order, when it came through one. */
-  click: { velocityFlagged: boolean; paidTraffic: string | null } | null;
+  click: {
+    velocityFlagged: boolean;
+    paidTraffic: string | null;
+    ipHash: string | null;
+    visitorId: string | null;
+  } | null;
 }
 
 /**
- * SPEC §10 fraud signals of one paid order: every signal the program watches that fires, with
+ * SPEC §10 fraud signals of one paid order or referral bounty: every signal the program watches that fires, with
  * the program's action and what was seen. The details are for editors only.
  */
 export function detectFraudSignals(

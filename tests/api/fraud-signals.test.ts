@@ -11,6 +11,7 @@ import {
   orderIdOf,
   payoutIdsOf,
 } from '../helpers/fixtures';
+import { postOrderEntries, signalSummary } from '../helpers/ledger';
 import { useTestApp } from '../helpers/test-app';
 
 /**
@@ -45,18 +46,10 @@ const apiPost = (path: string, body: object) =>
     .send(body);
 
 /** Posts a paid order and answers its entries (level 1 first). */
-const order = async (overrides: Row) => {
-  const body = orderBody({ paidAt: PAID_AT, ...overrides });
-  await apiPost('/orders', body).expect(201);
-  return commissionsOf(app.strapi, { orderId: await orderIdOf(app.strapi, body.data.externalId) });
-};
+const order = (overrides: Row) =>
+  postOrderEntries(app, apiToken(), orderBody({ paidAt: PAID_AT, ...overrides }));
 
-const summary = (entries: Row[]) =>
-  entries.map((entry) => [
-    entry.level,
-    entry.state,
-    (entry.signals ?? []).map((hit: Row) => `${hit.signal}:${hit.action}`).join(','),
-  ]);
+const summary = signalSummary;
 
 const reread = async (entries: Row[]) =>
   summary(

@@ -1,5 +1,5 @@
 import { uid } from '../../plugin/model';
-import { CHECK_MS } from '../../server/src/attribution/link-resolver';
+import { pluginConfigSchema } from '../../plugin/contracts/config';
 import { createProgramWithPartner } from '../helpers/fixtures';
 import { sleep, startNode, stopNode, waitUntilUp, type Node } from '../helpers/nodes';
 import { currentDatabase, startStrapi, type TestApp } from '../helpers/strapi';
@@ -15,6 +15,8 @@ import { currentDatabase, startStrapi, type TestApp } from '../helpers/strapi';
 // Ports of their own per database: the three runs of this file may overlap.
 const FIRST_PORT = { sqlite: 1371, postgres: 1373, mysql: 1375 }[currentDatabase()];
 const PORTS = [FIRST_PORT, FIRST_PORT + 1];
+/** The playground keeps the default version-check interval. */
+const CHECK_MS = pluginConfigSchema.parse({}).tracking.linkCache.checkMs;
 const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126';
 
 describe('link redirects on Strapi nodes', () => {

@@ -1,10 +1,37 @@
 import type { Core } from '@strapi/strapi';
 import type { MarkPayoutPaidRequest } from '../../plugin/contracts/payouts';
 import { uid } from '../../plugin/model';
-import { orderBody } from './fixtures';
+import { commissionsOf, orderBody, orderIdOf } from './fixtures';
 import type { TestApp } from './strapi';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** `POST /api/partners/orders` with the site's API token; expects the 201. */
+export const postOrder = (app: TestApp, apiToken: string, body: object) =>
+  app
+    .request()
+    .post('/api/partners/orders')
+    .set('Authorization', `Bearer ${apiToken}`)
+    .send(body)
+    .expect(201);
+
+/** Posts an order and answers its entries (level 1 first). */
+export const postOrderEntries = async (
+  app: TestApp,
+  apiToken: string,
+  body: ReturnType<typeof orderBody>
+) => {
+  await postOrder(app, apiToken, body);
+  return commissionsOf(app.strapi, { orderId: await orderIdOf(app.strapi, body.data.externalId) });
+};
+
+/** Each entry as `[level, state, "signal:action,…"]`, for the fraud-signal tests. */
+export const signalSummary = (entries: Row[]) =>
+  entries.map((entry) => [
+    entry.level,
+    entry.state,
+    (entry.signals ?? []).map((hit: Row) => `${hit.signal}:${hit.action}`).join(','),
+  ]);
 
 /**
  * Posts a paid order for a referral code (through `POST /api/partners/orders`, API token) and
@@ -19,12 +46,7 @@ export const earnApproved = async (
   paidAt: string
 ) => {
   const body = orderBody({ referralCode: code, amount, paidAt });
-  await app
-    .request()
-    .post('/api/partners/orders')
-    .set('Authorization', `Bearer ${apiToken}`)
-    .send(body)
-    .expect(201);
+  await postOrder(app, apiToken, body);
   await app.strapi
     .plugin('partners')
     .service('commissions')

@@ -1,25 +1,38 @@
 import { randomBytes } from 'node:crypto';
 import type { Core, UID } from '@strapi/strapi';
 import { PLUGIN_ID } from '../../../plugin/model';
+import { getPluginConfig } from '../platform/plugin-context';
 
 const WRITES = ['Create', 'CreateMany', 'Update', 'UpdateMany', 'Delete', 'DeleteMany'];
 const STORE = 'strapi::core-store';
 
-/** Per Strapi instance: the caches to clear, and the version this node last saw. */
+/**
+ * Per Strapi instance: the caches to clear, the version this node last saw, and the one timer
+ * that reads it for all of them (two caches with a timer each would race on `seen`, and the
+ * second would miss the change the first one saw).
+ */
 interface Versioning {
   caches: Set<() => void>;
   seen: string | null;
+  checker: NodeJS.Timeout | null;
 }
 const versionings = new WeakMap<Core.Strapi, Versioning>();
 const versioningOf = (strapi: Core.Strapi): Versioning => {
   let versioning = versionings.get(strapi);
   if (!versioning) {
-    versioning = { caches: new Set(), seen: null };
+    versioning = { caches: new Set(), seen: null, checker: null };
     versionings.set(strapi, versioning);
   }
   return versioning;
 };
 const versionKey = `${PLUGIN_ID}_link_cache_version`;
+
+/** A backstop for changes written around the query engine (raw SQL): entries expire after it. */
+export const LINK_CACHE_TTL_MS = 10 * 60_000;
+
+/** `tracking.linkCache` of the plugin config: entries per cache, and the version-check interval. */
+export const linkCacheSettings = (strapi: Core.Strapi) =>
+  getPluginConfig({ strapi }).tracking.linkCache;
 
 const readVersion = async (strapi: Core.Strapi) => {
   const rows: Array<{ value: string | null }> = await strapi.db.query(STORE).findMany({
@@ -75,6 +88,28 @@ export const watchLinkWrites = (strapi: Core.Strapi, models: readonly UID.Schema
   });
 };
 
+/**
+ * Every `checkMs` (the first cache's; all caches of a node share one timer), reads the shared
+ * version and clears every cache of this node when another node changed it.
+ */
+const startVersionCheck = (strapi: Core.Strapi, checkMs: number) => {
+  const versioning = versioningOf(strapi);
+  if (versioning.checker) return;
+  const check = async () => {
+    try {
+      const version = await readVersion(strapi);
+      if (versioning.seen !== null && version !== versioning.seen)
+        versioning.caches.forEach((clear) => clear());
+      versioning.seen = version;
+    } catch (error) {
+      strapi.log.warn(`[partners] link cache version not read: ${error}`);
+    }
+  };
+  versioning.checker = setInterval(() => void check(), checkMs);
+  versioning.checker.unref();
+  void check();
+};
+
 export interface LinkCacheOptions {
   /** Entries kept at most; the least recently used go first. */
   maxEntries: number;
@@ -85,7 +120,7 @@ export interface LinkCacheOptions {
   /** Loads several keys at once; keys missing from the answer resolve to null. */
   loadMany: (keys: string[]) => Promise<Map<string, unknown>>;
   /** Loads the entries worth holding before they are asked for (at most `maxEntries`). */
-  warm: () => Promise<Map<string, unknown>>;
+  warm?: () => Promise<Map<string, unknown>>;
 }
 
 /**
@@ -109,17 +144,18 @@ export const createLinkCache = <T>(strapi: Core.Strapi, options: LinkCacheOption
     cache.clear();
   };
   versioning.caches.add(clear);
+  startVersionCheck(strapi, options.checkMs);
 
   const keep = (key: string, value: T, expiresAt: number) => {
     if (cache.size >= options.maxEntries) cache.delete(cache.keys().next().value as string);
     cache.set(key, { value, expiresAt });
   };
 
-  const warm = async () => {
+  const warm = async (load: () => Promise<Map<string, unknown>>) => {
     warming = true;
     const started = generation;
     try {
-      const values = await options.warm();
+      const values = await load();
       const expiresAt = Date.now() + options.ttlMs;
       if (started !== generation) return;
       for (const [key, value] of values) if (!cache.has(key)) keep(key, value as T, expiresAt);
@@ -129,19 +165,6 @@ export const createLinkCache = <T>(strapi: Core.Strapi, options: LinkCacheOption
       warming = false;
     }
   };
-
-  const check = async () => {
-    try {
-      const version = await readVersion(strapi);
-      if (versioning.seen !== null && version !== versioning.seen) clear();
-      versioning.seen = version;
-    } catch (error) {
-      strapi.log.warn(`[partners] link cache version not read: ${error}`);
-    }
-  };
-  const checker = setInterval(() => void check(), options.checkMs);
-  checker.unref();
-  void check();
 
   const loadWaiting = async () => {
     const batch = misses;
@@ -169,7 +192,7 @@ export const createLinkCache = <T>(strapi: Core.Strapi, options: LinkCacheOption
         cache.set(wanted, cached);
         return Promise.resolve(cached.value);
       }
-      if (cache.size === 0 && !warming) void warm();
+      if (cache.size === 0 && !warming && options.warm) void warm(options.warm);
       return new Promise<T>((resolve, reject) => {
         const waiters = misses.get(wanted);
         if (waiters) return waiters.push({ resolve, reject });
@@ -180,8 +203,11 @@ export const createLinkCache = <T>(strapi: Core.Strapi, options: LinkCacheOption
     clear,
     /** Plugin destroy: stops reading the version. */
     close: () => {
-      clearInterval(checker);
       versioning.caches.delete(clear);
+      if (versioning.caches.size === 0 && versioning.checker) {
+        clearInterval(versioning.checker);
+        versioning.checker = null;
+      }
     },
   };
 };

@@ -11,7 +11,12 @@ import {
 } from '../../../plugin/model';
 import { iso } from '../platform/rows';
 import { normaliseReferralCode } from '../../../plugin/tracking';
-import { createLinkCache, watchLinkWrites } from './link-cache';
+import {
+  createLinkCache,
+  LINK_CACHE_TTL_MS,
+  linkCacheSettings,
+  watchLinkWrites,
+} from './link-cache';
 
 /** A link with what a click on it needs: where it goes and whether it counts. */
 export interface ResolvedLink {
@@ -34,13 +39,7 @@ export interface ResolvedLink {
   enrollmentState: EnrollmentStatus | null;
 }
 
-/** Links held per node: a program's links, many times over (an entry is well under 1 kB). */
-const MAX_ENTRIES = 50_000;
-/** How soon another node's change (a link disabled or re-pointed) is seen on this one. */
-export const CHECK_MS = 2_000;
 const WARM_CHUNK = 500;
-/** A backstop for changes written around the query engine (raw SQL). */
-const TTL_MS = 10 * 60_000;
 /** Writes to these change what a code resolves to. */
 const WATCHED = [uid('link'), uid('program'), uid('partner'), uid('enrollment')];
 
@@ -94,12 +93,13 @@ export const inactiveReason = (link: ResolvedLink, at: string): string | null =>
 
 /**
  * Code → link, for every redirect: a click must not wait on queries. Answers (unknown codes too)
- * are kept in a bounded cache (`MAX_ENTRIES`, least recently used out); any write to links,
- * programs, partners or enrollments clears this node's cache at once and every other node's
- * within `CHECK_MS` (see createLinkCache). An empty cache loads the newest links in the
+ * are kept in a bounded cache (`tracking.linkCache.maxEntries`, least recently used out); any
+ * write to links, programs, partners or enrollments clears this node's cache at once and every
+ * other node's within `tracking.linkCache.checkMs` (see createLinkCache). An empty cache loads the newest links in the
  * background; the misses of one moment are looked up together, a few queries for the lot.
  */
 export const createLinkResolver = (strapi: Core.Strapi) => {
+  const { maxEntries, checkMs } = linkCacheSettings(strapi);
   const loadMany = async (codes: string[]): Promise<Map<string, ResolvedLink>> => {
     const found: Row[] = await strapi.db.query(uid('link')).findMany({
       where: { code: { $in: codes } },
@@ -146,7 +146,7 @@ export const createLinkResolver = (strapi: Core.Strapi) => {
     const rows: Array<{ code: string }> = await strapi.db.query(uid('link')).findMany({
       select: ['code'],
       orderBy: { id: 'desc' },
-      limit: MAX_ENTRIES,
+      limit: maxEntries,
     });
     const loaded = new Map<string, ResolvedLink>();
     for (let start = 0; start < rows.length; start += WARM_CHUNK) {
@@ -156,9 +156,9 @@ export const createLinkResolver = (strapi: Core.Strapi) => {
     return loaded;
   };
   const cache = createLinkCache<ResolvedLink | null>(strapi, {
-    maxEntries: MAX_ENTRIES,
-    checkMs: CHECK_MS,
-    ttlMs: TTL_MS,
+    maxEntries,
+    checkMs,
+    ttlMs: LINK_CACHE_TTL_MS,
     loadMany,
     warm,
   });

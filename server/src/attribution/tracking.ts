@@ -14,6 +14,7 @@ import {
 } from '../../../plugin/tracking';
 import { getPluginConfig, getService } from '../platform/plugin-context';
 import { createClickQueue, type PendingClick } from './click-queue';
+import { closeClickVelocity } from './click-velocity';
 import { createIpHasher } from './client-address';
 import { createLinkResolver, inactiveReason, type ResolvedLink } from './link-resolver';
 
@@ -140,6 +141,9 @@ const createTrackingService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
     },
 
+    /** The salted hash clicks store of an address (portal sightings compare with it). */
+    hashIp: (ip: string | null | undefined) => hashIp(ip),
+
     /** The link of a code from this node's cache (see createLinkResolver), or null. */
     cachedLink: (code: string) => links.resolve(code),
 
@@ -147,9 +151,10 @@ const createTrackingService = ({ strapi }: { strapi: Core.Strapi }) => {
     flush: () => clicks.flush(),
 
     /** Plugin destroy: the queued clicks are written before the database closes. */
-    close: () => {
+    close: async () => {
       links.close();
-      return clicks.close();
+      await clicks.close();
+      closeClickVelocity(strapi);
     },
   };
 };

@@ -6,6 +6,7 @@ import {
   parseEngineProgram,
   type CommissionDraft,
   type CommissionResult,
+  type EnginePartner,
   type EngineProgram,
   type QualifyingOrder,
   type ReconcileAction,
@@ -18,7 +19,7 @@ import { unknownCodeReason } from '../../../plugin/tracking';
 import { reconcileLedger } from './reconcile-ledger';
 import { decideEntries } from './review-entries';
 import { announceLedgerChanges } from './commission-events';
-import { screenSaleDrafts } from './fraud-screening';
+import { screenDrafts } from './fraud-screening';
 import { toCommissionRecord } from './commission-record';
 import { createLedgerRepository } from './ledger-repository';
 import { createEngineInputs, engineReferral } from './engine-inputs';
@@ -161,10 +162,10 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       facts: await saleFacts(order, attribution, program),
     });
     if (!result.eligible) return { drafts: [], ineligibleReason: result.ineligibleReason };
-    const drafts = await screenSaleDrafts(strapi, {
+    const drafts = await screenDrafts(strapi, {
       program,
       partner: participants.partner,
-      order,
+      customer: { email: order.customerEmail ?? null, name: order.customerName ?? null },
       attribution,
       drafts: result.drafts,
     });
@@ -229,6 +230,29 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
     await announceLedgerChanges(strapi, { createdIds, reversedIds }, inputs.program);
     return createdIds;
+  };
+
+  /** SPEC §10 for a bounty: the referred contact is screened like an order's customer. */
+  const screenBounty = async (
+    result: CommissionResult,
+    program: EngineProgram,
+    partner: EnginePartner,
+    referral: Row
+  ): Promise<CommissionResult> => {
+    if (!result.eligible) return result;
+    const name = [referral.firstName, referral.lastName].filter(Boolean).join(' ');
+    const drafts = await screenDrafts(strapi, {
+      program,
+      partner,
+      customer: { email: referral.email ?? null, name: name || null },
+      attribution: {
+        partnerId: Number(referral.partnerId),
+        programId: Number(referral.programId),
+        referralId: Number(referral.id),
+      },
+      drafts: result.drafts,
+    });
+    return { ...result, drafts };
   };
 
   /**
@@ -419,7 +443,11 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
                 : null,
             }
           );
-          granted += await writeBounty(result, now, referral.id);
+          granted += await writeBounty(
+            await screenBounty(result, program, participants.partner, referral),
+            now,
+            referral.id
+          );
         }
       }
       return { granted };
@@ -451,7 +479,12 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
         },
       });
       if (!result.eligible) return { granted: 0, ineligibleReason: result.ineligibleReason };
-      return { granted: await writeBounty(result, now) };
+      return {
+        granted: await writeBounty(
+          await screenBounty(result, parsed.program, participants.partner, referral),
+          now
+        ),
+      };
     },
   };
 };

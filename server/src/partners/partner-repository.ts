@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { PayoutMethod } from '../../../plugin/contracts/payouts';
 import type { Rate } from '../../../plugin/contracts/rules';
+import type { PortalSighting } from '../../../plugin/fraud';
 import { uid } from '../../../plugin/model';
 import type { EnrollmentStatus, PartnerStatus, PartnerType } from '../../../plugin/model';
 import { getService } from '../platform/plugin-context';
@@ -120,6 +121,22 @@ export const createPartnerRepository = (strapi: Core.Strapi) => {
 
     async setPayoutMethod(partnerId: number, method: StoredPayoutMethod) {
       await partners().update({ where: { id: partnerId }, data: { payoutMethod: method } });
+    },
+
+    /**
+     * Where the partner used the portal (plugin/fraud portal-sightings). Written around the
+     * query engine: a portal visit changes nothing the redirect's link cache or the engine's
+     * partner cache hold, so it must not clear them on every node (their lifecycles would).
+     */
+    async setPortalSightings(partnerId: number, sightings: readonly PortalSighting[]) {
+      const meta = strapi.db.metadata.get(PARTNER);
+      const column =
+        (meta.attributes.portalSightings as { columnName?: string }).columnName ??
+        'portal_sightings';
+      await strapi.db
+        .connection(meta.tableName)
+        .where({ id: partnerId })
+        .update({ [column]: JSON.stringify(sightings) });
     },
 
     /** Makes a users-permissions login one of the partner's logins. */

@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
 import { uid } from '../../../plugin/model';
+import { notePortalVisit } from '../partners/portal-sightings';
 
 export const IS_PARTNER_POLICY = 'plugin::partners.is-partner';
 
@@ -11,7 +13,8 @@ export interface PortalPartner {
 
 /**
  * Portal routes: the users-permissions login must belong to an approved partner (owner or team
- * member). Sets `ctx.state.partner`; services take it from there and nowhere else.
+ * member). Sets `ctx.state.partner`; services take it from there and nowhere else. Notes where
+ * the partner uses the portal, for the self-referral signal (partners/portal-sightings).
  */
 const isPartner = async (
   policyContext: Core.PolicyContext,
@@ -22,10 +25,15 @@ const isPartner = async (
   const user = state.user as { id?: number } | undefined;
   if (!user?.id) return false;
   const partner = await strapi.db.query(uid('partner')).findOne({
-    select: ['id', 'documentId', 'state'],
+    select: ['id', 'documentId', 'state', 'portalSightings'],
     where: { users: { id: user.id }, state: 'approved' },
   });
   if (!partner) return false;
+  const { request } = policyContext as unknown as { request: Context['request'] };
+  await notePortalVisit(strapi, partner, {
+    ip: request.ip,
+    cookieHeader: request.get('Cookie') || null,
+  });
   state.partner = { id: partner.id, documentId: partner.documentId } satisfies PortalPartner;
   return true;
 };

@@ -18,6 +18,8 @@ const facts = (overrides: Partial<FraudFacts> = {}): FraudFacts => ({
   ...overrides,
 });
 
+const SEEN = { ipHash: 'h1', visitorId: 'v1', seenAt: '2026-01-02T03:04:05.000Z' };
+
 const fired = (settings: object, overrides: Partial<FraudFacts> = {}) =>
   detectFraudSignals(settings, facts(overrides)).map((hit) => `${hit.signal}:${hit.action}`);
 
@@ -66,14 +68,41 @@ describe('detectFraudSignals', () => {
     [
       'velocity',
       { clickVelocity: 'hold' },
-      { click: { velocityFlagged: true, paidTraffic: null } },
+      { click: { velocityFlagged: true, paidTraffic: null, ipHash: null, visitorId: null } },
       ['click-velocity:hold'],
     ],
     [
       'paid traffic',
       { paidTraffic: 'flag' },
-      { click: { velocityFlagged: false, paidTraffic: 'gclid' } },
+      { click: { velocityFlagged: false, paidTraffic: 'gclid', ipHash: null, visitorId: null } },
       ['paid-traffic:flag'],
+    ],
+    [
+      'self-referral by the portal address',
+      { selfReferral: 'hold' },
+      {
+        partner: { email: 'pat@partners.test', name: 'Pat Doe', portalSightings: [SEEN] },
+        click: { velocityFlagged: false, paidTraffic: null, ipHash: 'h1', visitorId: 'other' },
+      },
+      ['self-referral:hold'],
+    ],
+    [
+      'self-referral by the portal browser',
+      { selfReferral: 'flag' },
+      {
+        partner: { email: 'pat@partners.test', name: 'Pat Doe', portalSightings: [SEEN] },
+        click: { velocityFlagged: false, paidTraffic: null, ipHash: 'h9', visitorId: 'v1' },
+      },
+      ['self-referral:flag'],
+    ],
+    [
+      'a click from elsewhere',
+      { selfReferral: 'hold' },
+      {
+        partner: { email: 'pat@partners.test', name: 'Pat Doe', portalSightings: [SEEN] },
+        click: { velocityFlagged: false, paidTraffic: null, ipHash: 'h9', visitorId: 'v9' },
+      },
+      [],
     ],
     [
       'malformed settings watch nothing',
