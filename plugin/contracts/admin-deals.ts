@@ -7,6 +7,7 @@ import {
   type PartnerRef,
   type ProgramRef,
 } from './admin-common';
+import type { MediaFileView } from './media';
 import { MAX_AMOUNT } from './orders';
 
 /** Deal registrations in the admin (SPEC §6, §9); part of ./admin.ts. */
@@ -39,6 +40,8 @@ export interface DealView {
   expiresAt: string | null;
   closedAt: string | null;
   decisionNote: string | null;
+  /** Files the partner attached (media library). */
+  attachments: MediaFileView[];
   createdAt: string;
 }
 

@@ -3,6 +3,7 @@ import { DEAL_STATUSES, PAYOUT_STATUSES } from '../model';
 import { domainOf } from '../deals/deal-customer-keys';
 import { isAbaRoutingNumber } from '../payouts/is-aba-routing-number';
 import { daySchema } from './admin-common';
+import { portalFileSchema } from './media';
 import { currencySchema, MAX_AMOUNT } from './orders';
 import {
   emailSchema,
@@ -182,6 +183,8 @@ export const portalDealSchema = z.object({
   expiresAt: z.string().nullable(),
   decisionNote: z.string().nullable(),
   program: programRefSchema.nullable(),
+  /** Files the partner attached, downloaded through the portal. */
+  attachments: z.array(portalFileSchema),
   createdAt: z.string(),
 });
 export type PortalDeal = z.infer<typeof portalDealSchema>;

@@ -36,6 +36,7 @@ import {
  */
 export * from './portal-common';
 export * from './portal-account';
+export type { PortalAgreements, PortalFile } from './media';
 
 /* ---------------------------------------------------------------- GET /me */
 

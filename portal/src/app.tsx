@@ -2,6 +2,7 @@ import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { Layout } from './components/layout';
 import { portalConfig } from './config';
 import { ApplyPage } from './pages/apply';
+import { AgreementsPage } from './pages/agreements';
 import { AssetsPage } from './pages/assets';
 import { CommissionsPage } from './pages/commissions';
 import { DashboardPage } from './pages/dashboard';
@@ -38,6 +39,7 @@ export function App() {
           <Route path="/statements" element={<StatementsPage />} />
           <Route path="/payouts" element={<PayoutsPage />} />
           <Route path="/assets" element={<AssetsPage />} />
+          <Route path="/agreements" element={<AgreementsPage />} />
           <Route path="/leads" element={<LeadsPage />} />
           <Route path="/team" element={<TeamPage />} />
           <Route path="/profile" element={<ProfilePage />} />

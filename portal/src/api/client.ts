@@ -54,12 +54,13 @@ const SESSION_ENDED = 'Your session has ended. Please sign in again.';
  */
 async function send(method: string, path: string, options: Options = {}) {
   const auth = options.auth ?? true;
-  const json = options.body !== undefined;
+  const form = options.body instanceof FormData;
+  const json = options.body !== undefined && !form;
   const attempt = (token: string | null) =>
     fetch(`/api${path}`, {
       method,
       headers: headersFor(auth ? token : null, json),
-      body: json ? JSON.stringify(options.body) : undefined,
+      body: form ? (options.body as FormData) : json ? JSON.stringify(options.body) : undefined,
       signal: options.timeoutMs ? AbortSignal.timeout(options.timeoutMs) : undefined,
     });
   if (!auth) return attempt(null);
@@ -100,6 +101,12 @@ export const api = {
   post: <T>(path: string, body: unknown, options?: Options) =>
     request<T>('POST', path, { ...options, body }),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
+  /** A multipart POST (files in the field `files`). */
+  upload: <T>(path: string, files: File[]) => {
+    const body = new FormData();
+    for (const file of files) body.append('files', file, file.name);
+    return request<T>('POST', path, { body });
+  },
   delete: (path: string) => request<void>('DELETE', path),
 };
 

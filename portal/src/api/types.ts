@@ -19,6 +19,8 @@ export type {
   PayoutMethodInput,
   PayoutMethodsResponse,
   PortalAsset,
+  PortalAgreements,
+  PortalFile,
   PortalCommission,
   PortalDeal,
   PortalLink,

@@ -10,6 +10,7 @@ const NAV = [
   { to: '/statements', label: 'Statements' },
   { to: '/payouts', label: 'Payouts' },
   { to: '/assets', label: 'Assets' },
+  { to: '/agreements', label: 'Agreements' },
   { to: '/leads', label: 'Leads & deals' },
   { to: '/team', label: 'Team' },
   { to: '/profile', label: 'Profile' },

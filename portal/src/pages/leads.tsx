@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
 import type { Listed, PortalDeal, PortalReferral } from '../api/types';
+import { DealAttachments } from '../components/file-list';
 import { Card, ErrorNote, ListBody, PageHeader, StatusBadge } from '../components/ui';
 import { date, money } from '../format';
 import { useSession } from '../session';
@@ -279,6 +280,7 @@ export function LeadsPage() {
                   <th>Expected close</th>
                   <th>Claim until</th>
                   <th className="numeric">Estimated value</th>
+                  <th>Files</th>
                 </tr>
               </thead>
               <tbody>
@@ -303,6 +305,9 @@ export function LeadsPage() {
                       {deal.estimatedValue !== null && deal.currency
                         ? money(deal.estimatedValue, deal.currency)
                         : '—'}
+                    </td>
+                    <td>
+                      <DealAttachments deal={deal} onChanged={deals.reload} />
                     </td>
                   </tr>
                 ))}

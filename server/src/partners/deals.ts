@@ -12,7 +12,9 @@ import {
 } from '../../../plugin/deals';
 import { OPEN_DEAL_STATUSES, uid } from '../../../plugin/model';
 import { addDays } from '../../../plugin/time';
+import { MAX_DEAL_ATTACHMENTS } from '../../../plugin/media/file-rules';
 import { lockRow } from '../platform/database';
+import { FILE_SELECT, fileIdsOf, mediaFileView } from '../platform/media-files';
 import { NEWEST_FIRST, statusPartnerProgramWhere } from '../platform/list-filters';
 import { idOf, iso } from '../platform/rows';
 import { PROGRAM_REF, programRef } from '../programs/program-ref';
@@ -56,6 +58,7 @@ const viewOf = (row: Row): DealView => ({
   expiresAt: iso(row.expiresAt),
   closedAt: iso(row.closedAt),
   decisionNote: row.decisionNote ?? null,
+  attachments: ((row.attachments ?? []) as Row[]).map(mediaFileView),
   createdAt: iso(row.createdAt) as string,
 });
 
@@ -65,7 +68,11 @@ const storedKeys = (row: Row): DealCustomerKeys => ({
   domain: row.domain ?? null,
 });
 
-const populate = { partner: PARTNER_REF, program: PROGRAM_REF };
+const populate = {
+  partner: PARTNER_REF,
+  program: PROGRAM_REF,
+  attachments: { select: FILE_SELECT, orderBy: { id: 'asc' } },
+};
 
 /** Open registrations that name the customer by any of its keys, still within their expiry. */
 const openClaimsWhere = (programId: number, keys: DealCustomerKeys, now: Date) => ({
@@ -185,6 +192,44 @@ const createDealsService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
       return { expired: count };
     },
+
+    /**
+     * Adds files (already in the media library) to the partner's own deal: another partner's
+     * deal is "not found", and a deal keeps at most MAX_DEAL_ATTACHMENTS files. Without
+     * `fileIds` it only checks that `adding` more fit, so the caller refuses before it stores.
+     */
+    attach: (
+      partnerId: number,
+      documentId: string,
+      fileIds: readonly number[],
+      adding = fileIds.length
+    ) =>
+      strapi.db.transaction(async () => {
+        const row = await deals().findOne({
+          where: { documentId, partner: { id: partnerId } },
+          select: ['id'],
+        });
+        if (!row) throw new errors.NotFoundError('deal not found');
+        await lockRow(strapi, DEAL, Number(row.id));
+        const current = await deals().findOne({
+          where: { id: row.id },
+          select: ['id'],
+          populate: { attachments: { select: ['id'] } },
+        });
+        const kept = fileIdsOf(current?.attachments);
+        if (kept.length + adding > MAX_DEAL_ATTACHMENTS) {
+          throw new errors.ValidationError(
+            `files: a deal registration keeps at most ${MAX_DEAL_ATTACHMENTS} files (it has ${kept.length})`
+          );
+        }
+        if (fileIds.length) {
+          await deals().update({
+            where: { id: row.id },
+            data: { attachments: [...kept, ...fileIds] },
+          });
+        }
+        return Number(row.id);
+      }),
 
     /**
      * A partner's deal registration from the portal, `submitted` until an editor decides it; its

@@ -1,3 +1,5 @@
+import agreements from './agreements';
+import agreementsController from './controllers/agreements';
 import applicationsController from './controllers/applications';
 import dealsController from './controllers/deals';
 import invitationsController from './controllers/invitations';
@@ -21,6 +23,7 @@ import { adminRoutes, contentApiRoutes } from './routes';
  * the account.
  */
 export const services = {
+  agreements,
   deals,
   invitations,
   'partner-access': partnerAccess,
@@ -35,6 +38,7 @@ export const services = {
 };
 
 export const controllers = {
+  agreements: agreementsController,
   applications: applicationsController,
   deals: dealsController,
   invitations: invitationsController,

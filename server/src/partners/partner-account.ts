@@ -10,10 +10,15 @@ import { uid } from '../../../plugin/model';
 import type { PortalPartner } from '../portal/is-partner';
 import { createPortalScope, iso, paginate, toProgramRef } from '../portal/scope';
 import { unseal } from '../platform/secrets';
+import { FILE_SELECT, portalFileView, type IncomingFile } from '../platform/media-files';
 import { getService } from '../platform/plugin-context';
 import { dayOf } from './deals';
 
 const DEAL = uid('deal');
+const DEAL_POPULATE = {
+  program: { select: ['slug', 'name'] },
+  attachments: { select: FILE_SELECT, orderBy: { id: 'asc' } },
+} as const;
 const PARTNER = uid('partner');
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -63,6 +68,7 @@ const toDeal = (row: Row): PortalDeal => ({
   expiresAt: iso(row.expiresAt),
   decisionNote: row.decisionNote ?? null,
   program: toProgramRef(row.program),
+  attachments: ((row.attachments ?? []) as Row[]).map(portalFileView),
   createdAt: iso(row.createdAt) ?? '',
 });
 
@@ -112,7 +118,7 @@ const createPartnerAccountService = ({ strapi }: { strapi: Core.Strapi }) => {
       const [rows, total] = await Promise.all([
         strapi.db.query(DEAL).findMany({
           where,
-          populate: { program: { select: ['slug', 'name'] } },
+          populate: DEAL_POPULATE,
           orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
           offset: page.offset,
           limit: page.limit,
@@ -133,9 +139,32 @@ const createPartnerAccountService = ({ strapi }: { strapi: Core.Strapi }) => {
       );
       const row = await strapi.db.query(DEAL).findOne({
         where: { id: dealId },
-        populate: { program: { select: ['slug', 'name'] } },
+        populate: DEAL_POPULATE,
       });
       if (!row) throw new errors.NotFoundError('No deal');
+      return toDeal(row);
+    },
+
+    /**
+     * `POST /portal/deals/:id/attachments`: the files are checked and the deal's room counted
+     * before anything is stored; an upload whose attachment then fails is deleted again.
+     */
+    async attachToDeal(partner: PortalPartner, documentId: string, incoming: IncomingFile[]) {
+      const deals = getService('deals', { strapi });
+      const media = getService('media-files', { strapi });
+      await deals.attach(partner.id, documentId, [], incoming.length);
+      const stored = await media.store('deal-attachment', incoming);
+      const ids = stored.map((file) => file.id);
+      let dealId: number;
+      try {
+        dealId = await deals.attach(partner.id, documentId, ids);
+      } catch (error) {
+        await media.discard(ids);
+        throw error;
+      }
+      const row = await strapi.db
+        .query(DEAL)
+        .findOne({ where: { id: dealId }, populate: DEAL_POPULATE });
       return toDeal(row);
     },
   };

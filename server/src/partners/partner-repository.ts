@@ -10,6 +10,7 @@ import type { RawRow } from '../platform/rows';
 
 const PARTNER = uid('partner');
 const ENROLLMENT = uid('enrollment');
+const PROGRAM = uid('program');
 
 /** A partner row as the repository hands it back. */
 export interface PartnerRecord {
@@ -105,6 +106,20 @@ export const createPartnerRepository = (strapi: Core.Strapi) => {
     return rows.map((row) => Number(row.id));
   };
 
+  /**
+   * The program's agreement files when the accepted version is its current one: what the
+   * partner accepted is kept on the enrollment, whatever the program's files become later.
+   */
+  const acceptedFiles = async (programId: number, version: string | null): Promise<number[]> => {
+    const program = await strapi.db.query(PROGRAM).findOne({
+      where: { id: programId },
+      select: ['termsVersion'],
+      populate: { agreementFiles: { select: ['id'] } },
+    });
+    if (!program || (program.termsVersion ?? null) !== version) return [];
+    return ((program.agreementFiles ?? []) as RawRow[]).map((file) => Number(file.id));
+  };
+
   return {
     /** A new partner (the unique e-mail index refuses a second one with the same address). */
     async createPartner(partner: NewPartner): Promise<PartnerRecord> {
@@ -117,6 +132,11 @@ export const createPartnerRepository = (strapi: Core.Strapi) => {
 
     async setPartnerState(partnerId: number, state: PartnerStatus) {
       await partners().update({ where: { id: partnerId }, data: { state } });
+    },
+
+    /** The partner's agreements (media-library files) become exactly `fileIds`. */
+    async setAgreements(partnerId: number, fileIds: number[]) {
+      await partners().update({ where: { id: partnerId }, data: { agreements: fileIds } });
     },
 
     async setPayoutMethod(partnerId: number, method: StoredPayoutMethod) {
@@ -153,8 +173,16 @@ export const createPartnerRepository = (strapi: Core.Strapi) => {
 
     async createEnrollment(enrollment: NewEnrollment): Promise<EnrollmentRecord> {
       const { partnerId, programId, ...fields } = enrollment;
+      const accepted = fields.acceptedAt
+        ? await acceptedFiles(programId, fields.termsVersionAccepted)
+        : [];
       const row = await enrollments().create({
-        data: { ...fields, partner: partnerId, program: programId },
+        data: {
+          ...fields,
+          partner: partnerId,
+          program: programId,
+          ...(accepted.length ? { acceptedAgreements: accepted } : {}),
+        },
       });
       if (fields.state === 'approved') await approved([row.id], [row.id]);
       return toEnrollmentRecord(row);
@@ -180,13 +208,18 @@ export const createPartnerRepository = (strapi: Core.Strapi) => {
     async acceptTerms(partnerId: number, acceptedAt: Date) {
       const approved: RawRow[] = await enrollments().findMany({
         where: { partner: { id: partnerId }, state: 'approved' },
-        populate: { program: { select: ['termsVersion'] } },
+        populate: { program: { select: ['id', 'termsVersion'] } },
       });
       for (const enrollment of approved) {
-        const program = enrollment.program as { termsVersion?: string | null } | null;
+        const program = enrollment.program as { id: number; termsVersion?: string | null } | null;
+        const version = program?.termsVersion ?? null;
         await enrollments().update({
           where: { id: enrollment.id },
-          data: { termsVersionAccepted: program?.termsVersion ?? null, acceptedAt },
+          data: {
+            termsVersionAccepted: version,
+            acceptedAt,
+            acceptedAgreements: program ? await acceptedFiles(program.id, version) : [],
+          },
         });
       }
     },

@@ -108,6 +108,30 @@ export const adminRoutes: Route[] = [
   },
   {
     method: 'GET',
+    path: '/partners/:id/agreements',
+    handler: 'agreements.partner',
+    config: allowAny('read', 'partners.manage'),
+  },
+  {
+    method: 'PUT',
+    path: '/partners/:id/agreements',
+    handler: 'agreements.setPartner',
+    config: allow('partners.manage'),
+  },
+  {
+    method: 'GET',
+    path: '/programs/:id/agreements',
+    handler: 'agreements.program',
+    config: allowAny('read', 'programs.manage'),
+  },
+  {
+    method: 'PUT',
+    path: '/programs/:id/agreements',
+    handler: 'agreements.setProgram',
+    config: allow('programs.manage'),
+  },
+  {
+    method: 'GET',
     path: '/referrals',
     handler: 'partner-directory.referrals',
     config: allowAny('read', 'partners.manage'),

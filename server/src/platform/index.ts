@@ -1,8 +1,10 @@
 import adminRoles from './admin-roles';
 import healthController from './controllers/health';
+import mediaController from './controllers/media';
 import settingsController from './controllers/settings';
 import health from './health';
 import jobs from './jobs';
+import mediaFiles from './media-files';
 import hasAnyAdminAction from './policies/has-any-admin-action';
 import isApiToken from './policies/is-api-token';
 import rateLimit from './rate-limit';
@@ -17,11 +19,13 @@ export const services = {
   'admin-roles': adminRoles,
   health,
   jobs,
+  'media-files': mediaFiles,
   settings,
 };
 
 export const controllers = {
   health: healthController,
+  media: mediaController,
   settings: settingsController,
 };
 

@@ -87,6 +87,14 @@ export const contentApiRoutes: Route[] = [
   { method: 'POST', path: '/portal/leads', handler: 'portal.createLead', config: partner },
   { method: 'GET', path: '/portal/deals', handler: 'portal.deals', config: partner },
   { method: 'POST', path: '/portal/deals', handler: 'portal.createDeal', config: partner },
+  {
+    method: 'POST',
+    path: '/portal/deals/:id/attachments',
+    handler: 'portal.attachToDeal',
+    config: partner,
+  },
+  { method: 'GET', path: '/portal/agreements', handler: 'portal.agreements', config: partner },
+  { method: 'GET', path: '/portal/files/:id', handler: 'portal.downloadFile', config: partner },
   { method: 'GET', path: '/portal/sub-partners', handler: 'portal.subPartners', config: partner },
 ];
 

@@ -7,6 +7,7 @@ import type {
   UpdateAssetRequest,
 } from '../../../plugin/contracts/admin';
 import { uid } from '../../../plugin/model';
+import { getService } from '../platform/plugin-context';
 import { iso } from '../platform/rows';
 import { PROGRAM_REF, programRef } from './program-ref';
 
@@ -51,6 +52,7 @@ const createAssetsService = ({ strapi }: { strapi: Core.Strapi }) => {
         .query('plugin::upload.file')
         .findOne({ where: { id: data.file }, select: ['id'] });
       if (!file) throw new errors.ValidationError('file: no such file in the media library');
+      await getService('agreements', { strapi }).refuseOthersFiles([data.file], null);
     }
     return out;
   };

@@ -2,6 +2,7 @@ import assets from './assets';
 import assetsController from './controllers/assets';
 import programsController from './controllers/programs';
 import partnerAssets from './partner-assets';
+import programAgreements from './program-agreements';
 import programs from './programs';
 import { adminRoutes, contentApiRoutes } from './routes';
 
@@ -9,6 +10,7 @@ import { adminRoutes, contentApiRoutes } from './routes';
 export const services = {
   assets,
   'partner-assets': partnerAssets,
+  'program-agreements': programAgreements,
   programs,
 };
 

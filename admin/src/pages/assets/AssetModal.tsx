@@ -8,15 +8,17 @@ import {
   SingleSelect,
   SingleSelectOption,
   Textarea,
+  Typography,
 } from '@strapi/design-system';
 import type { AssetView, CreateAssetRequest } from '../../../../plugin/contracts/admin';
 import { ASSET_TYPES } from '../../../../plugin/model';
+import { FileUpload } from '../../components/FileUpload';
 import { usePrograms } from '../../components/Options';
 import { useAction } from '../../hooks/useAction';
 import { useT } from '../../hooks/useT';
 import { TextField } from '../programs/inputs';
 
-type AssetForm = CreateAssetRequest['data'];
+type AssetForm = CreateAssetRequest['data'] & { fileName?: string | null };
 
 const fromAsset = (
   asset: AssetView | null,
@@ -26,6 +28,8 @@ const fromAsset = (
   description: asset?.description ?? null,
   type: asset?.type ?? 'banner',
   url: asset?.url ?? null,
+  file: asset?.file?.id ?? null,
+  fileName: asset?.file?.name ?? null,
   program: asset?.program
     ? (programs.find((p) => p.slug === asset.program?.slug)?.documentId ?? null)
     : null,
@@ -53,7 +57,8 @@ export const AssetModal = ({
   const set = (patch: Partial<AssetForm>) => setForm((current) => ({ ...current, ...patch }));
 
   const save = async () => {
-    const body = { ...form, title: form.title.trim() };
+    const { fileName: _fileName, ...fields } = form;
+    const body = { ...fields, title: form.title.trim() };
     const saved = asset
       ? await api.put(`/partners/assets/${asset.documentId}`, body, t('assets.saved'))
       : await api.post('/partners/assets', body, t('assets.created'));
@@ -111,6 +116,28 @@ export const AssetModal = ({
                 </SingleSelect>
                 <Field.Hint />
               </Field.Root>
+            </Grid.Item>
+            <Grid.Item col={12} direction="column" alignItems="stretch">
+              <Flex direction="column" alignItems="stretch" gap={1}>
+                <FileUpload
+                  use="asset"
+                  label={t('assets.field.file')}
+                  hint={t('assets.field.file.hint')}
+                  onUploaded={(file) => set({ file: file.id, fileName: file.name })}
+                />
+                {form.file ? (
+                  <Flex gap={2} data-asset-file>
+                    <Typography>{form.fileName ?? `#${form.file}`}</Typography>
+                    <Button
+                      variant="ghost"
+                      size="S"
+                      onClick={() => set({ file: null, fileName: null })}
+                    >
+                      {t('actions.remove')}
+                    </Button>
+                  </Flex>
+                ) : null}
+              </Flex>
             </Grid.Item>
             <Grid.Item col={12} direction="column" alignItems="stretch">
               <TextField

@@ -3,6 +3,7 @@ import { Box, Button, Flex, Tabs, Typography } from '@strapi/design-system';
 import { BackButton, Page } from '@strapi/strapi/admin';
 import { useParams } from 'react-router-dom';
 import type { PartnerDetail } from '../../../../plugin/contracts/admin';
+import { AgreementFiles } from '../../components/AgreementFiles';
 import { day, money } from '../../components/format';
 import { pagePath } from '../../components/PartnersNav';
 import { PluginPage } from '../../components/PluginPage';
@@ -87,7 +88,14 @@ export const PartnerPage = () => {
           </Tabs.List>
           <Box paddingTop={4}>
             <Tabs.Content value="profile">
-              <PartnerProfile key={JSON.stringify(partner)} partner={partner} onSaved={refetch} />
+              <Flex direction="column" alignItems="stretch" gap={6}>
+                <PartnerProfile key={JSON.stringify(partner)} partner={partner} onSaved={refetch} />
+                <AgreementFiles
+                  path={`/partners/partners/${partner.documentId}/agreements`}
+                  canEdit={can.managePartners}
+                  hint={t('agreements.partner.hint')}
+                />
+              </Flex>
             </Tabs.Content>
             <Tabs.Content value="programs">
               <PartnerPrograms partner={partner} onSaved={refetch} />

@@ -1,5 +1,7 @@
 import * as React from 'react';
-import { Field, Textarea } from '@strapi/design-system';
+import { Field, Textarea, Typography } from '@strapi/design-system';
+import { AgreementFiles } from '../../components/AgreementFiles';
+import { usePermissions } from '../../hooks/usePermissions';
 import { useT } from '../../hooks/useT';
 import { Cell, FormSection } from './FormSection';
 import { IntegerField, MoneyField, TextField } from './inputs';
@@ -9,11 +11,14 @@ import type { ProgramForm, ProgramPatch } from './programForm';
 export const PayoutTermsSection = ({
   form,
   onChange,
+  documentId,
 }: {
   form: ProgramForm;
   onChange: (patch: ProgramPatch) => void;
+  documentId: string | null;
 }) => {
   const t = useT();
+  const can = usePermissions();
   return (
     <FormSection id="payouts" title={t('programs.section.payouts')}>
       <Cell>
@@ -55,6 +60,17 @@ export const PayoutTermsSection = ({
           value={form.termsVersion}
           onChange={(termsVersion) => onChange({ termsVersion: termsVersion.trim() || null })}
         />
+      </Cell>
+      <Cell col={12}>
+        {documentId ? (
+          <AgreementFiles
+            path={`/partners/programs/${documentId}/agreements`}
+            canEdit={can.managePrograms}
+            hint={t('agreements.program.hint')}
+          />
+        ) : (
+          <Typography textColor="neutral600">{t('agreements.program.saveFirst')}</Typography>
+        )}
       </Cell>
     </FormSection>
   );

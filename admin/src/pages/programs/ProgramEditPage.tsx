@@ -82,7 +82,7 @@ const Editor = ({ initial, documentId }: { initial: ProgramForm; documentId: str
             <FraudSection form={form} onChange={onChange} />
             <VisibilitySection form={form} onChange={onChange} />
             <PartnerLinksSection form={form} onChange={onChange} />
-            <PayoutTermsSection form={form} onChange={onChange} />
+            <PayoutTermsSection form={form} onChange={onChange} documentId={documentId} />
           </Flex>
         </Grid.Item>
         <Grid.Item col={4} s={12} direction="column" alignItems="stretch">

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Badge, Button, Flex, Typography } from '@strapi/design-system';
+import { Badge, Button, Flex, Link, Typography } from '@strapi/design-system';
 
 import type { DealPipelineRow, DealView } from '../../../../plugin/contracts/admin';
 import { EmptyState } from '../../components/EmptyState';
@@ -130,6 +130,22 @@ export const DealsTable = ({ query }: { query: Query }) => {
                 ) : null}
               </Flex>
             ),
+          },
+          {
+            id: 'attachments',
+            label: t('table.attachments'),
+            render: (row) =>
+              row.attachments.length === 0 ? (
+                <Text>—</Text>
+              ) : (
+                <Flex direction="column" alignItems="flex-start" data-attachments={row.documentId}>
+                  {row.attachments.map((file) => (
+                    <Link key={file.id} href={file.url ?? undefined} isExternal>
+                      {file.name}
+                    </Link>
+                  ))}
+                </Flex>
+              ),
           },
           {
             id: 'expires',

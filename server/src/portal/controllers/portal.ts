@@ -23,6 +23,7 @@ import {
   updateLinkRequestSchema,
   updateProfileRequestSchema,
 } from '../../../../plugin/contracts/portal';
+import { mediaFileIdSchema } from '../../../../plugin/contracts/media';
 import { documentIdSchema } from '../../../../plugin/contracts/payouts';
 import { getService } from '../../platform/plugin-context';
 import type { PortalPartner } from '../is-partner';
@@ -209,6 +210,27 @@ const createPortalController = ({ strapi }: { strapi: Core.Strapi }) => {
       const { data } = parseInput(createDealRequestSchema, ctx.request.body);
       ctx.status = 201;
       ctx.body = { data: await account().createDeal(partnerOf(ctx), data) };
+    },
+
+    async attachToDeal(ctx: Context) {
+      noQuery(ctx);
+      const id = parseInput(documentIdSchema, ctx.params.id);
+      const files = getService('media-files', { strapi }).incoming(ctx);
+      ctx.status = 201;
+      ctx.body = { data: await account().attachToDeal(partnerOf(ctx), id, files) };
+    },
+
+    async agreements(ctx: Context) {
+      noQuery(ctx);
+      ctx.body = { data: await getService('agreements', { strapi }).forPartner(partnerOf(ctx)) };
+    },
+
+    /** A file of the partner's own (agreements, deal attachments), streamed after the check. */
+    async downloadFile(ctx: Context) {
+      noQuery(ctx);
+      const fileId = parseInput(mediaFileIdSchema, ctx.params.id);
+      await getService('agreements', { strapi }).assertDownloadable(partnerOf(ctx), fileId);
+      await getService('media-files', { strapi }).send(ctx, fileId);
     },
 
     async subPartners(ctx: Context) {
