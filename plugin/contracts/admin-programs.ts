@@ -13,6 +13,7 @@ import {
 import { currencySchema, MAX_AMOUNT, orderItemSchema } from './orders';
 import { programRulesSchema, rateSchema } from './rules';
 import { slugSchema, pageQuery } from './admin-common';
+import { programEmailTemplatesSchema } from './notifications';
 
 /** Programs and the rule preview in the admin (SPEC §4–§5, §9); part of ./admin.ts. */
 
@@ -73,6 +74,8 @@ const programFieldsSchema = z.strictObject({
   vanityCodes: z.boolean().default(false),
   /** A deal registration for a customer another open one claims: refused, or held for an editor. */
   dealConflicts: z.enum(DEAL_CONFLICT_MODES).default('refuse'),
+  /** The program's wording of its own messages over the global templates (none: global). */
+  emailTemplates: programEmailTemplatesSchema.default({}),
 });
 
 type ProgramFields = z.output<typeof programFieldsSchema>;

@@ -20,6 +20,22 @@ export {
   templateDescription,
   templateExample,
   templatePlaceholders,
+  templateSample,
   type EmailTemplateName,
   type TemplateOverride,
 } from './templates';
+export {
+  isProgramTemplateName,
+  isSwitchable,
+  isSwitchedOff,
+  layeredOverride,
+  programOverrideOf,
+  programTemplatePreview,
+  PROGRAM_TEMPLATE_NAMES,
+  SWITCHABLE_TEMPLATE_NAMES,
+  type LayeredOverride,
+  type ProgramEmailTemplates,
+  type ProgramTemplateName,
+  type ProgramTemplateOverride,
+  type TemplateSource,
+} from './program-templates';

@@ -14,46 +14,47 @@ import { payoutSentEmail } from './payout-sent';
  * `variables` the template fills in, so they can never drift from the code.
  */
 const SAMPLE_PORTAL = 'https://acme.example/partner-portal';
+const SAMPLE_PROGRAM = 'Acme Affiliates';
 const REGISTRY = {
   'application-received': {
     description: 'To a partner whose application to a program arrived',
-    sample: () =>
-      applicationReceivedEmail({ partnerName: 'Grace Hopper', programName: 'Acme Affiliates' }),
+    sample: (programName = SAMPLE_PROGRAM) =>
+      applicationReceivedEmail({ partnerName: 'Grace Hopper', programName }),
   },
   'application-approved': {
     description: 'To a partner whose application was approved',
-    sample: () =>
+    sample: (programName = SAMPLE_PROGRAM) =>
       applicationApprovedEmail({
         partnerName: 'Grace Hopper',
-        programName: 'Acme Affiliates',
+        programName,
         portalUrl: SAMPLE_PORTAL,
       }),
   },
   'application-rejected': {
     description: 'To a partner whose application was rejected (reason: the editor’s note, if any)',
-    sample: () =>
+    sample: (programName = SAMPLE_PROGRAM) =>
       applicationRejectedEmail({
         partnerName: 'Grace Hopper',
-        programName: 'Acme Affiliates',
+        programName,
         reason: 'Your site is not live yet.',
       }),
   },
   invitation: {
     description: 'A portal invitation with its single-use link',
-    sample: () =>
+    sample: (programName = SAMPLE_PROGRAM) =>
       invitationEmail({
         partnerName: 'Grace Hopper',
-        programName: 'Acme Affiliates',
+        programName,
         acceptUrl: `${SAMPLE_PORTAL}/invite?token=…`,
         expiresAt: '2026-12-01T00:00:00.000Z',
       }),
   },
   'commission-earned': {
     description: 'A new commission, in programs with “notify on commission”',
-    sample: () =>
+    sample: (programName = SAMPLE_PROGRAM) =>
       commissionEarnedEmail({
         partnerName: 'Grace Hopper',
-        programName: 'Acme Affiliates',
+        programName,
         amount: 2000,
         currency: 'USD',
         summary: '20% of $100.00 = $20.00',
@@ -98,7 +99,10 @@ const REGISTRY = {
         portalUrl: SAMPLE_PORTAL,
       }),
   },
-} as const satisfies Record<string, { description: string; sample: () => EmailContent }>;
+} as const satisfies Record<
+  string,
+  { description: string; sample: (programName?: string) => EmailContent }
+>;
 
 export type EmailTemplateName = keyof typeof REGISTRY;
 export const EMAIL_TEMPLATE_NAMES = Object.keys(REGISTRY) as [
@@ -159,8 +163,14 @@ export function applyTemplateOverride(
   return { ...content, subject, text, html: bodyHtml(text) };
 }
 
+/** The template filled with sample data, about a program of that name when it names one. */
+export const templateSample = (name: EmailTemplateName, programName?: string): EmailContent => {
+  const sample: (programName?: string) => EmailContent = REGISTRY[name].sample;
+  return sample(programName);
+};
+
 /** The template's sample as an override would make it: the admin's preview. */
 export const templateExample = (name: EmailTemplateName, override?: TemplateOverride | null) => {
-  const { subject, text } = applyTemplateOverride(REGISTRY[name].sample(), override);
+  const { subject, text } = applyTemplateOverride(templateSample(name), override);
   return { subject, text };
 };

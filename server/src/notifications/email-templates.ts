@@ -5,6 +5,11 @@ import {
   applyTemplateOverride,
   EMAIL_TEMPLATE_NAMES,
   isEmailTemplateName,
+  layeredOverride,
+  programOverrideOf,
+  programTemplatePreview,
+  type ProgramEmailTemplates,
+  type ProgramTemplateName,
   templateDescription,
   templateExample,
   templatePlaceholders,
@@ -51,11 +56,27 @@ const createEmailTemplatesService = ({ strapi }: { strapi: Core.Strapi }) => {
       return view(name, overrides[name]);
     },
 
-    /** An e-mail with its template's override applied; as it was when there is none. */
-    async apply(content: EmailContent): Promise<EmailContent> {
+    /**
+     * An e-mail with its template's overrides applied, the program's (when the message is
+     * about one program) over the global one; as it was when there is none.
+     */
+    async apply(
+      content: EmailContent,
+      program?: ProgramEmailTemplates | null
+    ): Promise<EmailContent> {
       const name = content.template?.name;
       if (!name || !isEmailTemplateName(name)) return content;
-      return applyTemplateOverride(content, (await read())[name]);
+      const { override } = layeredOverride(programOverrideOf(program, name), (await read())[name]);
+      return applyTemplateOverride(content, override);
+    },
+
+    /** The program editor's preview of unsaved wording; nothing is stored. */
+    async preview(
+      name: ProgramTemplateName,
+      programName: string | undefined,
+      program: TemplateOverride
+    ) {
+      return programTemplatePreview(name, programName, program, (await read())[name]);
     },
   };
 };

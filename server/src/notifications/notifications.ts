@@ -6,11 +6,13 @@ import {
   applicationRejectedEmail,
   commissionEarnedEmail,
   invitationEmail,
+  isSwitchedOff,
   monthlyStatementEmail,
   payoutDetailsChangedEmail,
   payoutSentEmail,
   type EmailContent,
   type InvitationData,
+  type ProgramEmailTemplates,
 } from '../../../plugin/notifications';
 import type { DeliveryStatus } from '../../../plugin/contracts/admin-settings';
 import type { Delivery, LastDelivery } from '../../../plugin/contracts/notifications';
@@ -35,6 +37,11 @@ export interface Attachment {
 const NOT_ENABLED: Delivery = {
   mailed: false,
   mailError: 'e-mails are switched off (partners config notifications.enabled: false)',
+};
+
+const SWITCHED_OFF: Delivery = {
+  mailed: false,
+  mailError: 'this message is switched off in the program (program editor: E-mails)',
 };
 
 /** "j***@example.com": enough to find the message in a mail log, not a copy of the address. */
@@ -67,14 +74,16 @@ const createNotificationsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const deliver = async (
     to: string,
     template: EmailContent,
-    attachments: Attachment[] = []
+    attachments: Attachment[] = [],
+    programTemplates: ProgramEmailTemplates | null = null
   ): Promise<Delivery> => {
     const { notifications } = getPluginConfig({ strapi });
     if (!notifications.enabled) return NOT_ENABLED;
+    if (isSwitchedOff(programTemplates, template)) return SWITCHED_OFF;
     let content = template;
     try {
-      // The editor's subject/body for this template, when there is one (admin: e-mail templates).
-      content = await getService('email-templates', { strapi }).apply(template);
+      // The editors' subject/body for this template, the program's over the global one.
+      content = await getService('email-templates', { strapi }).apply(template, programTemplates);
       await strapi
         .plugin('email')
         .service('email')
@@ -117,7 +126,7 @@ const createNotificationsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const programOf = (id: number) =>
     strapi.db
       .query(PROGRAM)
-      .findOne({ where: { id }, select: ['id', 'name', 'notifyOnCommission'] });
+      .findOne({ where: { id }, select: ['id', 'name', 'notifyOnCommission', 'emailTemplates'] });
 
   /** Loads a partner and a program, then sends; not mailed when either is gone. */
   const toPartnerAbout = async (
@@ -127,7 +136,7 @@ const createNotificationsService = ({ strapi }: { strapi: Core.Strapi }) => {
   ): Promise<Delivery> => {
     const [partner, program] = await Promise.all([partnerOf(partnerId), programOf(programId)]);
     if (!partner?.email || !program) return { mailed: false, mailError: 'no partner or program' };
-    return deliver(partner.email, template(partner, program));
+    return deliver(partner.email, template(partner, program), [], program.emailTemplates);
   };
 
   /** One partner's statement for a month and currency, with the PDF attached. */

@@ -1,4 +1,4 @@
-import { allow } from '../platform/admin-access';
+import { allow, allowAny } from '../platform/admin-access';
 import type { Route } from '../platform/route';
 
 const manageSettings = allow('settings.manage');
@@ -16,6 +16,13 @@ export const adminRoutes: Route[] = [
     path: '/notifications/templates/:name',
     handler: 'email-templates.update',
     config: manageSettings,
+  },
+  {
+    // The program editor's preview: program managers word their programs' messages.
+    method: 'POST',
+    path: '/notifications/templates/:name/preview',
+    handler: 'email-templates.preview',
+    config: allowAny('programs.manage', 'settings.manage'),
   },
 ];
 

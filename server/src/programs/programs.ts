@@ -22,7 +22,13 @@ const ENROLLMENT = uid('enrollment');
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /** JSON rule fields Strapi may hold as null; the contract fills them with their defaults. */
-const DEFAULTED_WHEN_NULL = ['productRates', 'tiers', 'eligibility', 'fraudSignals'];
+const DEFAULTED_WHEN_NULL = [
+  'productRates',
+  'tiers',
+  'eligibility',
+  'fraudSignals',
+  'emailTemplates',
+];
 
 /** A stored program in the contract's shape (instants as ISO strings, null JSON left out). */
 const fieldsOf = (row: Row): Row => {

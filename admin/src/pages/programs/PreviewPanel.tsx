@@ -1,9 +1,8 @@
 import * as React from 'react';
 import { Box, Button, Divider, Flex, IconButton, Typography } from '@strapi/design-system';
 import { Plus, Trash } from '@strapi/icons';
-import { useFetchClient } from '@strapi/strapi/admin';
-import type { PreviewResponse, PreviewResult } from '../../../../plugin/contracts/admin';
-import { errorMessage } from '../../hooks/useApi';
+import type { PreviewResult } from '../../../../plugin/contracts/admin';
+import { useLivePreview } from '../../hooks/useLivePreview';
 import { useT } from '../../hooks/useT';
 import { IntegerField, MoneyField } from './inputs';
 import { previewProgram, type ProgramForm } from './programForm';
@@ -22,41 +21,18 @@ const FIRST_SAMPLE: Sample = { amount: 10000, tierMetricValue: 0, monthsAfterFir
  */
 export const PreviewPanel = ({ form }: { form: ProgramForm }) => {
   const t = useT();
-  const { post } = useFetchClient();
   const [samples, setSamples] = React.useState<Sample[]>([FIRST_SAMPLE]);
-  const [results, setResults] = React.useState<PreviewResult[] | null>(null);
-  const [problem, setProblem] = React.useState<string | null>(null);
-  const program = React.useMemo(() => JSON.stringify(previewProgram(form)), [form]);
-  const orders = JSON.stringify(
-    samples.map((sample) => ({
-      amount: sample.amount ?? 0,
-      currency: form.currency,
-      tierMetricValue: sample.tierMetricValue ?? 0,
-      monthsAfterFirst: sample.monthsAfterFirst ?? 0,
-    }))
+  const program = previewProgram(form);
+  const orders = samples.map((sample) => ({
+    amount: sample.amount ?? 0,
+    currency: form.currency,
+    tierMetricValue: sample.tierMetricValue ?? 0,
+    monthsAfterFirst: sample.monthsAfterFirst ?? 0,
+  }));
+  const { data: results, problem } = useLivePreview<PreviewResult[]>(
+    '/partners/programs/preview',
+    JSON.stringify({ program, orders })
   );
-
-  React.useEffect(() => {
-    let current = true;
-    const timer = setTimeout(() => {
-      post<PreviewResponse>('/partners/programs/preview', {
-        data: { program: JSON.parse(program), orders: JSON.parse(orders) },
-      })
-        .then(({ data }) => {
-          if (!current) return;
-          setResults(data.data);
-          setProblem(null);
-        })
-        .catch((error: unknown) => {
-          if (current) setProblem(errorMessage(error));
-        });
-    }, 300);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-    // Re-run on the serialized rules and samples only, not on a new fetch client.
-  }, [program, orders]);
 
   const update = (index: number, patch: Partial<Sample>) =>
     setSamples((list) =>

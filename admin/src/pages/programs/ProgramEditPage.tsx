@@ -13,6 +13,7 @@ import { usePermissions } from '../../hooks/usePermissions';
 import { useT } from '../../hooks/useT';
 import { CommissionSection } from './CommissionSection';
 import { EligibilitySection } from './EligibilitySection';
+import { EmailSection } from './EmailSection';
 import { FraudSection } from './FraudSection';
 import { GeneralSection } from './GeneralSection';
 import { LifecycleSection } from './LifecycleSection';
@@ -83,6 +84,7 @@ const Editor = ({ initial, documentId }: { initial: ProgramForm; documentId: str
             <VisibilitySection form={form} onChange={onChange} />
             <PartnerLinksSection form={form} onChange={onChange} />
             <PayoutTermsSection form={form} onChange={onChange} documentId={documentId} />
+            <EmailSection form={form} onChange={onChange} />
           </Flex>
         </Grid.Item>
         <Grid.Item col={4} s={12} direction="column" alignItems="stretch">

@@ -49,6 +49,7 @@ export const newProgram = (): ProgramForm => ({
   partnerLinkLimit: 10,
   vanityCodes: false,
   dealConflicts: 'refuse',
+  emailTemplates: {},
 });
 
 /** The stored program as the editor holds it (the view carries counts and ids besides). */
