@@ -68,7 +68,10 @@ export const dailyAggregates = (strapi: Core.Strapi, knex: Knex, range: SourceRa
     return query
       .select({ day: day.select, program_id: programId, partner_id: partnerId, currency })
       .select(Object.fromEntries(MEASURES.map((name) => [columnOf(name), measures[name] ?? zero])))
-      .groupBy(day.groupBy, programId, partnerId, currency);
+      .groupBy(day.groupBy)
+      .groupBy(programId)
+      .groupBy(partnerId)
+      .groupBy(currency);
   };
   const noCurrency = knex.raw("''");
 
@@ -165,10 +168,15 @@ export const dailyAggregates = (strapi: Core.Strapi, knex: Knex, range: SourceRa
     )
   );
 
-  // Plain UNION ALL (no parentheses: SQLite refuses them), summed by key.
-  const union = clicks.unionAll([referrals, customers, signUps, orders, commissions, deals]);
+  // Plain UNION ALL of the compiled queries (no parentheses: SQLite refuses them), summed by key.
+  const parts = [clicks, referrals, customers, signUps, orders, commissions, deals].map((query) =>
+    query.toSQL()
+  );
+  const union = knex.raw(`(${parts.map((part) => part.sql).join(' union all ')}) as s`, [
+    ...parts.flatMap((part) => part.bindings),
+  ]);
   return knex
-    .from(union.as('s'))
+    .from(union)
     .select('s.day', 's.program_id', 's.partner_id', 's.currency')
     .select(
       MEASURES.map((name) =>
@@ -224,7 +232,8 @@ export const touchedGroups = async (
       .where('t.updated_at', '>=', since)
       .where(dayColumn, '<', before)
       .select({ day: day.select, partnerId })
-      .groupBy(day.groupBy, partnerId);
+      .groupBy(day.groupBy)
+      .groupBy(partnerId);
     for (const row of rows) {
       const key = String(row.day);
       const partners = groups.get(key) ?? new Set<number>();

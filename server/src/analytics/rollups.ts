@@ -40,6 +40,26 @@ export interface RebuildResult {
   rows: number;
 }
 
+/** The raw tables the rollups are computed from. */
+const RAW_SOURCES = [uid('click'), uid('referral'), uid('order'), uid('commission'), uid('deal')];
+
+/**
+ * A refresh finds what changed by `updated_at`. The Query Engine stamps it on `update` and
+ * `create` but not on `updateMany` (state changes of referrals, orders, ledger entries and
+ * deals go through it): this stamps those too, whichever module writes them.
+ */
+export const stampRawUpdates = (strapi: Core.Strapi) => {
+  strapi.db.lifecycles.subscribe({
+    models: RAW_SOURCES,
+    beforeUpdateMany(event) {
+      const data = (event.params as { data?: unknown }).data;
+      if (data && typeof data === 'object' && !Array.isArray(data)) {
+        (data as Record<string, unknown>).updatedAt = new Date();
+      }
+    },
+  });
+};
+
 /**
  * The only writer of `partners_daily_rollups` (SPEC §9, §12): daily aggregates per UTC day,
  * program, partner and currency, always RECOMPUTED from the raw tables for a range of days
