@@ -48,6 +48,8 @@ export const dailyAggregates = (strapi: Core.Strapi, knex: Knex, range: SourceRa
   const sumWhen = (sql: string, bindings: readonly Knex.RawBinding[], amount: string) =>
     knex.raw(`sum(case when ${sql} then ?? else 0 end)`, [...bindings, amount]);
 
+  const noCurrency = knex.raw("''");
+
   /** One source: its rows of the range by `dayColumn`, grouped, every other measure 0. */
   const source = (
     query: Knex.QueryBuilder,
@@ -65,15 +67,21 @@ export const dailyAggregates = (strapi: Core.Strapi, knex: Knex, range: SourceRa
       const ids = [...range.partnerIds];
       query.whereRaw(`coalesce(??, 0) in (${ids.map(() => '?').join(', ')})`, [partner, ...ids]);
     }
-    return query
-      .select({ day: day.select, program_id: programId, partner_id: partnerId, currency })
-      .select(Object.fromEntries(MEASURES.map((name) => [columnOf(name), measures[name] ?? zero])))
-      .groupBy(day.groupBy)
-      .groupBy(programId)
-      .groupBy(partnerId)
-      .groupBy(currency);
+    return (
+      query
+        .select({ day: day.select, program_id: programId, partner_id: partnerId, currency })
+        .select(
+          Object.fromEntries(MEASURES.map((name) => [columnOf(name), measures[name] ?? zero]))
+        )
+        .groupBy(day.groupBy)
+        .groupBy(programId)
+        .groupBy(partnerId)
+        // PostgreSQL refuses a constant in GROUP BY: the '' of the counts is not grouped on.
+        .modify((grouped) => {
+          if (currency !== noCurrency) grouped.groupBy(currency);
+        })
+    );
   };
-  const noCurrency = knex.raw("''");
 
   const clicks = source(
     table('click', 'c').where('c.is_bot', false),
