@@ -356,7 +356,10 @@ const createOverviewService = ({ strapi }: { strapi: Core.Strapi }) => {
   const countRolledUp: Count = async (knex, scope, range) => {
     const { from, to, interval } = range;
     const byDay = await readMeasures(strapi, knex, scope, scope, 'day');
-    const byPartner = await readMeasures(strapi, knex, scope, scope, 'partner');
+    // Top partners: ranked on the rows with paid orders only, then their details.
+    const ranked = await readMeasures(strapi, knex, scope, scope, 'partner', {
+      measures: ['orders'],
+    });
     const bucketOf = (day: string) => (interval === 'day' ? day : `${day.slice(0, 7)}-01`);
     const of = (rows: MeasureRow[], key: string) => rows.filter((row) => row.key === key);
 
@@ -383,7 +386,7 @@ const createOverviewService = ({ strapi }: { strapi: Core.Strapi }) => {
     });
 
     const ordersOf = new Map<number, number>();
-    for (const row of byPartner) {
+    for (const row of ranked) {
       const id = Number(row.key);
       if (row.values.orders > 0) ordersOf.set(id, (ordersOf.get(id) ?? 0) + row.values.orders);
     }
@@ -392,6 +395,10 @@ const createOverviewService = ({ strapi }: { strapi: Core.Strapi }) => {
       .slice(0, TOP_PARTNERS)
       .map(([id]) => id);
     const nameOf = ids.length > 0 ? await partnerNames(knex, ids) : null;
+    const byPartner =
+      ids.length > 0
+        ? await readMeasures(strapi, knex, scope, scope, 'partner', { partnerIds: ids })
+        : [];
 
     return {
       clicks: total(byDay, 'clicks'),

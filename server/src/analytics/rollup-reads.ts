@@ -35,8 +35,10 @@ export const readMeasures = async (
   range: { start: Date; end: Date },
   filter: RollupFilter,
   by: 'day' | 'partner' | 'total',
-  now = new Date()
+  options: { partnerIds?: readonly number[]; measures?: readonly string[] } = {}
 ): Promise<MeasureRow[]> => {
+  const now = new Date();
+  const measures = options.measures ?? MEASURES;
   const today = startOfUtcDay(now);
   const sources: Knex.QueryBuilder[] = [];
   const rolledEnd = range.end < today ? range.end : today;
@@ -58,16 +60,25 @@ export const readMeasures = async (
   for (const query of sources) {
     if (filter.programId !== null) query.where('u.program_id', filter.programId);
     narrowPartners(strapi, knex, query, 'u.partner_id', filter);
+    if (options.partnerIds) query.whereIn('u.partner_id', [...options.partnerIds]);
+    // Only the rows that count some of `measures` (a ranking by orders reads the order rows).
+    if (options.measures) {
+      query.where((any) => {
+        for (const name of measures) any.orWhere(`u.${columnOf(name)}`, '<>', 0);
+      });
+    }
     if (key) query.select({ key }).groupBy(key);
     const found: Record<string, unknown>[] = await query
       .select({ currency: 'u.currency' })
-      .select(MEASURES.map((name) => knex.raw('sum(??) as ??', [`u.${columnOf(name)}`, name])))
+      .select(measures.map((name) => knex.raw('sum(??) as ??', [`u.${columnOf(name)}`, name])))
       .groupBy('u.currency');
     for (const row of found) {
       rows.push({
         key: key ? String(row.key) : '',
         currency: String(row.currency ?? ''),
-        values: Object.fromEntries(MEASURES.map((name) => [name, toInt(row[name])])),
+        values: Object.fromEntries(
+          MEASURES.map((name) => [name, measures.includes(name) ? toInt(row[name]) : 0])
+        ),
       });
     }
   }
