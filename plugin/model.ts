@@ -171,7 +171,7 @@ export const STRIPE_EVENT_STATES = ['processing', 'processed', 'ignored', 'faile
 export type StripeEventState = (typeof STRIPE_EVENT_STATES)[number];
 
 /** The plugin's own bookkeeping, not part of the product's data model. */
-export const INTERNAL_CONTENT_TYPES = ['job-run', 'stripe-event'] as const;
+export const INTERNAL_CONTENT_TYPES = ['job-run', 'stripe-event', 'daily-rollup'] as const;
 export type ContentTypeName =
   (typeof CONTENT_TYPES)[number] | (typeof INTERNAL_CONTENT_TYPES)[number];
 

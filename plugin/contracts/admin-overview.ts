@@ -117,3 +117,28 @@ export type Overview = z.infer<typeof overviewSchema>;
 export interface OverviewResponse {
   data: Overview;
 }
+
+// POST /overview/rebuild (permission: settings.manage)
+
+/** The days to recompute (UTC, inclusive); without `from`, every day before today. */
+export const rollupRebuildRequestSchema = z.strictObject({
+  data: z
+    .strictObject({ from: daySchema.optional(), to: daySchema.optional() })
+    .refine(dateRange, rangeMessage)
+    .default({}),
+});
+
+export const rollupRebuildSchema = z.object({
+  /** The first day recomputed; null: from the first row on. */
+  from: z.string().nullable(),
+  /** The last day recomputed (never today or later: today is read live). */
+  to: z.string(),
+  /** Days of the range that have activity (hold rollup rows) after the rebuild. */
+  days: z.int(),
+  /** Rollup rows the range holds after the rebuild. */
+  rows: z.int(),
+});
+export type RollupRebuild = z.infer<typeof rollupRebuildSchema>;
+export interface RollupRebuildResponse {
+  data: RollupRebuild;
+}

@@ -5,6 +5,7 @@ import { registerShortLinkRoute } from './attribution/short-link';
 import { lowerStoredLinkCodes } from './attribution/link-codes';
 import { openRateLimits } from './platform/rate-limit';
 import { registerReferralEvents } from './attribution/referral-events';
+import { stampRawUpdates } from './analytics/rollups';
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService('partner-role', { strapi }).ensure();
@@ -16,6 +17,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   registerShortLinkRoute({ strapi });
   registerPortal({ strapi });
   registerReferralEvents(strapi);
+  stampRawUpdates(strapi);
 };
 
 export default bootstrap;

@@ -86,7 +86,7 @@ export const narrowPartners = (
   knex: Knex,
   query: Knex.QueryBuilder,
   partnerColumn: string,
-  scope: AnalyticsScope
+  scope: Pick<AnalyticsScope, 'partnerId' | 'tier'>
 ) => {
   if (scope.partnerId !== null) query.where(partnerColumn, scope.partnerId);
   if (scope.tier !== null) {

@@ -1,6 +1,7 @@
 import asset from './asset/schema.json';
 import click from './click/schema.json';
 import commission from './commission/schema.json';
+import dailyRollup from './daily-rollup/schema';
 import deal from './deal/schema.json';
 import enrollment from './enrollment/schema.json';
 import invitation from './invitation/schema.json';
@@ -30,4 +31,5 @@ export default {
   invitation: { schema: invitation },
   'job-run': { schema: jobRun },
   'stripe-event': { schema: stripeEvent },
+  'daily-rollup': { schema: dailyRollup },
 };

@@ -55,6 +55,10 @@ const createJobsService = ({ strapi }: { strapi: Core.Strapi }) => {
       ...every(60),
       run: (now: string) => getService('deals', { strapi }).expireDue(now),
     },
+    'analytics-rollups': {
+      ...every(5),
+      run: () => getService('rollups', { strapi }).refresh({ force: true }),
+    },
     'payout-run': {
       ...monthly,
       run: (now: string) =>

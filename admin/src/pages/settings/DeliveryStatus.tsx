@@ -2,6 +2,7 @@ import { Badge, Box, Flex, Typography } from '@strapi/design-system';
 import type { SettingsView } from '../../../../plugin/contracts/admin';
 import { dateTime } from '../../components/format';
 import { useT } from '../../hooks/useT';
+import { SectionHeading } from './SectionHeading';
 
 const Row = ({ label, children }: { label: string; children: React.ReactNode }) => (
   <Flex justifyContent="space-between" alignItems="flex-start" gap={4}>
@@ -31,14 +32,10 @@ export const DeliveryStatus = ({ status }: { status: SettingsView['status'] }) =
   return (
     <Box background="neutral0" hasRadius shadow="tableShadow" padding={6} data-section="delivery">
       <Flex direction="column" alignItems="stretch" gap={4}>
-        <Flex direction="column" alignItems="flex-start" gap={1}>
-          <Typography variant="delta" tag="h2">
-            {t('settings.delivery')}
-          </Typography>
-          <Typography variant="pi" textColor="neutral600">
-            {t('settings.delivery.description')}
-          </Typography>
-        </Flex>
+        <SectionHeading
+          title={t('settings.delivery')}
+          description={t('settings.delivery.description')}
+        />
         <Row label={t('settings.delivery.provider')}>
           <Flex gap={2}>
             <Typography>{provider ?? '—'}</Typography>

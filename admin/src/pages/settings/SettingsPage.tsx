@@ -10,6 +10,8 @@ import { useT } from '../../hooks/useT';
 import { TextField, ToggleField } from '../programs/inputs';
 import { DeliveryStatus } from './DeliveryStatus';
 import { EffectiveConfig } from './EffectiveConfig';
+import { RollupRebuild } from './RollupRebuild';
+import { SectionHeading } from './SectionHeading';
 
 interface Form {
   title: string;
@@ -64,14 +66,10 @@ const Editor = ({ settings, onSaved }: { settings: SettingsView; onSaved: () => 
           data-section="overrides"
         >
           <Flex direction="column" alignItems="stretch" gap={4}>
-            <Flex direction="column" alignItems="flex-start" gap={1}>
-              <Typography variant="delta" tag="h2">
-                {t('settings.portal')}
-              </Typography>
-              <Typography variant="pi" textColor="neutral600">
-                {t('settings.portal.description')}
-              </Typography>
-            </Flex>
+            <SectionHeading
+              title={t('settings.portal')}
+              description={t('settings.portal.description')}
+            />
             <Grid.Root gap={5}>
               <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
                 <TextField
@@ -111,6 +109,7 @@ const Editor = ({ settings, onSaved }: { settings: SettingsView; onSaved: () => 
           </Flex>
         </Box>
         <DeliveryStatus status={settings.status} />
+        <RollupRebuild />
         <Flex direction="column" alignItems="stretch" gap={3}>
           <Typography variant="beta" tag="h2">
             {t('settings.effective')}

@@ -1,0 +1,253 @@
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import { COMMISSION_STATUSES, DEAL_STATUSES, uid } from '../../../plugin/model';
+import { PAID_ORDER_STATUSES } from '../../../plugin/orders';
+import { tableOf } from '../platform/database';
+import {
+  COUNT_MEASURES,
+  MEASURES,
+  columnOf,
+  commissionAmount,
+  commissionCount,
+  dealCount,
+  dealValue,
+} from './rollup-columns';
+import { dateBucket, sqlDialectOf } from './sql-dates';
+
+/** A range of UTC instants [start, end), and optionally the partners (0: none) it is about. */
+export interface SourceRange {
+  start: Date;
+  end: Date;
+  partnerIds?: readonly number[] | null;
+}
+
+interface RelationLink {
+  name: string;
+  joinColumn: { name: string };
+  inverseJoinColumn: { name: string };
+}
+
+type Measures = Partial<Record<string, Knex.Raw>>;
+
+/**
+ * The daily aggregates of the raw tables, in the shape of a rollup row: one row per (UTC day,
+ * program, partner, currency) with every measure, as ONE SQL statement (a union of one grouped
+ * query per source, summed by key). The rollup writer inserts it; the overview and the portal
+ * read it directly for the days not rolled up (today). The definitions are the raw overview's
+ * (SPEC §9): bots never count, rejected referrals are kept apart, revenue is the net of paid
+ * orders that have a partner, deals need a partner and are counted by the day they were made.
+ */
+export const dailyAggregates = (strapi: Core.Strapi, knex: Knex, range: SourceRange) => {
+  const dialect = sqlDialectOf(strapi.db.dialect.client);
+  const table = (name: Parameters<typeof uid>[0], alias: string) =>
+    knex(`${tableOf(strapi, uid(name))} as ${alias}`);
+  const zero = knex.raw('0');
+  const count = knex.raw('count(*)');
+  const countWhen = (sql: string, bindings: readonly Knex.RawBinding[]) =>
+    knex.raw(`sum(case when ${sql} then 1 else 0 end)`, bindings);
+  const sumWhen = (sql: string, bindings: readonly Knex.RawBinding[], amount: string) =>
+    knex.raw(`sum(case when ${sql} then ?? else 0 end)`, [...bindings, amount]);
+
+  const noCurrency = knex.raw("''");
+
+  /** One source: its rows of the range by `dayColumn`, grouped, every other measure 0. */
+  const source = (
+    query: Knex.QueryBuilder,
+    dayColumn: string,
+    program: string,
+    partner: string,
+    currency: Knex.Raw,
+    measures: Measures
+  ) => {
+    const day = dateBucket(knex, dialect, dayColumn, 'day');
+    const programId = knex.raw('coalesce(??, 0)', [program]);
+    const partnerId = knex.raw('coalesce(??, 0)', [partner]);
+    query.where(dayColumn, '>=', range.start).where(dayColumn, '<', range.end);
+    if (range.partnerIds) {
+      const ids = [...range.partnerIds];
+      query.whereRaw(`coalesce(??, 0) in (${ids.map(() => '?').join(', ')})`, [partner, ...ids]);
+    }
+    return (
+      query
+        .select({ day: day.select, program_id: programId, partner_id: partnerId, currency })
+        .select(
+          Object.fromEntries(MEASURES.map((name) => [columnOf(name), measures[name] ?? zero]))
+        )
+        .groupBy(day.groupBy)
+        .groupBy(programId)
+        .groupBy(partnerId)
+        // PostgreSQL refuses a constant in GROUP BY: the '' of the counts is not grouped on.
+        .modify((grouped) => {
+          if (currency !== noCurrency) grouped.groupBy(currency);
+        })
+    );
+  };
+
+  const clicks = source(
+    table('click', 'c').where('c.is_bot', false),
+    'c.created_at',
+    'c.program_id',
+    'c.partner_id',
+    noCurrency,
+    { clicks: count, uniqueClicks: countWhen('??', ['c.is_unique']) }
+  );
+  const notRejected = ["?? <> 'rejected'", ['r.state']] as const;
+  const referrals = source(
+    table('referral', 'r'),
+    'r.created_at',
+    'r.program_id',
+    'r.partner_id',
+    noCurrency,
+    {
+      referrals: countWhen(...notRejected),
+      rejectedReferrals: countWhen("?? = 'rejected'", ['r.state']),
+      convertedReferrals: countWhen("?? <> 'rejected' and ?? is not null", [
+        'r.state',
+        'r.converted_at',
+      ]),
+    }
+  );
+  const customers = source(
+    table('referral', 'r'),
+    'r.converted_at',
+    'r.program_id',
+    'r.partner_id',
+    noCurrency,
+    {
+      customers: countWhen(...notRejected),
+      rejectedCustomers: countWhen("?? = 'rejected'", ['r.state']),
+    }
+  );
+  const signUps = source(
+    table('referral', 'r'),
+    'r.signed_up_at',
+    'r.program_id',
+    'r.partner_id',
+    noCurrency,
+    { signUps: count }
+  );
+  const orders = source(
+    table('order', 'o').whereNotNull('o.partner_id').whereIn('o.state', PAID_ORDER_STATUSES),
+    'o.paid_at',
+    'o.program_id',
+    'o.partner_id',
+    knex.raw('??', ['o.currency']),
+    { orders: count, revenue: knex.raw('sum(?? - ??)', ['o.amount', 'o.refunded_amount']) }
+  );
+  const commissions = source(
+    table('commission', 'k'),
+    'k.created_at',
+    'k.program_id',
+    'k.partner_id',
+    knex.raw('??', ['k.currency']),
+    Object.fromEntries(
+      COMMISSION_STATUSES.flatMap((state) => [
+        [commissionCount(state), countWhen('?? = ?', ['k.state', state])],
+        [commissionAmount(state), sumWhen('?? = ?', ['k.state', state], 'k.amount')],
+      ])
+    )
+  );
+
+  // Deals keep their partner and program as relations: their link tables, by Strapi's metadata.
+  const dealMeta = strapi.db.metadata.get(uid('deal')).attributes;
+  const linkOf = (attribute: 'partner' | 'program') =>
+    (dealMeta[attribute] as unknown as { joinTable: RelationLink }).joinTable;
+  const partnerLink = linkOf('partner');
+  const programLink = linkOf('program');
+  const dealRows = table('deal', 'd')
+    .join(`${partnerLink.name} as d_pa`, `d_pa.${partnerLink.joinColumn.name}`, 'd.id')
+    .leftJoin(`${programLink.name} as d_pr`, `d_pr.${programLink.joinColumn.name}`, 'd.id');
+  // Counts of deals without a value go to the '' row, so a currency row exists only with a value.
+  const dealCurrency = knex.raw("case when ?? is null then '' else coalesce(??, '') end", [
+    'd.estimated_value',
+    'd.currency',
+  ]);
+  const deals = source(
+    dealRows,
+    'd.created_at',
+    `d_pr.${programLink.inverseJoinColumn.name}`,
+    `d_pa.${partnerLink.inverseJoinColumn.name}`,
+    dealCurrency,
+    Object.fromEntries(
+      DEAL_STATUSES.flatMap((state) => [
+        [dealCount(state), countWhen('?? = ?', ['d.state', state])],
+        [dealValue(state), sumWhen('?? = ?', ['d.state', state], 'd.estimated_value')],
+      ])
+    )
+  );
+
+  // Plain UNION ALL of the compiled queries (no parentheses: SQLite refuses them), summed by key.
+  const parts = [clicks, referrals, customers, signUps, orders, commissions, deals].map((query) =>
+    query.toSQL()
+  );
+  const union = knex.raw(`(${parts.map((part) => part.sql).join(' union all ')}) as s`, [
+    ...parts.flatMap((part) => part.bindings),
+  ]);
+  return knex
+    .from(union)
+    .select('s.day', 's.program_id', 's.partner_id', 's.currency')
+    .select(
+      MEASURES.map((name) =>
+        knex.raw(
+          COUNT_MEASURES.includes(name as never) ? 'sum(??) as ??' : 'coalesce(sum(??), 0) as ??',
+          [`s.${columnOf(name)}`, columnOf(name)]
+        )
+      )
+    )
+    .groupBy('s.day', 's.program_id', 's.partner_id', 's.currency');
+};
+
+/**
+ * The (UTC day, partner) pairs whose raw rows changed at or after `since` (by `updated_at`,
+ * which every writer sets), for days before `before`: what a refresh recomputes.
+ */
+export const touchedGroups = async (
+  strapi: Core.Strapi,
+  knex: Knex,
+  since: Date,
+  before: Date
+): Promise<Map<string, Set<number>>> => {
+  const dialect = sqlDialectOf(strapi.db.dialect.client);
+  const dealPartner = (
+    strapi.db.metadata.get(uid('deal')).attributes.partner as unknown as { joinTable: RelationLink }
+  ).joinTable;
+  const sources: [Knex.QueryBuilder, string, string][] = [
+    [knex(`${tableOf(strapi, uid('click'))} as t`), 't.created_at', 't.partner_id'],
+    ...['created_at', 'converted_at', 'signed_up_at'].map(
+      (column): [Knex.QueryBuilder, string, string] => [
+        knex(`${tableOf(strapi, uid('referral'))} as t`),
+        `t.${column}`,
+        't.partner_id',
+      ]
+    ),
+    [knex(`${tableOf(strapi, uid('order'))} as t`), 't.paid_at', 't.partner_id'],
+    [knex(`${tableOf(strapi, uid('commission'))} as t`), 't.created_at', 't.partner_id'],
+    [
+      knex(`${tableOf(strapi, uid('deal'))} as t`).join(
+        `${dealPartner.name} as t_pa`,
+        `t_pa.${dealPartner.joinColumn.name}`,
+        't.id'
+      ),
+      't.created_at',
+      `t_pa.${dealPartner.inverseJoinColumn.name}`,
+    ],
+  ];
+  const groups = new Map<string, Set<number>>();
+  for (const [query, dayColumn, partner] of sources) {
+    const day = dateBucket(knex, dialect, dayColumn, 'day');
+    const partnerId = knex.raw('coalesce(??, 0)', [partner]);
+    const rows: Record<string, unknown>[] = await query
+      .where('t.updated_at', '>=', since)
+      .where(dayColumn, '<', before)
+      .select({ day: day.select, partnerId })
+      .groupBy(day.groupBy)
+      .groupBy(partnerId);
+    for (const row of rows) {
+      const key = String(row.day);
+      const partners = groups.get(key) ?? new Set<number>();
+      partners.add(Number(row.partnerId));
+      groups.set(key, partners);
+    }
+  }
+  return groups;
+};
