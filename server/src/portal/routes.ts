@@ -87,6 +87,20 @@ export const contentApiRoutes: Route[] = [
   { method: 'POST', path: '/portal/leads', handler: 'portal.createLead', config: partner },
   { method: 'GET', path: '/portal/deals', handler: 'portal.deals', config: partner },
   { method: 'POST', path: '/portal/deals', handler: 'portal.createDeal', config: partner },
+  { method: 'GET', path: '/portal/listing', handler: 'portal.listing', config: partner },
+  { method: 'POST', path: '/portal/listing', handler: 'portal.applyListing', config: partner },
+  {
+    method: 'POST',
+    path: '/portal/listing/logo',
+    handler: 'portal.uploadListingLogo',
+    config: partner,
+  },
+  {
+    method: 'POST',
+    path: '/portal/listing/approve',
+    handler: 'portal.approveListing',
+    config: partner,
+  },
   { method: 'GET', path: '/portal/sub-partners', handler: 'portal.subPartners', config: partner },
 ];
 
