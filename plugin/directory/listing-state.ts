@@ -46,7 +46,7 @@ const REFUSALS: Record<ListingAction, string> = {
     'your listing is already with the editors; you can apply again once it is rejected or unpublished',
   draft: 'a rejected listing cannot be drafted; the partner applies again first',
   approve: 'there is no draft waiting for your approval',
-  unpublish: 'only a live listing, or one whose new draft awaits the partner, can be unpublished',
+  unpublish: 'only a listing in the directory can be unpublished',
   reject: 'only an application or a draft can be rejected',
 };
 

@@ -167,6 +167,14 @@ describe('draft and approval', () => {
     await app.request().get('/api/partners/directory/alpha-agency').expect(404);
   });
 
+  it('a draft that never went live cannot be unpublished', async () => {
+    await editor('post', `/listings/${alphaListing}/unpublish`).expect(400);
+    const row = await app.strapi.db
+      .query(uid('listing'))
+      .findOne({ where: { documentId: alphaListing } });
+    expect(row.state).toBe('drafted');
+  });
+
   it('partner B sees none of it and cannot approve it', async () => {
     expect((await portal(app, bravoJwt).get('/listing').expect(200)).body).toEqual({ data: null });
     await portal(app, bravoJwt).post('/listing/approve', {}).expect(400);

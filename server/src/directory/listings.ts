@@ -66,7 +66,11 @@ const createListingsService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Moves a listing with `action`, writing `data` and the public copy in the same UPDATE. */
   const move = async (record: ListingRecord, action: ListingAction, data: Row = {}) => {
     const to = nextListingState(record.state, action);
-    if (!to) throw new errors.ValidationError(listingActionRefusal(action));
+    // Unpublishing takes down a public copy: a draft that never went live has none.
+    const needsCopy = action === 'unpublish';
+    if (!to || (needsCopy && !record.live)) {
+      throw new errors.ValidationError(listingActionRefusal(action));
+    }
     const copy = publicCopyAfter(action, record.live !== null);
     const listedSince = record.live?.listedSince ?? new Date().toISOString();
     const { logo, ...columns } = data;
@@ -77,7 +81,11 @@ const createListingsService = ({ strapi }: { strapi: Core.Strapi }) => {
       changes.liveSince = listedSince;
     }
     const changed = await listings().updateMany({
-      where: { id: record.id, state: { $in: [...listingActionFrom(action)] } },
+      where: {
+        id: record.id,
+        state: { $in: [...listingActionFrom(action)] },
+        ...(needsCopy ? { liveSince: { $notNull: true } } : {}),
+      },
       data: changes,
     });
     if (changed.count === 0) throw new errors.ValidationError(listingActionRefusal(action));

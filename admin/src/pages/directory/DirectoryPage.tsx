@@ -105,7 +105,7 @@ export const DirectoryPage = () => {
                         {t('directory.draft')}
                       </Button>
                     )}
-                    {nextListingState(row.status, 'unpublish') && (
+                    {row.live && nextListingState(row.status, 'unpublish') && (
                       <Button size="S" variant="danger-light" onClick={() => act(row, 'unpublish')}>
                         {t('directory.unpublish')}
                       </Button>
