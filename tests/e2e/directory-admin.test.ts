@@ -79,6 +79,9 @@ describe('the directory in the admin', () => {
       .locator('tr', { hasText: 'Hopper Digital Agency' })
       .getByText('Awaiting partner')
       .waitFor();
+    // Never live: nothing to unpublish, so the page does not offer it.
+    const drafted = page.locator('tr', { hasText: 'Hopper Digital Agency' });
+    expect(await drafted.getByRole('button', { name: 'Unpublish' }).count()).toBe(0);
     await shot('drafted');
   });
 
