@@ -165,6 +165,7 @@ export const CONTENT_TYPES = [
   'payout-line',
   'asset',
   'invitation',
+  'listing',
 ] as const;
 /** A received Stripe event: being applied, applied, not used, or failed (retried by a job). */
 export const STRIPE_EVENT_STATES = ['processing', 'processed', 'ignored', 'failed'] as const;

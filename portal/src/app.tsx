@@ -8,6 +8,7 @@ import { CommissionsPage } from './pages/commissions';
 import { DashboardPage } from './pages/dashboard';
 import { InvitePage } from './pages/invite';
 import { LeadsPage } from './pages/leads';
+import { ListingPage } from './pages/listing';
 import { LoginPage } from './pages/login';
 import { PayoutsPage } from './pages/payouts';
 import { ProfilePage } from './pages/profile';
@@ -43,6 +44,7 @@ export function App() {
           <Route path="/leads" element={<LeadsPage />} />
           <Route path="/team" element={<TeamPage />} />
           <Route path="/profile" element={<ProfilePage />} />
+          <Route path="/listing" element={<ListingPage />} />
         </Route>
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>

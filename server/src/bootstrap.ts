@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { getService } from './platform/plugin-context';
+import { registerDirectoryPage } from './directory/directory-page';
 import { registerPortal } from './portal/serve-portal';
 import { registerShortLinkRoute } from './attribution/short-link';
 import { lowerStoredLinkCodes } from './attribution/link-codes';
@@ -14,7 +15,9 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await lowerStoredLinkCodes(strapi);
   await openRateLimits(strapi);
   getService('jobs', { strapi }).schedule();
+  await getService('listings', { strapi }).migrateDirectoryFlag();
   registerShortLinkRoute({ strapi });
+  registerDirectoryPage({ strapi });
   registerPortal({ strapi });
   registerReferralEvents(strapi);
   stampRawUpdates(strapi);

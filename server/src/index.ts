@@ -3,6 +3,7 @@ import * as attribution from './attribution';
 import bootstrap from './bootstrap';
 import contentTypes from './content-types';
 import destroy from './destroy';
+import * as directory from './directory';
 import * as ledger from './ledger';
 import * as notifications from './notifications';
 import * as orders from './orders';
@@ -28,6 +29,7 @@ const aggregates = [
   portal,
   analytics,
   notifications,
+  directory,
 ];
 
 const services = {
@@ -41,6 +43,7 @@ const services = {
   ...portal.services,
   ...analytics.services,
   ...notifications.services,
+  ...directory.services,
 };
 
 const controllers = {
@@ -54,6 +57,7 @@ const controllers = {
   ...portal.controllers,
   ...analytics.controllers,
   ...notifications.controllers,
+  ...directory.controllers,
 };
 
 export type Services = typeof services;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { contentTypes as strapiContentTypes } from '@strapi/utils';
 import * as model from '../../plugin/model';
 import schemas from '../../server/src/content-types';
+import { LISTING_STATES } from '../../plugin/directory';
 import { CONTENT_TYPES, uid } from '../../plugin/model';
 import { useTestApp } from '../helpers/test-app';
 
@@ -170,6 +171,19 @@ const SPEC_FIELDS: Record<(typeof CONTENT_TYPES)[number], string[]> = {
   'payout-line': ['payoutId', 'commissionId'],
   asset: ['program', 'title', 'description', 'type', 'file', 'url'],
   invitation: ['partner', 'email', 'tokenHash', 'expiresAt', 'usedAt', 'invitedBy'],
+  listing: [
+    'partner',
+    'state',
+    'slug',
+    'name',
+    'description',
+    'services',
+    'regions',
+    'website',
+    'logo',
+    'liveCopy',
+    'liveSince',
+  ],
 };
 
 /** Enumerations whose values SPEC §4 fixes, and the plugin/ tuple that must match them. */
@@ -194,6 +208,7 @@ const ENUMS: Array<[(typeof CONTENT_TYPES)[number], string, readonly string[]]> 
   ['commission', 'state', model.COMMISSION_STATUSES],
   ['payout', 'state', model.PAYOUT_STATUSES],
   ['asset', 'type', model.ASSET_TYPES],
+  ['listing', 'state', LISTING_STATES],
 ];
 
 const { app } = useTestApp();

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { uid } from '../../plugin/model';
-import { launchChromium } from '../helpers/chromium';
+import { launchChromium, portalSignIn } from '../helpers/browser';
 import { createPartner } from '../helpers/fixtures';
 import { portalLogin } from '../helpers/portal';
 import { startStrapi, type TestApp } from '../helpers/strapi';
@@ -55,10 +55,7 @@ afterAll(async () => {
 
 describe('portal profile page', () => {
   it('edits the contact name, company and website', async () => {
-    await page.goto(`${origin}/partner-portal/login`);
-    await page.fill('input[name="email"]', email);
-    await page.fill('input[name="password"]', PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await portalSignIn(page, origin, email, PASSWORD);
     await page.getByRole('link', { name: 'Profile' }).click();
     await page.getByRole('heading', { name: 'Profile' }).waitFor();
     expect(await page.inputValue('input[name="company"]')).toBe('Jane Doe Media LLC');

@@ -14,3 +14,11 @@ export const adminSignIn = async (
   await page.getByRole('button', { name: 'Login' }).click();
   await page.waitForURL(/\/admin\/?$/);
 };
+
+/** Signs in to the partner portal at `origin` with a partner login's e-mail and password. */
+export const portalSignIn = async (page: Page, origin: string, email: string, password: string) => {
+  await page.goto(`${origin}/partner-portal/login`);
+  await page.fill('input[name="email"]', email);
+  await page.fill('input[name="password"]', password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+};

@@ -16,6 +16,7 @@ export const SECTIONS: Array<{
     links: [
       { id: 'programs', to: 'programs', ability: 'read' },
       { id: 'partners', to: 'partners', ability: 'read' },
+      { id: 'directory', to: 'directory', ability: 'managePartners' },
       { id: 'referrals', to: 'referrals', ability: 'read' },
     ],
   },

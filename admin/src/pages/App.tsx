@@ -6,6 +6,7 @@ import { PermissionsProvider, usePermissions } from '../hooks/usePermissions';
 import type { Ability } from '../permissions';
 import { AssetsPage } from './assets/AssetsPage';
 import { CommissionsPage } from './commissions/CommissionsPage';
+import { DirectoryPage } from './directory/DirectoryPage';
 import { OrdersPage } from './orders/OrdersPage';
 import { OverviewPage } from './overview/OverviewPage';
 import { PartnerPage } from './partners/PartnerPage';
@@ -65,6 +66,14 @@ const App = () => (
           element={
             <Allowed ability="read">
               <PartnerPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="directory"
+          element={
+            <Allowed ability="managePartners">
+              <DirectoryPage />
             </Allowed>
           }
         />

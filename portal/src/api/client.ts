@@ -54,13 +54,14 @@ const SESSION_ENDED = 'Your session has ended. Please sign in again.';
  */
 async function send(method: string, path: string, options: Options = {}) {
   const auth = options.auth ?? true;
-  const form = options.body instanceof FormData;
+  // A form (a file upload) goes as multipart, with the boundary the browser sets.
+  const form = options.body instanceof FormData ? options.body : undefined;
   const json = options.body !== undefined && !form;
   const attempt = (token: string | null) =>
     fetch(`/api${path}`, {
       method,
       headers: headersFor(auth ? token : null, json),
-      body: form ? (options.body as FormData) : json ? JSON.stringify(options.body) : undefined,
+      body: form ?? (json ? JSON.stringify(options.body) : undefined),
       signal: options.timeoutMs ? AbortSignal.timeout(options.timeoutMs) : undefined,
     });
   if (!auth) return attempt(null);

@@ -14,6 +14,11 @@ import type {
 } from '../../../plugin/contracts/portal';
 
 export type {
+  ApplyListingRequest,
+  PortalListing,
+  PortalListingResponse,
+} from '../../../plugin/contracts/directory';
+export type {
   Money,
   Pagination,
   PayoutMethodInput,

@@ -14,6 +14,7 @@ const NAV = [
   { to: '/leads', label: 'Leads & deals' },
   { to: '/team', label: 'Team' },
   { to: '/profile', label: 'Profile' },
+  { to: '/listing', label: 'Directory listing' },
 ];
 
 export function Brand() {

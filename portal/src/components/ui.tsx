@@ -42,6 +42,9 @@ const TONES: Record<string, string> = {
   converted: 'success',
   won: 'success',
   active: 'success',
+  live: 'success',
+  drafted: 'info',
+  unpublished: 'neutral',
   pending: 'warning',
   'on-hold': 'warning',
   applied: 'warning',
@@ -62,7 +65,10 @@ const TONES: Record<string, string> = {
 };
 
 /** Words that differ from the state's name: a held entry is "under review", never why. */
-const WORDS: Record<string, string> = { 'on-hold': 'Under review' };
+const WORDS: Record<string, string> = {
+  'on-hold': 'Under review',
+  drafted: 'Awaiting your approval',
+};
 
 export function StatusBadge({ status }: { status: string }) {
   return (

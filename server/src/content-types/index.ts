@@ -7,6 +7,7 @@ import enrollment from './enrollment/schema.json';
 import invitation from './invitation/schema.json';
 import jobRun from './job-run/schema.json';
 import link from './link/schema.json';
+import listing from './listing/schema.json';
 import order from './order/schema.json';
 import partner from './partner/schema.json';
 import payout from './payout/schema.json';
@@ -28,6 +29,7 @@ export default {
   payout: { schema: payout },
   'payout-line': { schema: payoutLine },
   asset: { schema: asset },
+  listing: { schema: listing },
   invitation: { schema: invitation },
   'job-run': { schema: jobRun },
   'stripe-event': { schema: stripeEvent },

@@ -95,6 +95,20 @@ export const contentApiRoutes: Route[] = [
   },
   { method: 'GET', path: '/portal/agreements', handler: 'portal.agreements', config: partner },
   { method: 'GET', path: '/portal/files/:id', handler: 'portal.downloadFile', config: partner },
+  { method: 'GET', path: '/portal/listing', handler: 'portal.listing', config: partner },
+  { method: 'POST', path: '/portal/listing', handler: 'portal.applyListing', config: partner },
+  {
+    method: 'POST',
+    path: '/portal/listing/logo',
+    handler: 'portal.uploadListingLogo',
+    config: partner,
+  },
+  {
+    method: 'POST',
+    path: '/portal/listing/approve',
+    handler: 'portal.approveListing',
+    config: partner,
+  },
   { method: 'GET', path: '/portal/sub-partners', handler: 'portal.subPartners', config: partner },
 ];
 

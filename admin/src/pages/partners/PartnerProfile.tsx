@@ -6,7 +6,7 @@ import { partnerTypeOptions } from '../../components/Options';
 import { useAction } from '../../hooks/useAction';
 import { usePermissions } from '../../hooks/usePermissions';
 import { useT } from '../../hooks/useT';
-import { SelectField, TextField, ToggleField } from '../programs/inputs';
+import { SelectField, TextField } from '../programs/inputs';
 
 type Profile = NonNullable<UpdatePartnerRequest['data']>;
 
@@ -26,7 +26,6 @@ export const PartnerProfile = ({
     type: partner.type ?? 'affiliate',
     company: partner.company,
     website: partner.website,
-    directoryListing: partner.directoryListing,
     notes: partner.notes,
   };
   const [profile, setProfile] = React.useState(initial);
@@ -98,15 +97,6 @@ export const PartnerProfile = ({
               hint={t('partner.field.notes.hint')}
               value={profile.notes ?? ''}
               onChange={(notes) => set({ notes: blank(notes) })}
-            />
-          </Grid.Item>
-          <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-            <ToggleField
-              name="directoryListing"
-              label={t('partner.field.directoryListing')}
-              hint={t('partner.field.directoryListing.hint')}
-              value={Boolean(profile.directoryListing)}
-              onChange={(directoryListing) => set({ directoryListing })}
             />
           </Grid.Item>
         </Grid.Root>

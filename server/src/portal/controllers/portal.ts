@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import {
   buildLinkRequestSchema,
@@ -24,7 +25,9 @@ import {
   updateProfileRequestSchema,
 } from '../../../../plugin/contracts/portal';
 import { mediaFileIdSchema } from '../../../../plugin/contracts/media';
+import { applyListingRequestSchema } from '../../../../plugin/contracts/directory';
 import { documentIdSchema } from '../../../../plugin/contracts/payouts';
+import type { UploadedFile } from '../../directory/listings';
 import { getService } from '../../platform/plugin-context';
 import type { PortalPartner } from '../is-partner';
 import { parseInput } from '../../platform/validation';
@@ -47,6 +50,8 @@ const createPortalController = ({ strapi }: { strapi: Core.Strapi }) => {
   const statements = () => getService('partner-statements', { strapi });
   const account = () => getService('partner-account', { strapi });
   const payoutMethods = () => getService('payout-methods', { strapi });
+  const listings = () => getService('listings', { strapi });
+  const listingViews = () => getService('listing-views', { strapi });
   const month = (ctx: Context) => parseInput(statementMonthParamSchema, ctx.params.month);
   /** The partner, month and currency of one statement: the query is validated first. */
   const statementOf = (ctx: Context) => {
@@ -231,6 +236,34 @@ const createPortalController = ({ strapi }: { strapi: Core.Strapi }) => {
       const fileId = parseInput(mediaFileIdSchema, ctx.params.id);
       await getService('agreements', { strapi }).assertDownloadable(partnerOf(ctx), fileId);
       await getService('media-files', { strapi }).send(ctx, fileId);
+    },
+
+    async listing(ctx: Context) {
+      noQuery(ctx);
+      ctx.body = { data: await listingViews().ofPartner(partnerOf(ctx).id) };
+    },
+
+    async applyListing(ctx: Context) {
+      noQuery(ctx);
+      const { data } = parseInput(applyListingRequestSchema, ctx.request.body);
+      ctx.body = { data: await listings().apply(partnerOf(ctx).id, data) };
+    },
+
+    async uploadListingLogo(ctx: Context) {
+      noQuery(ctx);
+      const files = (ctx.request as { files?: Record<string, unknown> }).files ?? {};
+      const logo = files.logo;
+      if (Array.isArray(logo) || Object.keys(files).some((name) => name !== 'logo')) {
+        throw new errors.ValidationError('logo: send one file, in the field "logo"');
+      }
+      ctx.body = {
+        data: await listings().uploadLogo(partnerOf(ctx).id, logo as UploadedFile | undefined),
+      };
+    },
+
+    async approveListing(ctx: Context) {
+      noQuery(ctx);
+      ctx.body = { data: await listings().approve(partnerOf(ctx).id) };
     },
 
     async subPartners(ctx: Context) {
