@@ -36,6 +36,15 @@ const shot = async (name: string) => {
 /** The pipeline card of one state: "3 deals", its value, its next close. */
 const card = (state: string) => page.locator(`[data-pipeline-state="${state}"]`);
 
+/** The card shows `text` once the list has refreshed after a change (then asserted). */
+const expectCard = async (state: string, text: RegExp) => {
+  await card(state)
+    .filter({ hasText: text })
+    .waitFor({ timeout: 15_000 })
+    .catch(() => undefined);
+  expect(await card(state).innerText()).toMatch(text);
+};
+
 const actions = (key: string) => page.locator(`[data-deal-actions="${ids[key]}"]`);
 
 const toast = (text: string | RegExp) =>
@@ -119,12 +128,8 @@ describe('deals in the admin', () => {
 
     await page.goto(`${origin}/admin/plugins/partners/referrals?tab=deals`);
     await card('approved').waitFor();
-    expect(await card('approved').innerText()).toMatch(
-      /3 deals\s+\$18,200\.00\s+Next close Jan 15, 2027/
-    );
-    expect(await card('submitted').innerText()).toMatch(
-      /1 deal\s+\$9,000\.00\s+Next close Mar 31, 2027/
-    );
+    await expectCard('approved', /3 deals\s+\$18,200\.00\s+Next close Jan 15, 2027/);
+    await expectCard('submitted', /1 deal\s+\$9,000\.00\s+Next close Mar 31, 2027/);
     expect(await page.locator(`[data-deal-status="${ids.held}"] [data-held]`).textContent()).toBe(
       'Held'
     );
@@ -163,13 +168,13 @@ describe('deals in the admin', () => {
       expiresAt: null,
     });
     await card('won').waitFor();
-    expect(await card('won').innerText()).toMatch(/1 deal\s+\$6,250\.50/);
+    await expectCard('won', /1 deal\s+\$6,250\.50/);
 
     await actions('initech').getByRole('button', { name: 'Lost' }).click();
     await page.getByRole('alertdialog').getByRole('button', { name: 'Lost' }).click();
     await toast('Deal with Initech, Inc. marked lost');
     expect((await stored(ids.initech)).state).toBe('lost');
-    expect(await card('approved').innerText()).toMatch(/1 deal\s+\$1,200\.00/);
+    await expectCard('approved', /1 deal\s+\$1,200\.00/);
   });
 
   it('approves the held deal once the rival is closed', async () => {
@@ -179,7 +184,7 @@ describe('deals in the admin', () => {
     const row = await stored(ids.held);
     expect(row.state).toBe('approved');
     expect(row.expiresAt).not.toBeNull();
-    expect(await card('approved').innerText()).toMatch(/2 deals\s+\$10,200\.00/);
+    await expectCard('approved', /2 deals\s+\$10,200\.00/);
     await shot('after-decisions');
   });
 
@@ -188,9 +193,7 @@ describe('deals in the admin', () => {
       `${origin}/admin/plugins/partners/referrals?tab=deals&partner=${grace.documentId}&sort=expectedCloseAt`
     );
     await card('won').waitFor();
-    expect(await card('approved').innerText()).toMatch(
-      /1 deal\s+\$1,200\.00\s+Next close Feb 1, 2027/
-    );
+    await expectCard('approved', /1 deal\s+\$1,200\.00\s+Next close Feb 1, 2027/);
     expect(await page.locator('[data-pipeline-state="submitted"]').count()).toBe(0);
     const companies = await page.locator('tbody tr td:first-child').allInnerTexts();
     expect(companies.map((text) => text.trim())).toEqual(['Acme Corp', 'Globex', 'Initech, Inc.']);
