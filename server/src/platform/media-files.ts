@@ -58,6 +58,12 @@ export const fileIdsOf = (files: unknown): number[] =>
  */
 const createMediaFilesService = ({ strapi }: { strapi: Core.Strapi }) => {
   const upload = () => strapi.plugin('upload').service('upload');
+  const discard = async (ids: readonly number[]) => {
+    for (const id of ids) {
+      const file = await strapi.db.query(FILE).findOne({ where: { id } });
+      if (file) await upload().remove(file);
+    }
+  };
 
   return {
     /** The files of a multipart request's `files` field; 400 when there are none. */
@@ -94,20 +100,25 @@ const createMediaFilesService = ({ strapi }: { strapi: Core.Strapi }) => {
           errors: refused.map((message) => ({ path: ['files'], message })),
         });
       }
-      const stored: RawRow[] = await upload().upload({
-        data: { fileInfo: files.map(() => ({})) },
-        files: files.length === 1 ? files[0] : files,
-      });
+      // One at a time, so the files get their ids (and their place in a list) in the order
+      // sent; the upload plugin stores several at once in whatever order they finish. A
+      // failure removes the ones already stored: all or nothing.
+      const stored: RawRow[] = [];
+      try {
+        for (const file of files) {
+          stored.push(
+            ...((await upload().upload({ data: { fileInfo: {} }, files: file })) as RawRow[])
+          );
+        }
+      } catch (error) {
+        await discard(stored.map((row) => Number(row.id)));
+        throw error;
+      }
       return stored.map(mediaFileView);
     },
 
     /** Deletes stored files (an upload whose attachment was then refused). */
-    async discard(ids: readonly number[]) {
-      for (const id of ids) {
-        const file = await strapi.db.query(FILE).findOne({ where: { id } });
-        if (file) await upload().remove(file);
-      }
-    },
+    discard,
 
     /** The media-library rows of `ids`; 400 when one does not exist. */
     async existing(ids: readonly number[], field = 'files'): Promise<RawRow[]> {
