@@ -43,6 +43,10 @@ beforeAll(async () => {
     beforeCreate() {
       if (outage) throw new Error('The orders table could not be written (simulated outage)');
     },
+    // New orders go in through createMany (one statement, no read-back).
+    beforeCreateMany() {
+      if (outage) throw new Error('The orders table could not be written (simulated outage)');
+    },
   });
   // Booting on a busy machine can take longer than the default hook timeout.
 }, 300_000);
