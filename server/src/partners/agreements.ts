@@ -2,7 +2,13 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { MediaFileView, PortalAgreements } from '../../../plugin/contracts/media';
 import { uid } from '../../../plugin/model';
-import { FILE_SELECT, fileIdsOf, mediaFileView, portalFileView } from '../platform/media-files';
+import {
+  FILE_SELECT,
+  fileIdsOf,
+  inUploadOrder,
+  mediaFileView,
+  portalFileView,
+} from '../platform/media-files';
 import { getService } from '../platform/plugin-context';
 import { iso, type RawRow } from '../platform/rows';
 import type { PortalPartner } from '../portal/is-partner';
@@ -90,7 +96,7 @@ const createAgreementsService = ({ strapi }: { strapi: Core.Strapi }) => {
             program: toProgramRef(enrollment.program as RawRow)!,
             termsVersionAccepted: (enrollment.termsVersionAccepted as string | null) ?? null,
             acceptedAt: iso(enrollment.acceptedAt),
-            files: ((enrollment.acceptedAgreements ?? []) as RawRow[]).map(portalFileView),
+            files: inUploadOrder(enrollment.acceptedAgreements).map(portalFileView),
           })),
         partner: (await partnerFiles(partner.id)).map(portalFileView),
       };
@@ -118,7 +124,7 @@ const createAgreementsService = ({ strapi }: { strapi: Core.Strapi }) => {
         .query(PROGRAM)
         .findOne({ where: { id: programId }, select: ['id'], populate: { agreementFiles: files } });
       return fileIdsOf(row?.agreementFiles).length
-        ? (row.agreementFiles as RawRow[]).map(mediaFileView)
+        ? inUploadOrder(row.agreementFiles).map(mediaFileView)
         : [];
     },
   };

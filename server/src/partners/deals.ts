@@ -14,7 +14,7 @@ import { OPEN_DEAL_STATUSES, uid } from '../../../plugin/model';
 import { addDays } from '../../../plugin/time';
 import { MAX_DEAL_ATTACHMENTS } from '../../../plugin/media/file-rules';
 import { lockRow } from '../platform/database';
-import { FILE_SELECT, fileIdsOf, mediaFileView } from '../platform/media-files';
+import { FILE_SELECT, fileIdsOf, inUploadOrder, mediaFileView } from '../platform/media-files';
 import { NEWEST_FIRST, statusPartnerProgramWhere } from '../platform/list-filters';
 import { idOf, iso } from '../platform/rows';
 import { PROGRAM_REF, programRef } from '../programs/program-ref';
@@ -58,7 +58,7 @@ const viewOf = (row: Row): DealView => ({
   expiresAt: iso(row.expiresAt),
   closedAt: iso(row.closedAt),
   decisionNote: row.decisionNote ?? null,
-  attachments: ((row.attachments ?? []) as Row[]).map(mediaFileView),
+  attachments: inUploadOrder(row.attachments).map(mediaFileView),
   createdAt: iso(row.createdAt) as string,
 });
 

@@ -10,7 +10,12 @@ import { uid } from '../../../plugin/model';
 import type { PortalPartner } from '../portal/is-partner';
 import { createPortalScope, iso, paginate, toProgramRef } from '../portal/scope';
 import { unseal } from '../platform/secrets';
-import { FILE_SELECT, portalFileView, type IncomingFile } from '../platform/media-files';
+import {
+  FILE_SELECT,
+  inUploadOrder,
+  portalFileView,
+  type IncomingFile,
+} from '../platform/media-files';
 import { getService } from '../platform/plugin-context';
 import { dayOf } from './deals';
 
@@ -68,7 +73,7 @@ const toDeal = (row: Row): PortalDeal => ({
   expiresAt: iso(row.expiresAt),
   decisionNote: row.decisionNote ?? null,
   program: toProgramRef(row.program),
-  attachments: ((row.attachments ?? []) as Row[]).map(portalFileView),
+  attachments: inUploadOrder(row.attachments).map(portalFileView),
   createdAt: iso(row.createdAt) ?? '',
 });
 

@@ -41,6 +41,13 @@ export const mediaFileView = (row: RawRow): MediaFileView => ({
   url: (row.url as string | null) ?? null,
 });
 
+/**
+ * A populated media list in upload order (by id): the media relation's own order is not kept
+ * the same way on every database.
+ */
+export const inUploadOrder = (rows: unknown): RawRow[] =>
+  [...((rows ?? []) as RawRow[])].sort((a, b) => Number(a.id) - Number(b.id));
+
 /** A partner's view of a file: no media-library URL, the portal's download route instead. */
 export const portalFileView = (row: RawRow): PortalFile => {
   const { url: _url, ...file } = mediaFileView(row);
