@@ -7,10 +7,12 @@ import { ledgerOfOrder, lockPartners } from './ledger-entries';
  * lock). An entry a pending or processing payout owns reads as paid (see `ledgerOfOrder`), so a
  * refund claws it back from the next payout rather than reversing it under the payout.
  *
- * Reversing an `approved` entry races a payout run that may be assigning it to a payout at this
- * moment. So before such a reversal the partners' row locks (the ones payout runs hold while they
- * assign entries) are taken, the ledger is read again, and an entry a run took meanwhile is
- * clawed back instead. Refunds are rare: orders that only earn never wait on a partner's lock.
+ * Reversing an `approved` entry, or adding an approved one (a clawback, the adjustment of an
+ * approved entry), changes what a payout run may be assigning to a payout at this moment. So
+ * before either, the partners' row locks (the ones payout runs hold while they plan and assign
+ * entries) are taken, the ledger is read again, and an entry a run took meanwhile is clawed back
+ * instead: runs and refunds take turns per partner, and a run's plan holds until it assigns.
+ * Refunds are rare: orders that only earn (new entries are pending) never wait on a partner's lock.
  */
 export const reconcileLedger = async (
   strapi: Core.Strapi,
@@ -21,19 +23,16 @@ export const reconcileLedger = async (
   // An order inserted in this very transaction has no entries yet: nothing to read.
   const entries = fresh ? [] : await ledgerOfOrder(strapi, orderId);
   const actions = reconcileOrderCommissions({ ...input, entries });
-  const racing = new Set(
-    actions.flatMap((action) =>
-      action.type === 'reverse' && action.from === 'approved' ? [action.idempotencyKey] : []
-    )
-  );
+  const partnerOf = new Map(entries.map((entry) => [entry.idempotencyKey, entry.partnerId]));
+  const racing = actions.flatMap((action) => {
+    if (action.type === 'reverse') {
+      return action.from === 'approved' ? [Number(partnerOf.get(action.idempotencyKey))] : [];
+    }
+    return action.draft.state === 'approved' ? [Number(action.draft.partnerId)] : [];
+  });
   // SQLite has a single writer: no run is half-way while this transaction runs.
-  if (racing.size === 0 || strapi.db.dialect.client === 'sqlite') return actions;
-  await lockPartners(
-    strapi,
-    entries
-      .filter((entry) => racing.has(entry.idempotencyKey))
-      .map((entry) => Number(entry.partnerId))
-  );
+  if (racing.length === 0 || strapi.db.dialect.client === 'sqlite') return actions;
+  await lockPartners(strapi, racing);
   return reconcileOrderCommissions({
     ...input,
     entries: await ledgerOfOrder(strapi, orderId, { locking: true }),

@@ -1,7 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import type { PayoutMethod } from '../../../plugin/contracts/payouts';
 import { planPayoutRun, snapshotPayoutMethod } from '../../../plugin/payouts';
-import { isUniqueViolation, moneyTransaction } from '../platform/database';
+import {
+  MONEY_TRANSACTION_ATTEMPTS,
+  backoffMs,
+  isUniqueViolation,
+  moneyTransaction,
+} from '../platform/database';
 import { PayoutConflict, type PayableScope, type PayoutLedger } from './payout-ledger';
 
 /** A payout the run created, as stored (the event payload is built from it). */
@@ -89,8 +94,9 @@ const createBatchWithRetry = async (...args: Parameters<typeof createBatch>) => 
     try {
       return await moneyTransaction(strapi, () => createBatch(...args));
     } catch (error) {
-      if (attempt >= 3 || !(isUniqueViolation(error) || error instanceof PayoutConflict))
-        throw error;
+      const conflict = isUniqueViolation(error) || error instanceof PayoutConflict;
+      if (attempt >= MONEY_TRANSACTION_ATTEMPTS || !conflict) throw error;
+      await new Promise((resolve) => setTimeout(resolve, backoffMs(attempt)));
     }
   }
 };
