@@ -4,6 +4,7 @@ import { overviewSchema } from '../../plugin/contracts/admin';
 import { uid } from '../../plugin/model';
 import type { OverviewService } from '../../server/src/analytics/overview';
 import type { RollupsService } from '../../server/src/analytics/rollups';
+import type { PartnerStatsService } from '../../server/src/analytics/partner-stats';
 import { createPartner, createProgram } from '../helpers/fixtures';
 import { useTestApp } from '../helpers/test-app';
 
@@ -18,7 +19,9 @@ type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-exp
 
 const { app, admin } = useTestApp({ admin: true });
 const DAY_MS = 86_400_000;
+/** Most events fall in the last few days (refreshed, then changed); some months back. */
 const DAYS = 5;
+const MONTHS_OF_DAYS = 75;
 const today = () => new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS);
 /** A moment of the day `daysAgo` before today (0: today, read live), `minute` into it. */
 const moment = (daysAgo: number, minute: number) =>
@@ -42,7 +45,10 @@ beforeAll(async () => {
 });
 
 const index = (max: number) => fc.nat({ max: max - 1 });
-const when = fc.record({ daysAgo: fc.nat({ max: DAYS }), minute: fc.nat({ max: 1439 }) });
+const when = fc.record({
+  daysAgo: fc.oneof(fc.nat({ max: DAYS }), fc.nat({ max: MONTHS_OF_DAYS })),
+  minute: fc.nat({ max: 1439 }),
+});
 
 /** One event; `target` picks an earlier row of the kind it changes (modulo how many exist). */
 const eventArbitrary = fc.oneof(
@@ -216,6 +222,68 @@ const apply = async (event: Event, made: Record<string, Row[]>) => {
   }
 };
 
+const partnerStats = () =>
+  app.strapi.plugin('partners').service('partner-stats') as PartnerStatsService;
+
+/** A partner's pending and approved ledger totals per currency, summed over the raw rows. */
+const earningsOf = async (partnerId: number) => {
+  const entries: Row[] = await query('commission').findMany({ where: { partnerId } });
+  const of = (state: string) => {
+    const byCurrency = new Map<string, number>();
+    for (const entry of entries.filter((row) => row.state === state))
+      byCurrency.set(entry.currency, (byCurrency.get(entry.currency) ?? 0) + Number(entry.amount));
+    return [...byCurrency.entries()]
+      .filter(([, amount]) => amount !== 0)
+      .map(([currency, amount]) => ({ amount, currency }))
+      .sort((a, b) => a.currency.localeCompare(b.currency));
+  };
+  return { pending: of('pending'), approved: of('approved') };
+};
+
+/**
+ * The derived rows hold exactly the sums of the partners' days: per program and day (partner
+ * 0), and per partner and month (`YYYY-MM`), by currency. Zero rows are left out on both sides.
+ */
+const expectDerivedGrains = async () => {
+  const rows: Row[] = await query('daily-rollup').findMany({
+    where: { day: { $ne: 'watermark' } },
+  });
+  const measures = Object.keys(rows[0] ?? {}).filter(
+    (name) =>
+      !['id', 'documentId', 'grain', 'day', 'programId', 'partnerId', 'currency'].includes(name) &&
+      !['createdAt', 'updatedAt', 'publishedAt', 'locale', 'refreshedAt'].includes(name)
+  );
+  const summed = (grain: string, keyOf: (row: Row) => string) => {
+    const sums = new Map<string, Record<string, number>>();
+    for (const row of rows.filter((each) => each.grain === 'day')) {
+      const key = `${grain} ${keyOf(row)} ${row.currency}`;
+      const into = sums.get(key) ?? Object.fromEntries(measures.map((name) => [name, 0]));
+      for (const name of measures) into[name] += Number(row[name]);
+      sums.set(key, into);
+    }
+    return sums;
+  };
+  const stored = (grain: string) =>
+    new Map(
+      rows
+        .filter((row) => row.grain === grain)
+        .map((row) => [
+          `${grain} ${row.day} ${row.programId} ${row.partnerId} ${row.currency}`,
+          Object.fromEntries(measures.map((name) => [name, Number(row[name])])),
+        ])
+    );
+  const nonZero = (sums: Map<string, Record<string, number>>) =>
+    [...sums.entries()]
+      .filter(([, values]) => Object.values(values).some((value) => value !== 0))
+      .sort(([a], [b]) => a.localeCompare(b));
+  expect(nonZero(stored('program-day'))).toEqual(
+    nonZero(summed('program-day', (row) => `${row.day} ${row.programId} 0`))
+  );
+  expect(nonZero(stored('month'))).toEqual(
+    nonZero(summed('month', (row) => `${row.day.slice(0, 7)} ${row.programId} ${row.partnerId}`))
+  );
+};
+
 const overviewOverHttp = async (params: Partial<OverviewQuery>) => {
   const res = await app
     .request()
@@ -228,16 +296,28 @@ const overviewOverHttp = async (params: Partial<OverviewQuery>) => {
 
 /** The filters compared: none, a program, a tier, a partner; by day and by month; a closed range. */
 const filtersOf = (): Partial<OverviewQuery>[] => {
-  const from = dayOf(moment(DAYS, 0));
+  // Over whole months (read from the month rows when ranking partners) and over a few days.
+  const from = dayOf(moment(MONTHS_OF_DAYS, 0));
+  const recent = dayOf(moment(DAYS, 0));
   const to = dayOf(today());
   const closedTo = dayOf(moment(1, 0));
+  const secondOfMonthBefore = dayOf(
+    new Date(Date.UTC(today().getUTCFullYear(), today().getUTCMonth() - 1, 2))
+  );
   return [
     { from, to },
     { from, to, interval: 'month' },
     { from, to, program: 'roll-eur' },
     { from, to, tier: 'gold' },
     { from, to, partner: partners[1].documentId },
+    { from: recent, to },
+    { from: recent, to, tier: 'silver' },
     { from, to: closedTo, program: 'roll-usd', interval: 'month' },
+    // Edge months read whole less the days outside, or day by day (whichever reads fewer days).
+    { from: secondOfMonthBefore, to },
+    { from: secondOfMonthBefore, to: dayOf(moment(3, 0)) },
+    { from: secondOfMonthBefore, to: dayOf(moment(20, 0)), partner: partners[0].documentId },
+    { from: dayOf(moment(40, 0)), to: dayOf(moment(12, 0)), tier: 'gold' },
     { from: dayOf(moment(2, 0)), to: closedTo },
   ];
 };
@@ -258,11 +338,76 @@ describe('rollups equal a full recount', () => {
             const recounted = await overviews().recount({ interval: 'day', ...filter });
             expect(rolled).toEqual(recounted);
           }
+          await expectDerivedGrains();
+          // The portal's all-time earnings (months and days of the rollups, and today live).
+          for (const partner of partners) {
+            const { totals } = await partnerStats().stats(partner as never, { range: '4w' });
+            expect({ pending: totals.pendingEarnings, approved: totals.approvedEarnings }).toEqual(
+              await earningsOf(partner.id)
+            );
+          }
         }
       ),
       { numRuns: 10, seed: Number(process.env.ROLLUPS_SEED ?? 20261207), endOnFailure: true }
     );
   }, 120_000);
+});
+
+describe('ranges over part of a month', () => {
+  it('read whole months less the days outside, or day by day, and add up the same', async () => {
+    for (const name of RAW) await query(name).deleteMany({});
+    // Every day of the last 70: a paid order of partner 0 or 1 and a click, in two currencies.
+    for (let daysAgo = 0; daysAgo < 70; daysAgo += 1) {
+      const program = programs[daysAgo % 2];
+      await query('order').create({
+        data: {
+          externalId: `edge-${daysAgo}`,
+          partnerId: partners[daysAgo % 3 === 0 ? 0 : 1].id,
+          programId: program.id,
+          source: 'api',
+          state: 'paid',
+          amount: 1_000 + daysAgo,
+          currency: program.currency,
+          paidAt: moment(daysAgo, 600),
+        },
+      });
+      await query('click').create({
+        data: {
+          code: 'edge',
+          partnerId: partners[daysAgo % 3].id,
+          programId: program.id,
+          isUnique: true,
+          isBot: false,
+          createdAt: moment(daysAgo, 60),
+        },
+      });
+    }
+    await rollups().rebuild();
+    const month = (back: number, day: number) =>
+      dayOf(new Date(Date.UTC(today().getUTCFullYear(), today().getUTCMonth() - back, day)));
+    const ranges = [
+      [month(2, 2), dayOf(today())],
+      [month(2, 28), dayOf(moment(1, 0))],
+      [month(1, 1), dayOf(moment(2, 0))],
+      [month(1, 3), month(1, 25)],
+      [month(2, 15), month(1, 5)],
+      [dayOf(moment(40, 0)), dayOf(moment(3, 0))],
+    ];
+    for (const [from, to] of ranges) {
+      for (const filter of [{}, { partner: partners[0].documentId }, { tier: 'silver' }]) {
+        const params = { from, to, ...filter };
+        expect(await overviewOverHttp(params)).toEqual(
+          await overviews().recount({ interval: 'day', ...params })
+        );
+      }
+    }
+    for (const partner of partners) {
+      const { totals } = await partnerStats().stats(partner as never, { range: '6m' });
+      expect({ pending: totals.pendingEarnings, approved: totals.approvedEarnings }).toEqual(
+        await earningsOf(partner.id)
+      );
+    }
+  });
 });
 
 describe('rebuild', () => {

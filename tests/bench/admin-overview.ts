@@ -310,6 +310,7 @@ export const adminOverview: TimedScenario = {
       const explain = new Client(connection as never);
       await explain.connect();
       for (const statement of statements) {
+        if (!/^\s*select/i.test(statement.text)) continue;
         const started = performance.now();
         const plan = await explain.query(
           `EXPLAIN ANALYZE ${statement.text}`,

@@ -59,10 +59,10 @@ export const activationCounts = async (
    * The partners of the joined enrollments activated one way; one query per way, unioned, so
    * each EXISTS is a plain semi-join the planner can drive from the (few) joined enrollments.
    */
-  const activatedBy = (event: ActivationEvent | 'activatedAt', byMonth: boolean) => {
+  const activatedBy = (event: ActivationEvent | 'activatedAt') => {
     const { query, partnerColumn: partner, programColumn: program } = joinedQuery();
     query.select({ partner });
-    if (byMonth) query.select({ month: month.select });
+    query.select({ month: month.select });
     if (event === 'activatedAt')
       return query.whereNotNull('e.activated_at').where('e.activated_at', '<', scope.end);
     query
@@ -100,29 +100,32 @@ export const activationCounts = async (
     }
   };
 
-  const activated = (byMonth: boolean) => {
-    const [first, ...rest] = (['activatedAt', ...ACTIVATION_EVENTS] as const).map((event) =>
-      activatedBy(event, byMonth)
-    );
-    return knex.from(first.union(rest).as('activated'));
-  };
-  const [activatedRow] = await activated(false).count({ count: '*' });
+  // The (partner, joining month) pairs activated, in one query: the overall count is of the
+  // distinct partners among them (one row per pair comes back, at most one per enrollment).
+  const [first, ...rest] = (['activatedAt', ...ACTIVATION_EVENTS] as const).map((event) =>
+    activatedBy(event)
+  );
+  const pairs: Record<string, unknown>[] = await knex
+    .from(first.union(rest).as('activated'))
+    .select('partner', 'month');
+  const activatedIn = new Map<string, number>();
+  for (const pair of pairs) {
+    const joinedIn = String(pair.month);
+    activatedIn.set(joinedIn, (activatedIn.get(joinedIn) ?? 0) + 1);
+  }
+  const activatedCount = new Set(pairs.map((pair) => String(pair.partner))).size;
 
   const cohort = joinedQuery();
   const joinedByMonth: Record<string, unknown>[] = await cohort.query
     .select({ month: month.select })
     .countDistinct({ count: cohort.partnerColumn })
     .groupBy(month.groupBy);
-  const activatedByMonth: Record<string, unknown>[] = await activated(true)
-    .select('month')
-    .count({ count: '*' })
-    .groupBy('month');
   const cohorts = joinedByMonth
     .map((row) => ({
       month: String(row.month),
       joined: toInt(row.count),
-      activated: toInt(activatedByMonth.find((other) => other.month === row.month)?.count),
+      activated: activatedIn.get(String(row.month)) ?? 0,
     }))
     .sort((a, b) => a.month.localeCompare(b.month));
-  return { joined: toInt(joinedRow?.count), activated: toInt(activatedRow?.count), cohorts };
+  return { joined: toInt(joinedRow?.count), activated: activatedCount, cohorts };
 };

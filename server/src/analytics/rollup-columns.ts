@@ -12,10 +12,20 @@ const pascal = (state: string) =>
     .join('');
 const snake = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 
-export const commissionAmount = (state: string) => `commission${pascal(state)}`;
-export const commissionCount = (state: string) => `commission${pascal(state)}Count`;
-export const dealCount = (state: string) => `deals${pascal(state)}`;
-export const dealValue = (state: string) => `deals${pascal(state)}Value`;
+/** Names by state, worked out once (the overview looks them up for every row it sums). */
+const named = (name: (state: string) => string) => {
+  const names = new Map<string, string>();
+  return (state: string) => {
+    const known = names.get(state);
+    if (known !== undefined) return known;
+    names.set(state, name(state));
+    return name(state);
+  };
+};
+export const commissionAmount = named((state) => `commission${pascal(state)}`);
+export const commissionCount = named((state) => `commission${pascal(state)}Count`);
+export const dealCount = named((state) => `deals${pascal(state)}`);
+export const dealValue = named((state) => `deals${pascal(state)}Value`);
 
 /** Plain counts (integer columns). */
 export const COUNT_MEASURES = [
@@ -48,3 +58,16 @@ export const MONEY_MEASURES = [
 
 export const MEASURES: readonly string[] = [...COUNT_MEASURES, ...MONEY_MEASURES];
 export const columnOf = snake;
+
+/**
+ * What a rollup row sums: one partner's UTC day (written from the raw tables), every partner's
+ * day in a program (partner 0), or one partner's month (`day` holds `YYYY-MM`). The last two are
+ * derived from the first in the same transaction, so the overview's totals read a few rows per
+ * day and a ranking of partners a few rows per month.
+ */
+export const GRAIN = {
+  partnerDay: 'day',
+  programDay: 'program-day',
+  partnerMonth: 'month',
+} as const;
+export type Grain = (typeof GRAIN)[keyof typeof GRAIN];

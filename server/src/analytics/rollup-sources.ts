@@ -19,6 +19,8 @@ export interface SourceRange {
   start: Date;
   end: Date;
   partnerIds?: readonly number[] | null;
+  /** Only the sources that count one of these (the others' measures come out 0); all without. */
+  measures?: readonly string[];
 }
 
 interface RelationLink {
@@ -67,20 +69,17 @@ export const dailyAggregates = (strapi: Core.Strapi, knex: Knex, range: SourceRa
       const ids = [...range.partnerIds];
       query.whereRaw(`coalesce(??, 0) in (${ids.map(() => '?').join(', ')})`, [partner, ...ids]);
     }
-    return (
-      query
-        .select({ day: day.select, program_id: programId, partner_id: partnerId, currency })
-        .select(
-          Object.fromEntries(MEASURES.map((name) => [columnOf(name), measures[name] ?? zero]))
-        )
-        .groupBy(day.groupBy)
-        .groupBy(programId)
-        .groupBy(partnerId)
-        // PostgreSQL refuses a constant in GROUP BY: the '' of the counts is not grouped on.
-        .modify((grouped) => {
-          if (currency !== noCurrency) grouped.groupBy(currency);
-        })
-    );
+    const grouped = query
+      .select({ day: day.select, program_id: programId, partner_id: partnerId, currency })
+      .select(Object.fromEntries(MEASURES.map((name) => [columnOf(name), measures[name] ?? zero])))
+      .groupBy(day.groupBy)
+      .groupBy(programId)
+      .groupBy(partnerId)
+      // PostgreSQL refuses a constant in GROUP BY: the '' of the counts is not grouped on.
+      .modify((grouped) => {
+        if (currency !== noCurrency) grouped.groupBy(currency);
+      });
+    return { query: grouped, provides: Object.keys(measures) };
   };
 
   const clicks = source(
@@ -177,9 +176,11 @@ export const dailyAggregates = (strapi: Core.Strapi, knex: Knex, range: SourceRa
   );
 
   // Plain UNION ALL of the compiled queries (no parentheses: SQLite refuses them), summed by key.
-  const parts = [clicks, referrals, customers, signUps, orders, commissions, deals].map((query) =>
-    query.toSQL()
-  );
+  const wanted = (provides: string[]) =>
+    !range.measures || provides.some((name) => range.measures!.includes(name));
+  const all = [clicks, referrals, customers, signUps, orders, commissions, deals];
+  const chosen = all.filter((part) => wanted(part.provides));
+  const parts = (chosen.length > 0 ? chosen : all).map((part) => part.query.toSQL());
   const union = knex.raw(`(${parts.map((part) => part.sql).join(' union all ')}) as s`, [
     ...parts.flatMap((part) => part.bindings),
   ]);

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { uid } from '../../../plugin/model';
 import { isSqlite, isUniqueViolation, tableOf, withKnex } from '../platform/database';
-import { MEASURES, columnOf } from './rollup-columns';
+import { GRAIN, MEASURES, columnOf, type Grain } from './rollup-columns';
 import { dailyAggregates, touchedGroups, type SourceRange } from './rollup-sources';
 
 const ROLLUP = uid('daily-rollup');
@@ -70,28 +70,85 @@ export const stampRawUpdates = (strapi: Core.Strapi) => {
 const createRollupsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const table = () => tableOf(strapi, ROLLUP);
 
-  /** Replaces the rollup rows of [start, end) (of `partnerIds` only, when given). */
-  const recompute = async (knex: Knex, range: SourceRange) => {
-    const stale = knex(table())
-      .where('day', '>=', dayOf(range.start))
-      .where('day', '<', dayOf(range.end));
-    if (range.partnerIds) stale.whereIn('partner_id', [...range.partnerIds]);
-    await stale.delete();
-    const { sql, bindings } = dailyAggregates(strapi, knex, range).toSQL();
-    const columns = ['day', 'program_id', 'partner_id', 'currency', ...MEASURES.map(columnOf)];
-    await knex.raw(`insert into ?? (${columns.map(() => '??').join(', ')}) ${sql}`, [
+  const measureColumns = MEASURES.map(columnOf);
+  const keyColumns = ['grain', 'day', 'program_id', 'partner_id', 'currency'];
+  const insertSelect = (knex: Knex, select: Knex.QueryBuilder) => {
+    const { sql, bindings } = select.toSQL();
+    const columns = [...keyColumns, ...measureColumns];
+    return knex.raw(`insert into ?? (${columns.map(() => '??').join(', ')}) ${sql}`, [
       table(),
       ...columns,
       ...bindings,
     ]);
   };
+  const sums = (knex: Knex) =>
+    measureColumns.map((column) => knex.raw('sum(??) as ??', [column, column]));
 
-  /** The watermark row exists from the first refresh on; a concurrent first insert is refused. */
+  /**
+   * Replaces the rollup rows of [start, end) (of `partnerIds` only, when given): the partners'
+   * days from the raw tables, then what is derived from them, the programs' days of those days
+   * and the partners' months they fall in.
+   */
+  const recompute = async (knex: Knex, range: SourceRange) => {
+    const [first, last] = [dayOf(range.start), dayOf(range.end)];
+    const rowsOf = (grain: Grain, from: string, to: string) =>
+      knex(table()).where('grain', grain).where('day', '>=', from).where('day', '<', to);
+    const ofPartners = (query: Knex.QueryBuilder) =>
+      range.partnerIds ? query.whereIn('partner_id', [...range.partnerIds]) : query;
+    const grain = (name: Grain) => knex.raw('? as grain', [name]);
+
+    await ofPartners(rowsOf(GRAIN.partnerDay, first, last)).delete();
+    await insertSelect(
+      knex,
+      knex.from(dailyAggregates(strapi, knex, range).as('a')).select(grain(GRAIN.partnerDay), 'a.*')
+    );
+
+    await rowsOf(GRAIN.programDay, first, last).delete();
+    await insertSelect(
+      knex,
+      rowsOf(GRAIN.partnerDay, first, last)
+        .select(grain(GRAIN.programDay), 'day', 'program_id')
+        .select(knex.raw('0 as partner_id'), 'currency', ...sums(knex))
+        .groupBy('day', 'program_id', 'currency')
+    );
+
+    // Months are `YYYY-MM`; every day and month of the last month sorts before `YYYY-MM-32`.
+    const firstMonth = first.slice(0, 7);
+    const afterLastMonth = `${dayOf(new Date(range.end.getTime() - DAY_MS)).slice(0, 7)}-32`;
+    await ofPartners(rowsOf(GRAIN.partnerMonth, firstMonth, afterLastMonth)).delete();
+    const month = knex.raw('substr(??, 1, 7)', ['day']);
+    await insertSelect(
+      knex,
+      ofPartners(rowsOf(GRAIN.partnerDay, `${firstMonth}-01`, afterLastMonth))
+        .select(grain(GRAIN.partnerMonth), { day: month })
+        .select('program_id', 'partner_id', 'currency', ...sums(knex))
+        .groupBy(month)
+        .groupBy('program_id', 'partner_id', 'currency')
+    );
+  };
+
+  /**
+   * The watermark row exists from the first refresh on; a concurrent first insert is refused.
+   * Only this service writes the table, so once seen it is not looked for again on this node.
+   */
+  let watermarkSeen = false;
   const ensureWatermark = async () => {
+    if (watermarkSeen) return;
     const rows = strapi.db.query(ROLLUP);
-    if (await rows.findOne({ where: { day: WATERMARK_DAY }, select: ['id'] })) return;
+    if (await rows.findOne({ where: { day: WATERMARK_DAY }, select: ['id'] })) {
+      watermarkSeen = true;
+      return;
+    }
     try {
-      await rows.create({ data: { day: WATERMARK_DAY, programId: 0, partnerId: 0, currency: '' } });
+      await rows.create({
+        data: {
+          grain: GRAIN.partnerDay,
+          day: WATERMARK_DAY,
+          programId: 0,
+          partnerId: 0,
+          currency: '',
+        },
+      });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
     }
@@ -174,6 +231,7 @@ const createRollupsService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (start < end) await recompute(knex, { start, end });
         if (!range.from && !range.to) await setWatermark(knex, mark.id, now);
         const [counted] = await knex(table())
+          .where('grain', GRAIN.partnerDay)
           .where('day', '>=', dayOf(start))
           .where('day', '<', dayOf(end))
           .count({ rows: '*' })
