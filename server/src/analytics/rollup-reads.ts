@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import { uid } from '../../../plugin/model';
 import { tableOf } from '../platform/database';
 import { GRAIN, MEASURES, columnOf, type Grain } from './rollup-columns';
-import { dailyAggregates } from './rollup-sources';
+import { rawSources } from './rollup-sources';
 import { startOfUtcDay } from './rollups';
 import { narrowPartners, toInt } from './scope';
 
@@ -21,7 +21,6 @@ export interface MeasureRow {
   values: Record<string, number>;
 }
 
-const LIVE_WORK_MEM = '32MB';
 const dayOf = (at: Date) => at.toISOString().slice(0, 10);
 const monthStart = (at: Date) => new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), 1));
 const nextMonth = (at: Date) => new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() + 1, 1));
@@ -161,19 +160,43 @@ export const readLive: Read = async (strapi, knex, range, filter, by, options = 
   const today = startOfUtcDay(new Date());
   const start = range.start > today ? range.start : today;
   if (start >= range.end) return [];
-  // The aggregate's rows are wide (every measure): on PostgreSQL its grouping spills to disk at
-  // the default 4 MB of work memory; this transaction may use more (SET LOCAL ends with it).
-  if (strapi.db.dialect.client === 'postgres' && knex.isTransaction) {
-    await knex.raw(`set local work_mem = '${LIVE_WORK_MEM}'`);
-  }
-  // The partners and measures asked for narrow the raw scans themselves.
-  const live = dailyAggregates(strapi, knex, {
+  const wanted = options.measures ?? MEASURES;
+  const rows: MeasureRow[] = [];
+  // Each raw source on its own, summed by key and currency over the measures it counts (one
+  // narrow statement each, rather than the rollups' union of every measure); the partners and
+  // measures asked for narrow the scans themselves.
+  const sources = rawSources(strapi, knex, {
     start,
     end: range.end,
     partnerIds: options.partnerIds,
     measures: options.measures,
-  }).as('u');
-  return sumRows(strapi, knex, knex.from(live), filter, by, options);
+  });
+  for (const source of sources) {
+    const { query } = source;
+    if (filter.programId !== null) query.where(source.programColumn, filter.programId);
+    narrowPartners(strapi, knex, query, source.partnerColumn, filter);
+    const key =
+      by === 'day'
+        ? source.day
+        : by === 'partner'
+          ? { select: knex.raw('coalesce(??, 0)', [source.partnerColumn]) }
+          : null;
+    if (key) query.select({ key: key.select }).groupBy('groupBy' in key ? key.groupBy : key.select);
+    if (source.currency) query.select({ currency: source.currency }).groupBy(source.currency);
+    const counted = Object.entries(source.measures).filter(([name]) => wanted.includes(name));
+    query.select(Object.fromEntries(counted));
+    const found: Record<string, unknown>[] = await query;
+    for (const row of found) {
+      const values: Record<string, number> = { ...ZEROS };
+      for (const [name] of counted) values[name] = toInt(row[name]);
+      rows.push({
+        key: key ? String(row.key) : '',
+        currency: String(row.currency ?? ''),
+        values,
+      });
+    }
+  }
+  return rows;
 };
 
 /**

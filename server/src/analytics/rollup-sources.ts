@@ -31,19 +31,30 @@ interface RelationLink {
 
 type Measures = Partial<Record<string, Knex.Raw>>;
 
+/** One raw source of the rollups: its rows of a range, and the measures it counts (aggregates). */
+export interface RawSource {
+  query: Knex.QueryBuilder;
+  /** The UTC day of a row. */
+  day: { select: Knex.Raw; groupBy: Knex.Raw };
+  /** Plain columns (null when the row has none). */
+  programColumn: string;
+  partnerColumn: string;
+  /** The row's currency; null for sources that count without money. */
+  currency: Knex.Raw | null;
+  measures: Measures;
+}
+
 /**
- * The daily aggregates of the raw tables, in the shape of a rollup row: one row per (UTC day,
- * program, partner, currency) with every measure, as ONE SQL statement (a union of one grouped
- * query per source, summed by key). The rollup writer inserts it; the overview and the portal
- * read it directly for the days not rolled up (today). The definitions are the raw overview's
- * (SPEC §9): bots never count, rejected referrals are kept apart, revenue is the net of paid
- * orders that have a partner, deals need a partner and are counted by the day they were made.
+ * The raw sources of the rollups, each narrowed to the range (and `partnerIds`), with the
+ * aggregate of each measure it counts (other measures are 0 there). The definitions are the raw
+ * overview's (SPEC §9): bots never count, rejected referrals are kept apart, revenue is the net
+ * of paid orders that have a partner, deals need a partner and are counted by the day they were
+ * made. With `measures`, only the sources that count one of them.
  */
-export const dailyAggregates = (strapi: Core.Strapi, knex: Knex, range: SourceRange) => {
+export const rawSources = (strapi: Core.Strapi, knex: Knex, range: SourceRange): RawSource[] => {
   const dialect = sqlDialectOf(strapi.db.dialect.client);
   const table = (name: Parameters<typeof uid>[0], alias: string) =>
     knex(`${tableOf(strapi, uid(name))} as ${alias}`);
-  const zero = knex.raw('0');
   const count = knex.raw('count(*)');
   const countWhen = (sql: string, bindings: readonly Knex.RawBinding[]) =>
     knex.raw(`sum(case when ${sql} then 1 else 0 end)`, bindings);
@@ -52,34 +63,31 @@ export const dailyAggregates = (strapi: Core.Strapi, knex: Knex, range: SourceRa
 
   const noCurrency = knex.raw("''");
 
-  /** One source: its rows of the range by `dayColumn`, grouped, every other measure 0. */
+  /** One source: its rows of the range by `dayColumn` (and of the partners asked for). */
   const source = (
     query: Knex.QueryBuilder,
     dayColumn: string,
-    program: string,
-    partner: string,
+    programColumn: string,
+    partnerColumn: string,
     currency: Knex.Raw,
     measures: Measures
-  ) => {
-    const day = dateBucket(knex, dialect, dayColumn, 'day');
-    const programId = knex.raw('coalesce(??, 0)', [program]);
-    const partnerId = knex.raw('coalesce(??, 0)', [partner]);
+  ): RawSource => {
     query.where(dayColumn, '>=', range.start).where(dayColumn, '<', range.end);
     if (range.partnerIds) {
       const ids = [...range.partnerIds];
-      query.whereRaw(`coalesce(??, 0) in (${ids.map(() => '?').join(', ')})`, [partner, ...ids]);
+      query.whereRaw(`coalesce(??, 0) in (${ids.map(() => '?').join(', ')})`, [
+        partnerColumn,
+        ...ids,
+      ]);
     }
-    const grouped = query
-      .select({ day: day.select, program_id: programId, partner_id: partnerId, currency })
-      .select(Object.fromEntries(MEASURES.map((name) => [columnOf(name), measures[name] ?? zero])))
-      .groupBy(day.groupBy)
-      .groupBy(programId)
-      .groupBy(partnerId)
-      // PostgreSQL refuses a constant in GROUP BY: the '' of the counts is not grouped on.
-      .modify((grouped) => {
-        if (currency !== noCurrency) grouped.groupBy(currency);
-      });
-    return { query: grouped, provides: Object.keys(measures) };
+    return {
+      query,
+      day: dateBucket(knex, dialect, dayColumn, 'day'),
+      programColumn,
+      partnerColumn,
+      currency: currency === noCurrency ? null : currency,
+      measures,
+    };
   };
 
   const clicks = source(
@@ -175,12 +183,45 @@ export const dailyAggregates = (strapi: Core.Strapi, knex: Knex, range: SourceRa
     )
   );
 
-  // Plain UNION ALL of the compiled queries (no parentheses: SQLite refuses them), summed by key.
-  const wanted = (provides: string[]) =>
-    !range.measures || provides.some((name) => range.measures!.includes(name));
+  const wanted = (part: RawSource) =>
+    !range.measures || Object.keys(part.measures).some((name) => range.measures!.includes(name));
   const all = [clicks, referrals, customers, signUps, orders, commissions, deals];
-  const chosen = all.filter((part) => wanted(part.provides));
-  const parts = (chosen.length > 0 ? chosen : all).map((part) => part.query.toSQL());
+  const chosen = all.filter(wanted);
+  return chosen.length > 0 ? chosen : all;
+};
+
+/**
+ * The daily aggregates of the raw tables, in the shape of a rollup row: one row per (UTC day,
+ * program, partner, currency) with every measure, as ONE SQL statement (a union of one grouped
+ * query per source, summed by key). The rollup writer inserts it.
+ */
+export const dailyAggregates = (strapi: Core.Strapi, knex: Knex, range: SourceRange) => {
+  const zero = knex.raw('0');
+  const parts = rawSources(strapi, knex, range).map((part) => {
+    const programId = knex.raw('coalesce(??, 0)', [part.programColumn]);
+    const partnerId = knex.raw('coalesce(??, 0)', [part.partnerColumn]);
+    return (
+      part.query
+        .select({
+          day: part.day.select,
+          program_id: programId,
+          partner_id: partnerId,
+          currency: part.currency ?? knex.raw("''"),
+        })
+        .select(
+          Object.fromEntries(MEASURES.map((name) => [columnOf(name), part.measures[name] ?? zero]))
+        )
+        .groupBy(part.day.groupBy)
+        .groupBy(programId)
+        .groupBy(partnerId)
+        // PostgreSQL refuses a constant in GROUP BY: the '' of the counts is not grouped on.
+        .modify((grouped) => {
+          if (part.currency) grouped.groupBy(part.currency);
+        })
+        .toSQL()
+    );
+  });
+  // Plain UNION ALL of the compiled queries (no parentheses: SQLite refuses them), summed by key.
   const union = knex.raw(`(${parts.map((part) => part.sql).join(' union all ')}) as s`, [
     ...parts.flatMap((part) => part.bindings),
   ]);
