@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import { uid } from '../../../plugin/model';
 import { tableOf } from '../platform/database';
 import { GRAIN, MEASURES, columnOf, type Grain } from './rollup-columns';
-import { rawSources } from './rollup-sources';
+import { rawSources, unionAll } from './rollup-sources';
 import { startOfUtcDay } from './rollups';
 import { narrowPartners, toInt } from './scope';
 
@@ -161,42 +161,37 @@ export const readLive: Read = async (strapi, knex, range, filter, by, options = 
   const start = range.start > today ? range.start : today;
   if (start >= range.end) return [];
   const wanted = options.measures ?? MEASURES;
-  const rows: MeasureRow[] = [];
-  // Each raw source on its own, summed by key and currency over the measures it counts (one
-  // narrow statement each, rather than the rollups' union of every measure); the partners and
-  // measures asked for narrow the scans themselves.
+  // Each raw source summed on its own, by key and currency, over the measures asked for (0 for
+  // those it does not count), the sources' few rows unioned into one statement: narrow where the
+  // rollups' aggregate is wide. The partners and measures asked for narrow the scans themselves.
   const sources = rawSources(strapi, knex, {
     start,
     end: range.end,
     partnerIds: options.partnerIds,
     measures: options.measures,
   });
-  for (const source of sources) {
+  const zero = knex.raw('0');
+  const parts = sources.map((source) => {
     const { query } = source;
     if (filter.programId !== null) query.where(source.programColumn, filter.programId);
     narrowPartners(strapi, knex, query, source.partnerColumn, filter);
-    const key =
-      by === 'day'
-        ? source.day
-        : by === 'partner'
-          ? { select: knex.raw('coalesce(??, 0)', [source.partnerColumn]) }
-          : null;
-    if (key) query.select({ key: key.select }).groupBy('groupBy' in key ? key.groupBy : key.select);
-    if (source.currency) query.select({ currency: source.currency }).groupBy(source.currency);
-    const counted = Object.entries(source.measures).filter(([name]) => wanted.includes(name));
-    query.select(Object.fromEntries(counted));
-    const found: Record<string, unknown>[] = await query;
-    for (const row of found) {
-      const values: Record<string, number> = { ...ZEROS };
-      for (const [name] of counted) values[name] = toInt(row[name]);
-      rows.push({
-        key: key ? String(row.key) : '',
-        currency: String(row.currency ?? ''),
-        values,
-      });
+    if (by === 'day') query.select({ key: source.day.select }).groupBy(source.day.groupBy);
+    if (by === 'partner') {
+      const partner = knex.raw('coalesce(??, 0)', [source.partnerColumn]);
+      query.select({ key: partner }).groupBy(partner);
     }
-  }
-  return rows;
+    if (source.currency) query.select({ currency: source.currency }).groupBy(source.currency);
+    else query.select({ currency: knex.raw("''") });
+    return query
+      .select(Object.fromEntries(wanted.map((name) => [name, source.measures[name] ?? zero])))
+      .toSQL();
+  });
+  const found: Record<string, unknown>[] = await knex.from(unionAll(knex, parts)).select('*');
+  return found.map((row) => {
+    const values: Record<string, number> = { ...ZEROS };
+    for (const name of wanted) values[name] = toInt(row[name]);
+    return { key: by === 'total' ? '' : String(row.key), currency: String(row.currency), values };
+  });
 };
 
 /**

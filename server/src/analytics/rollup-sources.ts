@@ -31,6 +31,18 @@ interface RelationLink {
 
 type Measures = Partial<Record<string, Knex.Raw>>;
 
+/**
+ * Compiled SELECTs as one plain UNION ALL in a derived table `s` (no parentheses around the
+ * parts: SQLite refuses them): one statement and one round trip.
+ */
+export const unionAll = (
+  knex: Knex,
+  parts: ReadonlyArray<{ sql: string; bindings: readonly unknown[] }>
+) =>
+  knex.raw(`(${parts.map((part) => part.sql).join(' union all ')}) as s`, [
+    ...parts.flatMap((part) => part.bindings),
+  ] as Knex.RawBinding[]);
+
 /** One raw source of the rollups: its rows of a range, and the measures it counts (aggregates). */
 export interface RawSource {
   query: Knex.QueryBuilder;
@@ -221,12 +233,8 @@ export const dailyAggregates = (strapi: Core.Strapi, knex: Knex, range: SourceRa
         .toSQL()
     );
   });
-  // Plain UNION ALL of the compiled queries (no parentheses: SQLite refuses them), summed by key.
-  const union = knex.raw(`(${parts.map((part) => part.sql).join(' union all ')}) as s`, [
-    ...parts.flatMap((part) => part.bindings),
-  ]);
   return knex
-    .from(union)
+    .from(unionAll(knex, parts))
     .select('s.day', 's.program_id', 's.partner_id', 's.currency')
     .select(
       MEASURES.map((name) =>
@@ -274,22 +282,27 @@ export const touchedGroups = async (
       `t_pa.${dealPartner.inverseJoinColumn.name}`,
     ],
   ];
+  const changed = unionAll(
+    knex,
+    sources.map(([query, dayColumn, partner]) => {
+      const day = dateBucket(knex, dialect, dayColumn, 'day');
+      const partnerId = knex.raw('coalesce(??, 0)', [partner]);
+      return query
+        .where('t.updated_at', '>=', since)
+        .where(dayColumn, '<', before)
+        .select({ day: day.select, partnerId })
+        .groupBy(day.groupBy)
+        .groupBy(partnerId)
+        .toSQL();
+    })
+  );
   const groups = new Map<string, Set<number>>();
-  for (const [query, dayColumn, partner] of sources) {
-    const day = dateBucket(knex, dialect, dayColumn, 'day');
-    const partnerId = knex.raw('coalesce(??, 0)', [partner]);
-    const rows: Record<string, unknown>[] = await query
-      .where('t.updated_at', '>=', since)
-      .where(dayColumn, '<', before)
-      .select({ day: day.select, partnerId })
-      .groupBy(day.groupBy)
-      .groupBy(partnerId);
-    for (const row of rows) {
-      const key = String(row.day);
-      const partners = groups.get(key) ?? new Set<number>();
-      partners.add(Number(row.partnerId));
-      groups.set(key, partners);
-    }
+  const rows: Record<string, unknown>[] = await knex.from(changed).select('*');
+  for (const row of rows) {
+    const key = String(row.day);
+    const partners = groups.get(key) ?? new Set<number>();
+    partners.add(Number(row.partnerId));
+    groups.set(key, partners);
   }
   return groups;
 };
