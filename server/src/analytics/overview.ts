@@ -4,7 +4,7 @@ import type { Knex } from 'knex';
 import type { Overview, OverviewQuery } from '../../../plugin/contracts/admin';
 import { uid } from '../../../plugin/model';
 import { clickToCustomerBps, conversionRateBps, shareBps } from '../../../plugin/analytics/rates';
-import { tableOf, withKnex } from '../platform/database';
+import { isSqlite, tableOf, withKnex } from '../platform/database';
 import { getService } from '../platform/plugin-context';
 import { activationCounts } from './activation';
 import type { Count, Counted } from './overview-counted';
@@ -78,9 +78,9 @@ const createOverviewService = ({ strapi }: { strapi: Core.Strapi }) => {
     knex: Knex,
     range: Overview['range'],
     scope: AnalyticsScope,
-    counted: Counted
+    counted: Counted,
+    activation: Awaited<ReturnType<typeof activationCounts>>
   ): Promise<Overview> => {
-    const activation = await activationCounts(strapi, knex, scope);
     const { setup, currency } = await setupOf(knex, scope);
     const totals = new Map(
       counted.attributedRevenue.map((money) => [money.currency, money.amount])
@@ -127,9 +127,15 @@ const createOverviewService = ({ strapi }: { strapi: Core.Strapi }) => {
   const serve = async (query: OverviewQuery, count: Count) => {
     const { from, to, scope } = await resolveScope(query);
     const range = { from, to, interval: query.interval };
-    return withKnex(strapi, async (knex) =>
-      assemble(knex, range, scope, await count(knex, scope, range))
-    );
+    // Activation reads neither the rollups nor what the counts read: on a server database it
+    // runs on a connection of its own while the counts run (SQLite has one connection).
+    const apart = isSqlite(strapi) ? null : activationCounts(strapi, strapi.db.connection, scope);
+    apart?.catch(() => undefined); // awaited below; a failure of the counts first is the answer
+    return withKnex(strapi, async (knex) => {
+      const counted = await count(knex, scope, range);
+      const activation = await (apart ?? activationCounts(strapi, knex, scope));
+      return assemble(knex, range, scope, counted, activation);
+    });
   };
 
   return {
