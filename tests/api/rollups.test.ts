@@ -5,7 +5,7 @@ import { uid } from '../../plugin/model';
 import type { OverviewService } from '../../server/src/analytics/overview';
 import type { RollupsService } from '../../server/src/analytics/rollups';
 import type { PartnerStatsService } from '../../server/src/analytics/partner-stats';
-import { createPartner, createProgram } from '../helpers/fixtures';
+import { createPartner, createProgram, enroll } from '../helpers/fixtures';
 import { useTestApp } from '../helpers/test-app';
 
 /**
@@ -37,11 +37,23 @@ const overviews = () => app.strapi.plugin('partners').service('overview') as Ove
 const query = (name: Parameters<typeof uid>[0]) => app.strapi.db.query(uid(name));
 
 beforeAll(async () => {
-  programs.push(await createProgram(app.strapi, { slug: 'roll-usd', currency: 'USD' }));
-  programs.push(await createProgram(app.strapi, { slug: 'roll-eur', currency: 'EUR' }));
+  // Activation by first click: the overview looks closed days up in the rollups, the recount
+  // in the clicks.
+  const firstClick = { activationEvent: 'first-click' };
+  programs.push(
+    await createProgram(app.strapi, { slug: 'roll-usd', currency: 'USD', ...firstClick })
+  );
+  programs.push(
+    await createProgram(app.strapi, { slug: 'roll-eur', currency: 'EUR', ...firstClick })
+  );
   partners.push(await createPartner(app.strapi, { name: 'Gold', tier: 'gold' }));
   partners.push(await createPartner(app.strapi, { name: 'Silver', tier: 'silver' }));
   partners.push(await createPartner(app.strapi, { name: 'Plain' }));
+  await enroll(app.strapi, partners[0], programs[0]);
+  await enroll(app.strapi, partners[1], programs[1]);
+  await enroll(app.strapi, partners[2], programs[0], {
+    createdAt: new Date(Date.now() - 30 * DAY_MS),
+  });
 });
 
 const index = (max: number) => fc.nat({ max: max - 1 });

@@ -2,6 +2,8 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { ACTIVATION_EVENTS, uid, type ActivationEvent } from '../../../plugin/model';
 import { tableOf } from '../platform/database';
+import { GRAIN } from './rollup-columns';
+import { startOfUtcDay } from './rollups';
 import { scopedRows, toInt, type AnalyticsScope } from './scope';
 import { dateBucket, sqlDialectOf } from './sql-dates';
 
@@ -19,12 +21,15 @@ export interface ActivationCohort {
  * a human click, a referral, a conversion (a referral's `convertedAt`) or a level-1 commission
  * that was not rejected, of that partner in that program. Partners count once, however many
  * programs they joined. Cohorts: the same counts by the month the partner joined in (a partner
- * who joined in two months counts in both), activation still by the end of the range.
+ * who joined in two months counts in both), activation still by the end of the range. With
+ * `clicks: 'rollups'` (the caller has brought the rollups up to date) first clicks before today
+ * are looked up in the partner-day rollups, today's in the clicks; `raw` reads the clicks only.
  */
 export const activationCounts = async (
   strapi: Core.Strapi,
   knex: Knex,
-  scope: AnalyticsScope
+  scope: AnalyticsScope,
+  options: { clicks: 'rollups' | 'raw' }
 ): Promise<{ joined: number; activated: number; cohorts: ActivationCohort[] }> => {
   const month = dateBucket(knex, sqlDialectOf(strapi.db.dialect.client), 'e.created_at', 'month');
   const joinedQuery = () => {
@@ -69,15 +74,35 @@ export const activationCounts = async (
       .join(`${tableOf(strapi, uid('program'))} as p`, 'p.id', program)
       .where('p.activation_event', event);
     switch (event) {
-      case 'first-click':
-        return query.whereExists(
-          knex(`${tableOf(strapi, uid('click'))} as c`)
+      case 'first-click': {
+        const clicksFrom = (start: Date | null) => {
+          const clicks = knex(`${tableOf(strapi, uid('click'))} as c`)
             .select(knex.raw('1'))
             .where('c.partner_id', knex.ref(partner))
             .where('c.program_id', knex.ref(program))
             .where('c.is_bot', false)
-            .where('c.created_at', '<', scope.end)
+            .where('c.created_at', '<', scope.end);
+          return start ? clicks.where('c.created_at', '>=', start) : clicks;
+        };
+        if (options.clicks === 'raw') return query.whereExists(clicksFrom(null));
+        // A partner-day rollup with a human click, before today; today's clicks from the raw
+        // table: a probe per enrollment that does not grow with the clicks table.
+        const today = startOfUtcDay(new Date());
+        const closedEnd = scope.end < today ? scope.end : today;
+        return query.where((either) =>
+          either
+            .whereExists(
+              knex(`${tableOf(strapi, uid('daily-rollup'))} as u`)
+                .select(knex.raw('1'))
+                .where('u.partner_id', knex.ref(partner))
+                .where('u.grain', GRAIN.partnerDay)
+                .where('u.program_id', knex.ref(program))
+                .where('u.clicks', '>', 0)
+                .where('u.day', '<', closedEnd.toISOString().slice(0, 10))
+            )
+            .orWhereExists(clicksFrom(today))
         );
+      }
       case 'first-referral':
         return query.whereExists(
           eventOf('referral', 'r', partner, program)

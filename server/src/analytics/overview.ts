@@ -124,16 +124,17 @@ const createOverviewService = ({ strapi }: { strapi: Core.Strapi }) => {
     };
   };
 
-  const serve = async (query: OverviewQuery, count: Count) => {
+  const serve = async (query: OverviewQuery, count: Count, clicks: 'rollups' | 'raw') => {
     const { from, to, scope } = await resolveScope(query);
     const range = { from, to, interval: query.interval };
     // Activation reads neither the rollups nor what the counts read: on a server database it
     // runs on a connection of its own while the counts run (SQLite has one connection).
-    const apart = isSqlite(strapi) ? null : activationCounts(strapi, strapi.db.connection, scope);
+    const activationOf = (knex: Knex) => activationCounts(strapi, knex, scope, { clicks });
+    const apart = isSqlite(strapi) ? null : activationOf(strapi.db.connection);
     apart?.catch(() => undefined); // awaited below; a failure of the counts first is the answer
     return withKnex(strapi, async (knex) => {
       const counted = await count(knex, scope, range);
-      const activation = await (apart ?? activationCounts(strapi, knex, scope));
+      const activation = await (apart ?? activationOf(knex));
       return assemble(knex, range, scope, counted, activation);
     });
   };
@@ -145,11 +146,11 @@ const createOverviewService = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async overview(query: OverviewQuery): Promise<Overview> {
       await getService('rollups', { strapi }).refresh();
-      return serve(query, countRolledUp);
+      return serve(query, countRolledUp, 'rollups');
     },
 
     /** The overview counted over the raw tables only (the reference; slow on large tables). */
-    recount: (query: OverviewQuery): Promise<Overview> => serve(query, countRaw),
+    recount: (query: OverviewQuery): Promise<Overview> => serve(query, countRaw, 'raw'),
   };
 };
 
