@@ -274,18 +274,26 @@ describe('deal attachments', () => {
       { name: 'notes.txt', content: Buffer.from('call on monday\n') },
     ]).expect(201);
     const { data } = dealResponseSchema.parse(res.body);
-    expect(data.attachments.map((file) => file.name)).toEqual(['proposal.pdf', 'notes.txt']);
+    // Files sent in one request are stored in the order the server receives them, which the
+    // multipart parser does not promise to be the order in the body: compared by name.
+    const byName = <T extends { name: string }>(files: T[]) =>
+      [...files].sort((a, b) => a.name.localeCompare(b.name));
+    expect(byName(data.attachments).map((file) => file.name)).toEqual([
+      'notes.txt',
+      'proposal.pdf',
+    ]);
     const list = await adminApi('get', '/deals').expect(200);
     const row = list.body.data.find((item: Row) => item.documentId === deal);
-    expect(row.attachments).toEqual([
-      expect.objectContaining({ name: 'proposal.pdf', mime: 'application/pdf' }),
+    expect(byName(row.attachments)).toEqual([
       expect.objectContaining({ name: 'notes.txt', mime: 'text/plain' }),
+      expect.objectContaining({ name: 'proposal.pdf', mime: 'application/pdf' }),
     ]);
+    const proposal = data.attachments.find((file) => file.name === 'proposal.pdf')!;
     const file = await portal(app, alphaJwt)
-      .binary(data.attachments[0].downloadPath.replace('/api/partners/portal', ''))
+      .binary(proposal.downloadPath.replace('/api/partners/portal', ''))
       .expect(200);
     expect(file.body.toString()).toContain('proposal');
-    await portal(app, bravoJwt).get(`/files/${data.attachments[0].id}`).expect(404);
+    await portal(app, bravoJwt).get(`/files/${proposal.id}`).expect(404);
     const listed = await portal(app, alphaJwt).get('/deals').expect(200);
     expect(listed.body.data[0].attachments).toHaveLength(2);
   });
