@@ -16,10 +16,9 @@ const snake = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${letter.to
 const named = (name: (state: string) => string) => {
   const names = new Map<string, string>();
   return (state: string) => {
-    const known = names.get(state);
-    if (known !== undefined) return known;
-    names.set(state, name(state));
-    return name(state);
+    let known = names.get(state);
+    if (known === undefined) names.set(state, (known = name(state)));
+    return known;
   };
 };
 export const commissionAmount = named((state) => `commission${pascal(state)}`);
