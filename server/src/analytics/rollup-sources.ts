@@ -86,11 +86,13 @@ export const rawSources = (strapi: Core.Strapi, knex: Knex, range: SourceRange):
   ): RawSource => {
     query.where(dayColumn, '>=', range.start).where(dayColumn, '<', range.end);
     if (range.partnerIds) {
-      const ids = [...range.partnerIds];
-      query.whereRaw(`coalesce(??, 0) in (${ids.map(() => '?').join(', ')})`, [
-        partnerColumn,
-        ...ids,
-      ]);
+      // The column itself (its index serves the filter); partner 0 stands for rows without one.
+      const ids = range.partnerIds.filter((id) => id !== 0);
+      const none = range.partnerIds.includes(0);
+      query.where((partners) => {
+        partners.whereIn(partnerColumn, ids);
+        if (none) partners.orWhereNull(partnerColumn);
+      });
     }
     return {
       query,
