@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { ACTIVATION_EVENTS, uid, type ActivationEvent } from '../../../plugin/model';
 import { tableOf } from '../platform/database';
-import { GRAIN } from './rollup-columns';
+import { GRAIN, type Grain } from './rollup-columns';
 import { startOfUtcDay } from './rollups';
 import { scopedRows, toInt, type AnalyticsScope } from './scope';
 import { dateBucket, sqlDialectOf } from './sql-dates';
@@ -85,20 +85,25 @@ export const activationCounts = async (
           return start ? clicks.where('c.created_at', '>=', start) : clicks;
         };
         if (options.clicks === 'raw') return query.whereExists(clicksFrom(null));
-        // A partner-day rollup with a human click, before today; today's clicks from the raw
-        // table: a probe per enrollment that does not grow with the clicks table.
+        // A human click in the partner's rollups before today: its months before the month the
+        // closed days end in, then that month's days; today's clicks from the raw table. A few
+        // probes per enrollment, none of which grows with the clicks table.
         const today = startOfUtcDay(new Date());
-        const closedEnd = scope.end < today ? scope.end : today;
+        const closedEnd = (scope.end < today ? scope.end : today).toISOString().slice(0, 10);
+        const rolledUp = (grain: Grain) =>
+          knex(`${tableOf(strapi, uid('daily-rollup'))} as u`)
+            .select(knex.raw('1'))
+            .where('u.partner_id', knex.ref(partner))
+            .where('u.grain', grain)
+            .where('u.program_id', knex.ref(program))
+            .where('u.clicks', '>', 0);
         return query.where((either) =>
           either
-            .whereExists(
-              knex(`${tableOf(strapi, uid('daily-rollup'))} as u`)
-                .select(knex.raw('1'))
-                .where('u.partner_id', knex.ref(partner))
-                .where('u.grain', GRAIN.partnerDay)
-                .where('u.program_id', knex.ref(program))
-                .where('u.clicks', '>', 0)
-                .where('u.day', '<', closedEnd.toISOString().slice(0, 10))
+            .whereExists(rolledUp(GRAIN.partnerMonth).where('u.day', '<', closedEnd.slice(0, 7)))
+            .orWhereExists(
+              rolledUp(GRAIN.partnerDay)
+                .where('u.day', '>=', `${closedEnd.slice(0, 7)}-01`)
+                .where('u.day', '<', closedEnd)
             )
             .orWhereExists(clicksFrom(today))
         );

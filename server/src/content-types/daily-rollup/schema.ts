@@ -4,7 +4,7 @@ import { COUNT_MEASURES, MONEY_MEASURES } from '../../analytics/rollup-columns';
  * Daily aggregates per (UTC day, program, partner, currency), written only by
  * `analytics/rollups.ts` and recomputed from the raw tables (never incremented). Program and
  * partner are plain indexed ids, 0 when the raw row has none; currency is '' on the row that
- * holds the counts without money. `grain` says what a row sums (see `analytics/rollup-grains.ts`):
+ * holds the counts without money. `grain` says what a row sums (see `analytics/rollup-columns.ts`):
  * a partner's day (`day`), every partner's day in a program (`program-day`, partner 0) or a
  * partner's month (`month`, `day` is `YYYY-MM`). The `watermark` row (day "watermark") keeps, in
  * `refreshedAt`, when the rollups were last brought up to date.
