@@ -105,6 +105,9 @@ export const activatePayoutMethodRequestSchema = z.strictObject({
   data: z.strictObject({ password: currentPasswordSchema }),
 });
 export type ActivatePayoutMethodRequest = z.input<typeof activatePayoutMethodRequestSchema>;
+/** `POST /payout-methods/:id/remove`: a saved method that is not the active one, removed. */
+export const removePayoutMethodRequestSchema = activatePayoutMethodRequestSchema;
+export type RemovePayoutMethodRequest = ActivatePayoutMethodRequest;
 export const payoutMethodIdSchema = z.string().regex(/^pm_[a-z0-9]{1,32}$/, 'a payout method id');
 
 /** What the portal shows of a method: never a full bank number. */

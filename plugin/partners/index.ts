@@ -3,6 +3,10 @@ export {
   type ApplicationDecision,
   type ApplicationProgram,
 } from './decide-application';
+export {
+  decidePayoutMethodRemoval,
+  type PayoutMethodRemovalDecision,
+} from './decide-payout-method-removal';
 export { decideTeamRemoval, type TeamRemovalDecision } from './decide-team-removal';
 export {
   INVITATION_STATES,

@@ -1,7 +1,10 @@
 import * as contracts from '../../plugin/contracts/portal';
 import { uid } from '../../plugin/model';
 import { snapshotPayoutMethod } from '../../plugin/payouts';
-import { WRONG_PASSWORD_MESSAGE } from '../../server/src/partners/payout-methods';
+import {
+  ACTIVE_METHOD_MESSAGE,
+  WRONG_PASSWORD_MESSAGE,
+} from '../../server/src/partners/payout-methods';
 import { createPartner, createProgram, enroll } from '../helpers/fixtures';
 import { portal, portalLogin } from '../helpers/portal';
 import { useTestApp } from '../helpers/test-app';
@@ -99,6 +102,48 @@ describe('payout methods', () => {
       holder: 'Alpha',
       last4: '6789',
     });
+  });
+
+  it('removes a saved method that is not the active one, with the password', async () => {
+    const list = (await portal(app, alphaJwt).get('/payout-methods').expect(200)).body.data;
+    const paypal = list.find((entry: Row) => entry.method.type === 'paypal');
+    const bank = list.find((entry: Row) => entry.active);
+    expect(bank.method.type).toBe('bank');
+    const before = await row(alpha);
+    const unchanged = async () => {
+      const after = await row(alpha);
+      expect(after.payoutMethods).toEqual(before.payoutMethods);
+      expect(after.payoutMethod).toEqual(before.payoutMethod);
+    };
+    const wrong = await portal(app, alphaJwt)
+      .post(`/payout-methods/${paypal.id}/remove`, { password: 'not-it' })
+      .expect(400);
+    expect(wrong.body.error.message).toBe(WRONG_PASSWORD_MESSAGE);
+    await portal(app, bravoJwt)
+      .post(`/payout-methods/${paypal.id}/remove`, { password: PASSWORD })
+      .expect(404);
+    const active = await portal(app, alphaJwt)
+      .post(`/payout-methods/${bank.id}/remove`, { password: PASSWORD })
+      .expect(409);
+    expect(active.body.error.message).toBe(ACTIVE_METHOD_MESSAGE);
+    await unchanged();
+
+    const res = await portal(app, alphaJwt)
+      .post(`/payout-methods/${paypal.id}/remove`, { password: PASSWORD })
+      .expect(200);
+    const body = contracts.payoutMethodsResponseSchema.parse(res.body);
+    expect(body.data.map((entry) => [entry.id, entry.active])).toEqual([[bank.id, true]]);
+    expect(body.meta.notice).toEqual({ mailed: true, mailError: null });
+    const stored = await row(alpha);
+    expect(stored.payoutMethods.map((entry: Row) => entry.id)).toEqual([bank.id]);
+    expect(stored.payoutMethod).toEqual(before.payoutMethod);
+    const mail = await smtp().waitFor((message) =>
+      /PayPal \(alpha@paypal\.test\) was removed/.test(message.text ?? '')
+    );
+    expect(mail.to).toContain('alpha-pay@partners.test');
+    await portal(app, alphaJwt)
+      .post(`/payout-methods/${paypal.id}/remove`, { password: PASSWORD })
+      .expect(404);
   });
 
   it.each([

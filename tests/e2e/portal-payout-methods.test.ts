@@ -11,8 +11,8 @@ import { useTestApp } from '../helpers/test-app';
 /**
  * The portal's saved payout methods and deal registration in headless Chromium (SPEC §8): every
  * saved method listed with the active one marked, adding one keeps the active one, the explicit
- * "Make active" asks for the password (a wrong one changes nothing), and each message says
- * whether the notice was mailed; deals take a domain and an expected close and show won / lost /
+ * "Make active" and "Remove" ask for the password (a wrong one changes nothing), and each message
+ * says whether the notice was mailed; deals take a domain and an expected close and show won / lost /
  * expired. Screenshots land in tests/artifacts/portal-payout-methods/.
  */
 
@@ -126,6 +126,25 @@ describe('portal payout methods', () => {
     await page.getByRole('button', { name: 'Confirm switch' }).click();
     await page.getByText('The e-mail notice of the change could not be sent.').waitFor();
     expect((await stored()).payoutMethod).toMatchObject({ type: 'paypal' });
+  });
+
+  it('removes a method that is not active, behind the password; the active one has no Remove', async () => {
+    expect(await page.getByRole('button', { name: /^Remove PayPal/ }).count()).toBe(0);
+    await page
+      .getByRole('button', { name: 'Remove US bank account · Jane Doe · ••••6789' })
+      .click();
+    await page.fill('input[name="currentPassword"]', PASSWORD);
+    await shot('remove-confirm');
+    await page.getByRole('button', { name: 'Remove method' }).click();
+    await page.getByText('US bank account · Jane Doe · ••••6789 was removed.').waitFor();
+    expect(await page.getByRole('status').textContent()).toContain(
+      'The e-mail notice of the change could not be sent.'
+    );
+    expect(await page.locator('.payout-methods > li').count()).toBe(1);
+    const partner = await stored();
+    expect(partner.payoutMethods).toHaveLength(1);
+    expect(partner.payoutMethod).toMatchObject({ type: 'paypal' });
+    await shot('removed');
   });
 });
 

@@ -56,6 +56,8 @@ function PasswordActions(props: {
   change: ReturnType<typeof usePasswordChange>;
   submit: string;
   busy: string;
+  /** The submit button of an action that cannot be undone. */
+  danger?: boolean;
   onCancel: () => void;
 }) {
   const { change } = props;
@@ -74,7 +76,11 @@ function PasswordActions(props: {
       </label>
       <ErrorNote error={change.error} />
       <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={change.busy}>
+        <button
+          type="submit"
+          className={`button ${props.danger ? 'button-danger' : 'button-primary'}`}
+          disabled={change.busy}
+        >
           {change.busy ? props.busy : props.submit}
         </button>
         <button type="button" className="button" onClick={props.onCancel}>
@@ -216,30 +222,71 @@ function AddMethodForm(props: {
   );
 }
 
-/** The explicit switch (POST /payout-methods/:id/activate), behind the password. */
-function ActivateForm(props: {
+type MethodAction = 'activate' | 'remove';
+
+/** What each action on a saved method says, and where it is sent. */
+const ACTIONS: Record<
+  MethodAction,
+  {
+    label: string;
+    prompt: string;
+    submit: string;
+    busy: string;
+    button: string;
+    name: (method: string) => string;
+  }
+> = {
+  activate: {
+    label: 'Make this method active',
+    prompt: 'Pay me with {method} from now on.',
+    submit: 'Confirm switch',
+    busy: 'Switching…',
+    button: 'Make active',
+    name: (method) => `Make ${method} active`,
+  },
+  remove: {
+    label: 'Remove this method',
+    prompt: 'Remove {method} from your payout methods.',
+    submit: 'Remove method',
+    busy: 'Removing…',
+    button: 'Remove',
+    name: (method) => `Remove ${method}`,
+  },
+};
+
+/**
+ * The explicit switch (POST /payout-methods/:id/activate) or the removal of a method that is not
+ * active (POST /payout-methods/:id/remove), behind the password.
+ */
+function MethodActionForm(props: {
   saved: SavedPayoutMethod;
+  action: MethodAction;
   onDone: (answer: PayoutMethodsResponse) => void;
   onCancel: () => void;
 }) {
+  const text = ACTIONS[props.action];
   const change = usePasswordChange(
     (password) =>
       api.post<PayoutMethodsResponse>(
-        `/partners/portal/payout-methods/${encodeURIComponent(props.saved.id)}/activate`,
+        `/partners/portal/payout-methods/${encodeURIComponent(props.saved.id)}/${props.action}`,
         { data: { password } }
       ),
     props.onDone
   );
+  const [before, after] = text.prompt.split('{method}');
 
   return (
-    <form onSubmit={change.submit} className="method-form" aria-label="Make this method active">
+    <form onSubmit={change.submit} className="method-form" aria-label={text.label}>
       <p>
-        Pay me with <strong>{describe(props.saved.method)}</strong> from now on.
+        {before}
+        <strong>{describe(props.saved.method)}</strong>
+        {after}
       </p>
       <PasswordActions
         change={change}
-        submit="Confirm switch"
-        busy="Switching…"
+        submit={text.submit}
+        busy={text.busy}
+        danger={props.action === 'remove'}
         onCancel={props.onCancel}
       />
     </form>
@@ -248,8 +295,9 @@ function ActivateForm(props: {
 
 /**
  * Every saved payout method (PayPal, US bank account, account credit, Stripe Connect), the active
- * one marked: only it is paid. Adding keeps the others; switching is its own action. Both ask for
- * the password again, and the message says whether the e-mail notice went out.
+ * one marked: only it is paid. Adding keeps the others; switching and removing one that is not
+ * active are their own actions. All ask for the password again, and the message says whether the
+ * e-mail notice went out.
  */
 export function PayoutMethodCard() {
   const saved = useResource(
@@ -257,7 +305,7 @@ export function PayoutMethodCard() {
     'payout-methods'
   );
   const [adding, setAdding] = useState(false);
-  const [switching, setSwitching] = useState<string | null>(null);
+  const [acting, setActing] = useState<{ id: string; action: MethodAction } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   /** The list a change answered: shown with its message at once, no second request. */
   const [answered, setAnswered] = useState<SavedPayoutMethod[] | null>(null);
@@ -266,7 +314,7 @@ export function PayoutMethodCard() {
   const done = (answer: PayoutMethodsResponse, what: (active: SavedPayoutMethod) => string) => {
     const active = answer.data.find((entry) => entry.active);
     setAdding(false);
-    setSwitching(null);
+    setActing(null);
     setAnswered(answer.data);
     setMessage(`${active ? what(active) : 'Saved.'} ${noticeText(answer.meta.notice)}`);
   };
@@ -279,6 +327,12 @@ export function PayoutMethodCard() {
     );
   const switched = (answer: PayoutMethodsResponse) =>
     done(answer, (active) => `${describe(active.method)} is now your active payout method.`);
+  const removed = (method: PayoutMethod) => (answer: PayoutMethodsResponse) =>
+    done(
+      answer,
+      (active) =>
+        `${describe(method)} was removed. ${describe(active.method)} is still your active method.`
+    );
 
   return (
     <Card
@@ -290,7 +344,7 @@ export function PayoutMethodCard() {
             className="button button-small"
             onClick={() => {
               setAdding(true);
-              setSwitching(null);
+              setActing(null);
               setMessage(null);
             }}
           >
@@ -320,24 +374,34 @@ export function PayoutMethodCard() {
                 {entry.active ? (
                   <span className="badge badge-success">Active</span>
                 ) : (
-                  switching !== entry.id && (
-                    <button
-                      type="button"
-                      className="button button-small"
-                      aria-label={`Make ${describe(entry.method)} active`}
-                      onClick={() => {
-                        setSwitching(entry.id);
-                        setAdding(false);
-                        setMessage(null);
-                      }}
-                    >
-                      Make active
-                    </button>
+                  acting?.id !== entry.id && (
+                    <div className="payout-method-actions">
+                      {(['activate', 'remove'] as const).map((action) => (
+                        <button
+                          key={action}
+                          type="button"
+                          className="button button-small"
+                          aria-label={ACTIONS[action].name(describe(entry.method))}
+                          onClick={() => {
+                            setActing({ id: entry.id, action });
+                            setAdding(false);
+                            setMessage(null);
+                          }}
+                        >
+                          {ACTIONS[action].button}
+                        </button>
+                      ))}
+                    </div>
                   )
                 )}
               </div>
-              {switching === entry.id && (
-                <ActivateForm saved={entry} onDone={switched} onCancel={() => setSwitching(null)} />
+              {acting?.id === entry.id && (
+                <MethodActionForm
+                  saved={entry}
+                  action={acting.action}
+                  onDone={acting.action === 'activate' ? switched : removed(entry.method)}
+                  onCancel={() => setActing(null)}
+                />
               )}
             </li>
           ))}

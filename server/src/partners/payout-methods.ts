@@ -4,12 +4,14 @@ import { errors } from '@strapi/utils';
 import type { Delivery } from '../../../plugin/contracts/notifications';
 import type { PayoutMethodInput, SavedPayoutMethod } from '../../../plugin/contracts/portal';
 import { uid } from '../../../plugin/model';
+import { decidePayoutMethodRemoval } from '../../../plugin/partners';
 import type { PortalPartner } from '../portal/is-partner';
 import { lockRow } from '../platform/database';
 import { getService } from '../platform/plugin-context';
 import { seal } from '../platform/secrets';
 import { portalPayoutMethodOf } from './partner-account';
 import type { StoredPayoutMethod } from './partner-repository';
+import { conflict } from './status-errors';
 
 const PARTNER = uid('partner');
 const USER = 'plugin::users-permissions.user';
@@ -23,6 +25,8 @@ interface SavedMethod {
 
 export const WRONG_PASSWORD_MESSAGE =
   'The password is not correct; the payout details are unchanged.';
+export const ACTIVE_METHOD_MESSAGE =
+  'This is your active payout method: make another method active before removing it.';
 
 const parseJson = (value: unknown): unknown => {
   if (typeof value !== 'string') return value ?? null;
@@ -191,6 +195,36 @@ const createPayoutMethodsService = ({ strapi }: { strapi: Core.Strapi }) => {
           list: current.list,
           activeId: id,
           notice: `${describe(entry.method)} is now your payout method`,
+        };
+      });
+    },
+
+    /**
+     * Removes a saved method that is not the active one (the partner switches first); the
+     * payouts already made keep their own snapshot of the method they were paid with.
+     */
+    async remove(partner: PortalPartner, userId: number, id: string, password: string) {
+      /** The method to remove, or the refusal (checked again under the partner's lock). */
+      const removable = (current: { list: SavedMethod[]; activeId: string | null }) => {
+        const decision = decidePayoutMethodRemoval({
+          savedIds: current.list.map((entry) => entry.id),
+          activeId: current.activeId,
+          targetId: id,
+        });
+        const entry = current.list.find((saved) => saved.id === id);
+        if (decision === 'active') throw conflict(ACTIVE_METHOD_MESSAGE);
+        if (decision === 'not-found' || !entry)
+          throw new errors.NotFoundError('No such payout method');
+        return entry;
+      };
+      removable(await load(partner.id));
+      await checkPassword(userId, password);
+      return change(partner, (current) => {
+        const entry = removable(current);
+        return {
+          list: current.list.filter((saved) => saved.id !== entry.id),
+          activeId: current.activeId,
+          notice: `${describe(entry.method)} was removed from your payout methods; your active method is unchanged`,
         };
       });
     },

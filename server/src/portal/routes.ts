@@ -82,6 +82,12 @@ export const contentApiRoutes: Route[] = [
     handler: 'portal.activatePayoutMethod',
     config: partner,
   },
+  {
+    method: 'POST',
+    path: '/portal/payout-methods/:id/remove',
+    handler: 'portal.removePayoutMethod',
+    config: partner,
+  },
   { method: 'GET', path: '/portal/assets', handler: 'portal.assets', config: partner },
   { method: 'GET', path: '/portal/leads', handler: 'portal.leads', config: partner },
   { method: 'POST', path: '/portal/leads', handler: 'portal.createLead', config: partner },

@@ -18,6 +18,7 @@ import {
   addPayoutMethodRequestSchema,
   activatePayoutMethodRequestSchema,
   payoutMethodIdSchema,
+  removePayoutMethodRequestSchema,
   statementMonthParamSchema,
   statementQuerySchema,
   statsQuerySchema,
@@ -185,6 +186,13 @@ const createPortalController = ({ strapi }: { strapi: Core.Strapi }) => {
       const id = parseInput(payoutMethodIdSchema, ctx.params.id);
       const { data } = parseInput(activatePayoutMethodRequestSchema, ctx.request.body);
       ctx.body = await payoutMethods().activate(partnerOf(ctx), userOf(ctx), id, data.password);
+    },
+
+    async removePayoutMethod(ctx: Context) {
+      noQuery(ctx);
+      const id = parseInput(payoutMethodIdSchema, ctx.params.id);
+      const { data } = parseInput(removePayoutMethodRequestSchema, ctx.request.body);
+      ctx.body = await payoutMethods().remove(partnerOf(ctx), userOf(ctx), id, data.password);
     },
 
     async assets(ctx: Context) {
