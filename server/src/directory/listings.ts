@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { ApplyListingRequest, DraftListingRequest } from '../../../plugin/contracts/directory';
@@ -13,6 +12,7 @@ import {
 import { uid } from '../../../plugin/model';
 import { codeFromName, nextFreeCode } from '../../../plugin/tracking';
 import { lockRow } from '../platform/database';
+import { readHead, type IncomingFile } from '../platform/media-files';
 import { getService } from '../platform/plugin-context';
 import { LISTING_POPULATE, publicCopyOf, recordOf, type ListingRecord } from './listing-views';
 
@@ -21,25 +21,6 @@ const PARTNER = uid('partner');
 const FILE = 'plugin::upload.file';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-/** A file as Strapi's body parser (formidable) hands it over. */
-export interface UploadedFile {
-  filepath: string;
-  size: number;
-  originalFilename?: string | null;
-  mimetype?: string | null;
-}
-
-const readHead = async (filepath: string) => {
-  const handle = await fs.promises.open(filepath, 'r');
-  try {
-    const head = Buffer.alloc(16);
-    await handle.read(head, 0, 16, 0);
-    return head;
-  } finally {
-    await handle.close();
-  }
-};
 
 /**
  * Directory listings (docs/directory.md), the only writer of `partners_listings`. The partner
@@ -139,7 +120,7 @@ const createListingsService = ({ strapi }: { strapi: Core.Strapi }) => {
      * The partner's logo, uploaded through the media library while the application is with
      * the editors (state applied). Checked by its first bytes and size before anything is stored.
      */
-    async uploadLogo(partnerId: number, file: UploadedFile | undefined) {
+    async uploadLogo(partnerId: number, file: IncomingFile | undefined) {
       if (!file?.filepath) throw new errors.ValidationError('logo: a file is required');
       const record = await load({ partner: { id: partnerId } });
       if (!record) throw new errors.ValidationError('apply for a listing first');

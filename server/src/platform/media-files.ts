@@ -20,7 +20,8 @@ export interface IncomingFile {
   detectedMimeType?: string;
 }
 
-const readHead = async (filepath: string) => {
+/** The first bytes of an uploaded file, which decide what it is. */
+export const readHead = async (filepath: string) => {
   const handle = await open(filepath, 'r');
   try {
     const buffer = Buffer.alloc(HEAD_BYTES);

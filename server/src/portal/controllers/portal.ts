@@ -28,7 +28,7 @@ import {
 import { mediaFileIdSchema } from '../../../../plugin/contracts/media';
 import { applyListingRequestSchema } from '../../../../plugin/contracts/directory';
 import { documentIdSchema } from '../../../../plugin/contracts/payouts';
-import type { UploadedFile } from '../../directory/listings';
+import type { IncomingFile } from '../../platform/media-files';
 import { getService } from '../../platform/plugin-context';
 import type { PortalPartner } from '../is-partner';
 import { parseInput } from '../../platform/validation';
@@ -265,7 +265,7 @@ const createPortalController = ({ strapi }: { strapi: Core.Strapi }) => {
         throw new errors.ValidationError('logo: send one file, in the field "logo"');
       }
       ctx.body = {
-        data: await listings().uploadLogo(partnerOf(ctx).id, logo as UploadedFile | undefined),
+        data: await listings().uploadLogo(partnerOf(ctx).id, logo as IncomingFile | undefined),
       };
     },
 
