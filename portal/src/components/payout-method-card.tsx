@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { api } from '../api/client';
 import type {
   PayoutMethod,
@@ -56,7 +56,6 @@ function PasswordActions(props: {
   change: ReturnType<typeof usePasswordChange>;
   submit: string;
   busy: string;
-  /** The submit button of an action that cannot be undone. */
   danger?: boolean;
   onCancel: () => void;
 }) {
@@ -229,26 +228,30 @@ const ACTIONS: Record<
   MethodAction,
   {
     label: string;
-    prompt: string;
+    prompt: (method: ReactNode) => ReactNode;
     submit: string;
     busy: string;
+    /** The submit button of an action that cannot be undone. */
+    danger: boolean;
     button: string;
     name: (method: string) => string;
   }
 > = {
   activate: {
     label: 'Make this method active',
-    prompt: 'Pay me with {method} from now on.',
+    prompt: (method) => <>Pay me with {method} from now on.</>,
     submit: 'Confirm switch',
     busy: 'Switching…',
+    danger: false,
     button: 'Make active',
     name: (method) => `Make ${method} active`,
   },
   remove: {
     label: 'Remove this method',
-    prompt: 'Remove {method} from your payout methods.',
+    prompt: (method) => <>Remove {method} from your payout methods.</>,
     submit: 'Remove method',
     busy: 'Removing…',
+    danger: true,
     button: 'Remove',
     name: (method) => `Remove ${method}`,
   },
@@ -273,20 +276,15 @@ function MethodActionForm(props: {
       ),
     props.onDone
   );
-  const [before, after] = text.prompt.split('{method}');
 
   return (
     <form onSubmit={change.submit} className="method-form" aria-label={text.label}>
-      <p>
-        {before}
-        <strong>{describe(props.saved.method)}</strong>
-        {after}
-      </p>
+      <p>{text.prompt(<strong>{describe(props.saved.method)}</strong>)}</p>
       <PasswordActions
         change={change}
         submit={text.submit}
         busy={text.busy}
-        danger={props.action === 'remove'}
+        danger={text.danger}
         onCancel={props.onCancel}
       />
     </form>
