@@ -1,7 +1,7 @@
 import { useTestApp } from '../helpers/test-app';
 
 /** The partner portal's page, served by the plugin from dist/portal (built by `npm run build`). */
-const { app } = useTestApp();
+const { app, admin } = useTestApp({ admin: true });
 
 const BASE = '/partner-portal';
 
@@ -36,6 +36,24 @@ describe('the partner portal page', () => {
     const scripts = [...text.matchAll(/<script\b([^>]*)>/g)].map((match) => match[1]);
     expect(scripts.length).toBeGreaterThan(0);
     for (const attributes of scripts) expect(attributes).toMatch(/\ssrc="/);
+  });
+
+  it('shows branding saved in Settings on the next page load, and the configured one again once it is cleared', async () => {
+    const settings = (data: object) =>
+      app
+        .request()
+        .put('/partners/settings')
+        .set('Authorization', `Bearer ${admin()}`)
+        .send({ data })
+        .expect(200);
+    await settings({ portal: { title: 'Acme & Co partners', primaryColor: '#0a7d33' } });
+    const { text } = await app.request().get(`${BASE}/`);
+    expect(text).toContain('<title>Acme &amp; Co partners</title>');
+    expect(text).toContain('<meta name="partners-portal-color" content="#0a7d33"');
+    await settings({});
+    expect((await app.request().get(`${BASE}/`)).text).toContain(
+      '<title>Acme partner portal</title>'
+    );
   });
 
   it('serves the hashed assets the page names, cached for a year', async () => {

@@ -1,6 +1,7 @@
 import { uid } from '../../plugin/model';
 import { pluginConfigSchema } from '../../plugin/contracts/config';
 import { createProgramWithPartner } from '../helpers/fixtures';
+import { SETTINGS_CHECK_MS } from '../../server/src/platform/settings';
 import { sleep, startNode, stopNode, waitUntilUp, type Node } from '../helpers/nodes';
 import { currentDatabase, startStrapi, type TestApp } from '../helpers/strapi';
 
@@ -137,4 +138,24 @@ describe('link redirects on Strapi nodes', () => {
       .update({ where: { id: linkId }, data: { disabledAt: new Date() } });
     await redirectsAfterChange((location) => location.searchParams.get('ref') === null);
   }, 180_000);
+
+  it('shows portal branding saved on another node within the settings check', async () => {
+    const title = async (index: number) =>
+      /<title>([^<]*)<\/title>/.exec(
+        await (await fetch(`http://127.0.0.1:${PORTS[index]}/partner-portal/`)).text()
+      )?.[1];
+    const settings = app.strapi.plugin('partners').service('settings');
+    const before = await title(1);
+    await settings.update({ portal: { title: 'Shared partner portal' } });
+    const savedAt = Date.now();
+    while ((await title(1)) !== 'Shared partner portal') {
+      expect(Date.now() - savedAt).toBeLessThan(SETTINGS_CHECK_MS + 3000);
+      await sleep(200);
+    }
+    await settings.update({});
+    while ((await title(1)) !== before) {
+      expect(Date.now() - savedAt).toBeLessThan(2 * SETTINGS_CHECK_MS + 6000);
+      await sleep(200);
+    }
+  }, 60_000);
 });

@@ -16,6 +16,9 @@ export const publicServerUrl = (strapi: Core.Strapi) => {
   const value = String(strapi.config.get('server.url', '') ?? '');
   return /^https?:\/\//.test(value) ? value : null;
 };
+/** How often a node reads the stored overrides: a change on another node shows within this. */
+export const SETTINGS_CHECK_MS = 5_000;
+
 /** The config keys an override may set, as `strapi.config` paths under the plugin. */
 const OVERRIDABLE = ['portal.title', 'portal.logoUrl', 'portal.primaryColor', 'jobs.enabled'];
 
@@ -30,14 +33,18 @@ const valueAt = (object: unknown, path: string): unknown =>
 /**
  * Plugin settings in the admin (SPEC §9): the configuration in force with every secret shown
  * only as "set" / "not set" (or where a key is derived from), what invitations depend on (the
- * e-mail provider and its last result, `server.url`), and the few values editors may change at run time, stored in
- * Strapi's store and laid over config/plugins.ts on this node at boot and on every change.
- * `jobs.enabled` is read when the jobs are scheduled, so it takes effect at the next start.
+ * e-mail provider and its last result, `server.url`), and the few values editors may change at
+ * run time, stored in Strapi's store and laid over config/plugins.ts: on this node at boot and on
+ * every change, on the other nodes within `SETTINGS_CHECK_MS` (each reads the stored row that
+ * often). `jobs.enabled` is read when the jobs are scheduled, so it takes effect at the next start.
  */
 const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const store = () => strapi.store({ type: 'plugin', name: PLUGIN_ID, key: 'settings' });
   /** config/plugins.ts values of the overridable keys, before any override. */
   let base: Record<string, unknown> | null = null;
+  /** The overrides in force on this node, as stored. */
+  let applied = '';
+  let checker: NodeJS.Timeout | null = null;
 
   const overrides = async (): Promise<SettingsOverrides> => {
     const parsed = settingsOverridesSchema.safeParse((await store().get({})) ?? {});
@@ -45,6 +52,7 @@ const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const apply = (stored: SettingsOverrides) => {
+    applied = JSON.stringify(stored);
     const config = strapi.config.get(`plugin::${PLUGIN_ID}`, {});
     base ??= Object.fromEntries(OVERRIDABLE.map((path) => [path, valueAt(config, path)]));
     for (const path of OVERRIDABLE) {
@@ -99,9 +107,27 @@ const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    /** At bootstrap: lays the stored overrides over the configuration. */
+    /**
+     * At bootstrap: lays the stored overrides over the configuration, then reads them again every
+     * `SETTINGS_CHECK_MS`, so a change saved on another node takes effect here too.
+     */
     async load() {
       apply(await overrides());
+      if (checker) return;
+      checker = setInterval(() => {
+        overrides()
+          .then((stored) => {
+            if (JSON.stringify(stored) !== applied) apply(stored);
+          })
+          .catch((error) => strapi.log.warn(`[partners] settings not read: ${error}`));
+      }, SETTINGS_CHECK_MS);
+      checker.unref();
+    },
+
+    /** At shutdown: stops reading the stored overrides. */
+    close() {
+      if (checker) clearInterval(checker);
+      checker = null;
     },
 
     view,

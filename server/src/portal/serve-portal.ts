@@ -54,12 +54,20 @@ export const registerPortal = ({ strapi }: { strapi: Core.Strapi }) => {
     );
     return;
   }
-  const index = renderIndex(fs.readFileSync(path.join(root, 'index.html'), 'utf8'), portal);
+  const template = fs.readFileSync(path.join(root, 'index.html'), 'utf8');
+  // The branding may change at run time (Settings): rendered again when it does.
+  let rendered = { key: '', html: '' };
+  const index = () => {
+    const branding = getPluginConfig({ strapi }).portal;
+    const key = JSON.stringify([branding.title, branding.logoUrl, branding.primaryColor]);
+    if (rendered.key !== key) rendered = { key, html: renderIndex(template, branding) };
+    return rendered.html;
+  };
 
   const sendIndex = (ctx: Context) => {
     ctx.set('Cache-Control', 'no-cache');
     ctx.type = 'html';
-    ctx.body = index;
+    ctx.body = index();
   };
 
   const serve = async (ctx: Context) => {
