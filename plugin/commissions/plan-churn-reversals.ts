@@ -16,12 +16,18 @@ export interface ChurnReversalInput {
 
 type Reverse = Extract<ReconcileAction, { type: 'reverse' }>;
 
+/** Entries nobody has decided yet: still in their hold, or held for review (fraud signals). */
+const isUndecided = (entry: LedgerEntry): entry is LedgerEntry & { state: 'pending' | 'on-hold' } =>
+  entry.state === 'pending' || entry.state === 'on-hold';
+
 /**
  * A sale program with `reverseOnChurn`: a customer who churns while a commission on its orders is
- * still held loses that commission. Each level-1 `sale`/`recurring` entry still `pending` whose
- * hold ends after the churn is reversed, with its pending refund adjustments and the recruiter's
- * pending level-2 entry of the same order (and that entry's adjustments). Approved and paid
- * entries stay: the hold was over, or an editor decided. Running it again reverses nothing more.
+ * still held loses that commission. Each level-1 `sale`/`recurring` entry still undecided
+ * (`pending`, or `on-hold` for review) whose hold ends after the churn is reversed, with its
+ * undecided refund adjustments and the recruiter's undecided level-2 entry of the same order (and
+ * that entry's adjustments): a held entry released later would otherwise be paid for a customer
+ * who left inside the hold. Approved and paid entries stay: the hold was over, or an editor
+ * decided. Running it again reverses nothing more.
  */
 export function planChurnReversals(input: ChurnReversalInput): Reverse[] {
   const { program, entries } = input;
@@ -30,8 +36,13 @@ export function planChurnReversals(input: ChurnReversalInput): Reverse[] {
   const day = formatLocalDate(input.churnedAt, program.timezone ?? 'UTC');
   const actions: Reverse[] = [];
   const reverse = (entry: LedgerEntry, note: string) => {
-    if (entry.state !== 'pending') return;
-    actions.push({ type: 'reverse', idempotencyKey: entry.idempotencyKey, from: 'pending', note });
+    if (!isUndecided(entry)) return;
+    actions.push({
+      type: 'reverse',
+      idempotencyKey: entry.idempotencyKey,
+      from: entry.state,
+      note,
+    });
   };
   const withDerived = (original: LedgerEntry, note: string) => {
     reverse(original, note);
@@ -45,7 +56,7 @@ export function planChurnReversals(input: ChurnReversalInput): Reverse[] {
   for (const original of entries) {
     if (original.orderId === null || original.level !== 1) continue;
     if (original.idempotencyKey !== orderCommissionKey(original.orderId, 1)) continue;
-    if (original.state !== 'pending' || original.availableAt === null) continue;
+    if (!isUndecided(original) || original.availableAt === null) continue;
     if (toEpochMs(original.availableAt) <= churnedMs) continue;
     withDerived(original, `The customer churned on ${day}, before the commission's hold ended`);
     const recruiter = entries.find(

@@ -229,6 +229,29 @@ describe('reverseOnChurn: a sale commission still held is reversed when the cust
     ).toHaveLength(2);
   });
 
+  it('reverses entries held for review too, so a release cannot pay for a churned customer', async () => {
+    const { code } = await createProgramWithPartner(app.strapi, {
+      holdDays: 30,
+      reverseOnChurn: true,
+      tierMode: 'two-tier',
+      secondTier: { commission: { type: 'percentage', bps: 500 }, basis: 'sale' },
+      fraudSignals: { largeCommission: 'hold', largeCommissionAmount: 1000 },
+    });
+    await siteApi(
+      '/orders',
+      orderBody({ referralCode: code, customerExternalId: 'reviewed', paidAt: daysAgo(2) })
+    ).expect(201);
+    expect(await entriesOfCustomer('reviewed')).toEqual([
+      [1, 'sale', 2000, 'on-hold'],
+      [2, 'sale', 500, 'on-hold'],
+    ]);
+    await churn('reviewed');
+    expect(await entriesOfCustomer('reviewed')).toEqual([
+      [1, 'sale', 2000, 'reversed'],
+      [2, 'sale', 500, 'reversed'],
+    ]);
+  });
+
   it('leaves commissions alone in programs without the setting', async () => {
     const { code } = await createProgramWithPartner(app.strapi, { holdDays: 30 });
     await siteApi(

@@ -109,7 +109,9 @@ const plan = (scenario: Scenario, entries: ChurnLedgerEntry[]) =>
   });
 
 describe('planChurnReversals', () => {
-  it('reverses exactly the pending entries of orders whose level-1 commission was still held', () => {
+  const undecided = (state: CommissionStatus) => state === 'pending' || state === 'on-hold';
+
+  it('reverses exactly the undecided entries of orders whose level-1 commission was still held', () => {
     fc.assert(
       fc.property(scenarioArb, (scenario) => {
         const entries = ledgerOf(scenario.orders);
@@ -121,14 +123,17 @@ describe('planChurnReversals', () => {
         const byKey = new Map(entries.map((e) => [e.idempotencyKey, e]));
         const reversed = new Set(actions.map((action) => action.idempotencyKey));
         expect(reversed.size).toBe(actions.length);
-        for (const action of actions)
-          expect(byKey.get(action.idempotencyKey)?.state).toBe('pending');
+        for (const action of actions) {
+          const state = byKey.get(action.idempotencyKey)?.state as CommissionStatus;
+          expect(undecided(state)).toBe(true);
+          expect(action.from).toBe(state);
+        }
         scenario.orders.forEach((order, index) => {
           const held =
-            order.levelOne.state === 'pending' && order.levelOne.availableDay > scenario.churnDay;
+            undecided(order.levelOne.state) && order.levelOne.availableDay > scenario.churnDay;
           for (const e of entries.filter((candidate) => candidate.orderId === index + 1)) {
-            // Only pending entries move; every pending entry of a held order does, none of another.
-            expect(reversed.has(e.idempotencyKey)).toBe(held && e.state === 'pending');
+            // Only undecided entries move; every one of a held order does, none of another.
+            expect(reversed.has(e.idempotencyKey)).toBe(held && undecided(e.state));
           }
         });
       })
@@ -144,11 +149,28 @@ describe('planChurnReversals', () => {
         const before = new Map(entries.map((e) => [e.idempotencyKey, e.state]));
         for (const e of after) {
           const was = before.get(e.idempotencyKey);
-          if (was !== 'pending') expect(e.state).toBe(was);
-          else expect(['pending', 'reversed']).toContain(e.state);
+          if (!undecided(was as CommissionStatus)) expect(e.state).toBe(was);
+          else expect([was, 'reversed']).toContain(e.state);
         }
       })
     );
+  });
+
+  it('reverses an entry held for review, so releasing it later cannot pay a churned customer', () => {
+    const entries = [
+      entry(1, orderCommissionKey(1, 1), 1, 'sale', 'on-hold', 30),
+      entry(1, orderCommissionKey(1, 2), 2, 'sale', 'on-hold', 30),
+    ];
+    const program = { trigger: 'sale' as const, reverseOnChurn: true, timezone: 'UTC' };
+    expect(
+      planChurnReversals({ program, churnedAt: at(3), entries }).map((action) => [
+        action.idempotencyKey,
+        action.from,
+      ])
+    ).toEqual([
+      ['order:1:l1:sale', 'on-hold'],
+      ['order:1:l2:sale', 'on-hold'],
+    ]);
   });
 
   it('a churn on the day the hold ends keeps the commission, a day before reverses it', () => {
