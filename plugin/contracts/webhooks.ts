@@ -19,6 +19,51 @@ export const PARTNER_EVENTS = {
 
 export type PartnerEventName = (typeof PARTNER_EVENTS)[keyof typeof PARTNER_EVENTS];
 
+/** The event names, in the order the admin lists them. */
+export const PARTNER_EVENT_NAMES: readonly PartnerEventName[] = Object.values(PARTNER_EVENTS);
+
+export const isPartnerEvent = (event: string): event is PartnerEventName =>
+  (PARTNER_EVENT_NAMES as readonly string[]).includes(event);
+
+/**
+ * A Strapi webhook's events once an editor has picked the plugin's: the partner events chosen, in
+ * the listed order, after the webhook's other events (entries, media), which stay as they were.
+ */
+export const withPartnerEvents = (
+  events: readonly string[],
+  chosen: readonly string[]
+): string[] => [
+  ...events.filter((event) => !isPartnerEvent(event)),
+  ...PARTNER_EVENT_NAMES.filter((event) => chosen.includes(event)),
+];
+
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+/**
+ * A webhook's headers as an editor types them, one `Name: value` per line (blank lines skipped);
+ * null when a line is not of that form, names a header twice, or has an empty value.
+ */
+export const parseHeaderLines = (text: string): Record<string, string> | null => {
+  const headers: Record<string, string> = {};
+  for (const line of text.split('\n').map((each) => each.trim())) {
+    if (line === '') continue;
+    const colon = line.indexOf(':');
+    const name = line.slice(0, Math.max(colon, 0)).trim();
+    const value = line.slice(colon + 1).trim();
+    if (colon < 1 || !HEADER_NAME.test(name) || value === '') return null;
+    if (Object.keys(headers).some((known) => known.toLowerCase() === name.toLowerCase()))
+      return null;
+    headers[name] = value;
+  }
+  return headers;
+};
+
+/** The headers as `parseHeaderLines` reads them back. */
+export const headerLines = (headers: Readonly<Record<string, string>>) =>
+  Object.entries(headers)
+    .map(([name, value]) => `${name}: ${value}`)
+    .join('\n');
+
 /** `partners.partner.*`: the partner and the program enrollment the event is about. */
 export interface PartnerEventPayload {
   partner: {

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { adminSignIn, launchChromium } from '../helpers/browser';
+import { openSignedInAdmin } from '../helpers/browser';
 import { createProgramWithPartner } from '../helpers/fixtures';
 import {
   deliverStripe,
@@ -50,9 +50,7 @@ beforeAll(async () => {
   await deliverStripe(app, changed).expect(400);
   failedEventId = changed.id;
   checkoutEventId = checkout.id;
-  browser = await launchChromium();
-  page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-  await adminSignIn(page, origin, ADMIN);
+  ({ browser, page } = await openSignedInAdmin(origin, ADMIN));
 }, 900_000);
 
 afterAll(async () => {

@@ -10,6 +10,7 @@ import { useT } from '../../hooks/useT';
 import { TextField, ToggleField } from '../programs/inputs';
 import { DeliveryStatus } from './DeliveryStatus';
 import { EffectiveConfig } from './EffectiveConfig';
+import { PartnerWebhooks } from './PartnerWebhooks';
 import { RollupRebuild } from './RollupRebuild';
 import { SectionHeading } from './SectionHeading';
 
@@ -109,6 +110,7 @@ const Editor = ({ settings, onSaved }: { settings: SettingsView; onSaved: () => 
           </Flex>
         </Box>
         <DeliveryStatus status={settings.status} />
+        <PartnerWebhooks />
         <RollupRebuild />
         <Flex direction="column" alignItems="stretch" gap={3}>
           <Typography variant="beta" tag="h2">
