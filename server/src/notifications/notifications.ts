@@ -17,8 +17,12 @@ import {
 import type { DeliveryStatus } from '../../../plugin/contracts/admin-settings';
 import type { Delivery, LastDelivery } from '../../../plugin/contracts/notifications';
 import { invitationPath } from '../../../plugin/partners';
+import { toCommissionRecord } from '../ledger/commission-record';
 import { getPluginConfig, getService } from '../platform/plugin-context';
+import type { RawRow } from '../platform/rows';
+import { toPayoutRecord } from '../payouts/payout-record';
 import { periodOf } from '../payouts/payout-view';
+import { STATEMENT_PARTNER, toStatementPartner } from '../payouts/statements';
 import { publicServerUrl } from '../platform/settings';
 
 const COMMISSION = uid('commission');
@@ -26,7 +30,33 @@ const PARTNER = uid('partner');
 const PAYOUT = uid('payout');
 const PROGRAM = uid('program');
 
-type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** A partner an e-mail goes to, as `partnerOf` selects it. */
+interface Recipient {
+  id: number;
+  name: string;
+  email: string | null;
+}
+
+const toRecipient = (row: RawRow): Recipient => ({
+  id: Number(row.id),
+  name: String(row.name),
+  email: (row.email as string | null | undefined) ?? null,
+});
+
+/** What the e-mails of a program read of it, as `programOf` selects it. */
+interface ProgramMailing {
+  id: number;
+  name: string;
+  notifyOnCommission: boolean;
+  emailTemplates: ProgramEmailTemplates | null;
+}
+
+const toProgramMailing = (row: RawRow): ProgramMailing => ({
+  id: Number(row.id),
+  name: String(row.name),
+  notifyOnCommission: Boolean(row.notifyOnCommission),
+  emailTemplates: (row.emailTemplates as ProgramEmailTemplates | null | undefined) ?? null,
+});
 
 export interface Attachment {
   filename: string;
@@ -121,18 +151,24 @@ const createNotificationsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const send = async (to: string, template: EmailContent, attachments: Attachment[] = []) =>
     (await deliver(to, template, attachments)).mailed;
 
-  const partnerOf = (id: number) =>
-    strapi.db.query(PARTNER).findOne({ where: { id }, select: ['id', 'name', 'email'] });
-  const programOf = (id: number) =>
-    strapi.db
+  const partnerOf = async (id: number) => {
+    const row: RawRow | null = await strapi.db
+      .query(PARTNER)
+      .findOne({ where: { id }, select: ['id', 'name', 'email'] });
+    return row ? toRecipient(row) : null;
+  };
+  const programOf = async (id: number) => {
+    const row: RawRow | null = await strapi.db
       .query(PROGRAM)
       .findOne({ where: { id }, select: ['id', 'name', 'notifyOnCommission', 'emailTemplates'] });
+    return row ? toProgramMailing(row) : null;
+  };
 
   /** Loads a partner and a program, then sends; not mailed when either is gone. */
   const toPartnerAbout = async (
     partnerId: number,
     programId: number,
-    template: (partner: Row, program: Row) => EmailContent
+    template: (partner: Recipient, program: ProgramMailing) => EmailContent
   ): Promise<Delivery> => {
     const [partner, program] = await Promise.all([partnerOf(partnerId), programOf(programId)]);
     if (!partner?.email || !program) return { mailed: false, mailError: 'no partner or program' };
@@ -141,10 +177,11 @@ const createNotificationsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** One partner's statement for a month and currency, with the PDF attached. */
   const monthlyStatement = async (partnerId: number, currency: string, month: string) => {
-    const partner = await strapi.db.query(PARTNER).findOne({
+    const row: RawRow | null = await strapi.db.query(PARTNER).findOne({
       where: { id: partnerId },
-      select: ['id', 'documentId', 'name', 'email', 'company'],
+      select: STATEMENT_PARTNER,
     });
+    const partner = row ? toStatementPartner(row) : null;
     if (!partner?.email) return false;
     const statement = await getService('statements', { strapi }).compute(
       partnerId,
@@ -230,7 +267,10 @@ const createNotificationsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** A new positive entry, for programs with `notifyOnCommission` only. */
     async commissionEarned(entryId: number) {
-      const entry = await strapi.db.query(COMMISSION).findOne({ where: { id: entryId } });
+      const row: RawRow | null = await strapi.db
+        .query(COMMISSION)
+        .findOne({ where: { id: entryId } });
+      const entry = row ? toCommissionRecord(row) : null;
       if (!entry?.partnerId || !entry.programId || entry.amount <= 0) return false;
       const program = await programOf(entry.programId);
       if (!program?.notifyOnCommission) return false;
@@ -241,7 +281,7 @@ const createNotificationsService = ({ strapi }: { strapi: Core.Strapi }) => {
           amount: entry.amount,
           currency: entry.currency,
           summary: entry.explanation?.summary ?? null,
-          availableAt: entry.availableAt ? new Date(entry.availableAt).toISOString() : null,
+          availableAt: entry.availableAt,
         })
       );
       return delivery.mailed;
@@ -265,7 +305,8 @@ const createNotificationsService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Sent once a payout is paid. */
     async payoutSent(payoutId: number) {
       if (!getPluginConfig({ strapi }).notifications.enabled) return false;
-      const payout = await strapi.db.query(PAYOUT).findOne({ where: { id: payoutId } });
+      const row: RawRow | null = await strapi.db.query(PAYOUT).findOne({ where: { id: payoutId } });
+      const payout = row ? toPayoutRecord(row) : null;
       if (payout?.state !== 'paid' || !payout.partnerId) return false;
       const partner = await partnerOf(payout.partnerId);
       if (!partner?.email) return false;
@@ -277,7 +318,7 @@ const createNotificationsService = ({ strapi }: { strapi: Core.Strapi }) => {
           currency: payout.currency,
           period: periodOf(payout),
           methodType: payout.method?.type ?? null,
-          reference: payout.reference ?? null,
+          reference: payout.reference,
           portalUrl: portalUrl(),
         })
       );

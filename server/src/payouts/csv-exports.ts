@@ -7,11 +7,16 @@ import type {
   ExportPaypalQuery,
 } from '../../../plugin/contracts/payouts';
 import { toDecimalString } from '../../../plugin/currency';
-import { uid } from '../../../plugin/model';
+import {
+  uid,
+  type CommissionKind,
+  type CommissionStatus,
+  type PayoutStatus,
+} from '../../../plugin/model';
 import { escapeCsvCell, payoutPeriod } from '../../../plugin/payouts';
 import { tableOf } from '../platform/database';
-import { idOrNull, rowsById } from '../platform/rows';
-import { isoOrNull } from './payout-ledger';
+import { iso, rowsById, type RawRow } from '../platform/rows';
+import { toPayoutRecord, type PayoutRecord } from './payout-record';
 import { periodOf } from './payout-view';
 import { descendingKeyset } from '../platform/list-filters';
 
@@ -23,7 +28,6 @@ const PAGE = 2000;
 /** Payouts whose entries are read per query (a payout holds a month of one partner's entries). */
 const PAYOUTS_PER_PAGE = 100;
 
-type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 type Cell = string | number | null;
 
 /**
@@ -46,7 +50,8 @@ export const csvStream = (
     (error) => error && onError(error)
   );
 
-const payoutWhere = (query: { period?: string; status?: string; currency?: string }) => ({
+/** The payouts of a period, a status and a currency, when given. */
+export const payoutWhere = (query: { period?: string; status?: string; currency?: string }) => ({
   ...(query.period ? { periodStart: payoutPeriod(query.period).firstDay } : {}),
   ...(query.status ? { state: query.status } : {}),
   ...(query.currency ? { currency: query.currency } : {}),
@@ -59,11 +64,11 @@ interface PayeeRecord {
 }
 
 /** The partners of a page of payouts (their plain `partnerId`), in one query. */
-const payeesOf = (strapi: Core.Strapi, payouts: readonly Row[]) =>
+const payeesOf = (strapi: Core.Strapi, payouts: ReadonlyArray<Pick<PayoutRecord, 'partnerId'>>) =>
   rowsById(
     strapi,
     uid('partner'),
-    payouts.map((payout) => idOrNull(payout.partnerId)),
+    payouts.map((payout) => payout.partnerId),
     ['name', 'email'],
     (row): PayeeRecord => ({
       name: (row.name as string | null) ?? null,
@@ -72,15 +77,18 @@ const payeesOf = (strapi: Core.Strapi, payouts: readonly Row[]) =>
   );
 
 /** Pages of payouts, each with its payee, latest period first as the Payouts screen lists them. */
-async function* payoutPages(strapi: Core.Strapi, where: Row) {
+async function* payoutPages(strapi: Core.Strapi, where: ReturnType<typeof payoutWhere>) {
   const keyset = descendingKeyset('periodStart');
-  for (let last: Row | undefined; ;) {
-    const payouts: Row[] = await strapi.db.query(PAYOUT).findMany({
-      where: { $and: [where, keyset.after(last)] },
+  for (let last: PayoutRecord | undefined; ;) {
+    const rows: RawRow[] = await strapi.db.query(PAYOUT).findMany({
+      where: {
+        $and: [where, keyset.after(last && { periodStart: last.periodStart, id: last.id })],
+      },
       orderBy: keyset.orderBy,
       limit: PAGE,
     });
-    if (payouts.length === 0) return;
+    if (rows.length === 0) return;
+    const payouts = rows.map(toPayoutRecord);
     const payees = await payeesOf(strapi, payouts);
     for (const payout of payouts) yield { payout, payee: payees.get(payout.partnerId) ?? null };
     last = payouts[payouts.length - 1];
@@ -118,9 +126,9 @@ export const payoutsCsv = (strapi: Core.Strapi, query: ExportPayoutsQuery) => {
         payout.periodEnd,
         payout.state,
         payout.method?.type ?? null,
-        payout.reference ?? null,
-        isoOrNull(payout.paidAt),
-        payout.failureReason ?? null,
+        payout.reference,
+        payout.paidAt,
+        payout.failureReason,
         payout.idempotencyKey,
       ];
     }
@@ -166,6 +174,45 @@ export const paypalCsv = (strapi: Core.Strapi, query: ExportPaypalQuery) => {
   return csvStream(null, rows(), logTo(strapi, 'PayPal'));
 };
 
+/** A payout of the entries export, as `PAYOUT_OF_ENTRIES` selects it. */
+type ExportedPayout = Pick<PayoutRecord, 'id' | 'documentId' | 'state' | 'partnerId'>;
+const PAYOUT_OF_ENTRIES = ['id', 'documentId', 'state', 'partnerId'];
+const toExportedPayout = (row: RawRow): ExportedPayout => ({
+  id: Number(row.id),
+  documentId: String(row.documentId),
+  state: row.state as PayoutStatus,
+  partnerId: Number(row.partnerId),
+});
+
+/** An entry of a payout, as the entries export joins it to its payout line and order. */
+interface ExportedEntry {
+  payoutId: number;
+  /** The entry's documentId. */
+  entry: string;
+  kind: CommissionKind;
+  level: number;
+  amount: number;
+  currency: string;
+  state: CommissionStatus;
+  approvedAt: string | null;
+  summary: string | null;
+  /** The order's external id. */
+  order: string | null;
+}
+
+const toExportedEntry = (row: RawRow): ExportedEntry => ({
+  payoutId: Number(row.payoutId),
+  entry: String(row.entry),
+  kind: row.kind as CommissionKind,
+  level: Number(row.level),
+  amount: Number(row.amount),
+  currency: String(row.currency),
+  state: row.state as CommissionStatus,
+  approvedAt: iso(row.approvedAt),
+  summary: (row.summary as string | null | undefined) ?? null,
+  order: (row.order as string | null | undefined) ?? null,
+});
+
 /**
  * Every ledger entry in a period's payouts: the detail behind each payout. Walks the period's
  * payouts a page at a time and reads their entries through their payout lines (the
@@ -173,8 +220,8 @@ export const paypalCsv = (strapi: Core.Strapi, query: ExportPaypalQuery) => {
  */
 export const entriesCsv = (strapi: Core.Strapi, query: ExportPayoutEntriesQuery) => {
   const knex = strapi.db.connection;
-  const entriesOf = (payoutIds: number[]) =>
-    knex(`${tableOf(strapi, PAYOUT_LINE)} as l`)
+  const entriesOf = async (payoutIds: number[]) => {
+    const rows: RawRow[] = await knex(`${tableOf(strapi, PAYOUT_LINE)} as l`)
       .join(`${tableOf(strapi, COMMISSION)} as c`, 'c.id', 'l.commission_id')
       .leftJoin(`${tableOf(strapi, ORDER)} as o`, 'o.id', 'c.order_id')
       .whereIn('l.payout_id', payoutIds)
@@ -195,25 +242,27 @@ export const entriesCsv = (strapi: Core.Strapi, query: ExportPayoutEntriesQuery)
         summary: summaryOf(strapi),
         order: 'o.external_id',
       });
+    return rows.map(toExportedEntry);
+  };
   async function* rows() {
     const where = payoutWhere({ period: query.period });
     // One period: its payouts newest first, each payout's entries newest first.
     // The first page has no bound: PostgreSQL refuses ids beyond its integer range.
     for (let beforeId: number | undefined; ;) {
-      const payouts: Row[] = await strapi.db.query(PAYOUT).findMany({
+      const found: RawRow[] = await strapi.db.query(PAYOUT).findMany({
         where: beforeId === undefined ? where : { ...where, id: { $lt: beforeId } },
         orderBy: { id: 'desc' },
         limit: PAYOUTS_PER_PAGE,
-        select: ['id', 'documentId', 'state', 'partnerId'],
+        select: PAYOUT_OF_ENTRIES,
       });
-      if (payouts.length === 0) return;
+      if (found.length === 0) return;
+      const payouts = found.map(toExportedPayout);
       beforeId = payouts[payouts.length - 1].id;
       const payees = await payeesOf(strapi, payouts);
       const byId = new Map(payouts.map((payout) => [payout.id, payout]));
       for (const entry of await entriesOf([...byId.keys()])) {
-        const payout = byId.get(Number(entry.payoutId)) as Row;
+        const payout = byId.get(entry.payoutId) as ExportedPayout;
         const payee = payees.get(payout.partnerId);
-        const amount = Number(entry.amount);
         yield [
           payout.documentId,
           payout.state,
@@ -221,14 +270,14 @@ export const entriesCsv = (strapi: Core.Strapi, query: ExportPayoutEntriesQuery)
           payee?.email ?? null,
           entry.entry,
           entry.kind,
-          Number(entry.level),
-          amount,
-          toDecimalString(amount, entry.currency),
+          entry.level,
+          entry.amount,
+          toDecimalString(entry.amount, entry.currency),
           entry.currency,
           entry.state,
-          isoOrNull(entry.approvedAt),
-          entry.order ?? null,
-          entry.summary ?? null,
+          entry.approvedAt,
+          entry.order,
+          entry.summary,
         ];
       }
     }

@@ -12,14 +12,13 @@ import type { PortalPartner } from '../portal/is-partner';
 import { loadEntryLabels } from '../attribution/referral-labels';
 import { createPortalScope } from '../portal/scope';
 import { renderStatementPdf } from './statement-pdf';
+import { toStatementAddressee } from './statements';
 
 const COMMISSION = uid('commission');
 const PARTNER = uid('partner');
 const PAYOUT = uid('payout');
 /** How far back the statement list looks. */
 const MAX_MONTHS = 120;
-
-type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const monthOf = (date: Date) => date.toISOString().slice(0, 7);
 const monthsFrom = (first: Date, now: Date) => {
@@ -62,10 +61,10 @@ const createPartnerStatementsService = ({ strapi }: { strapi: Core.Strapi }) => 
   /** Months (newest first) and currencies with an entry approved or reversed or a payout paid. */
   const months = async (partner: PortalPartner, now = new Date()) =>
     withKnex(strapi, async (knex) => {
-      const [firstEntry] = await owned(knex, COMMISSION, partner.id)
+      const [firstEntry]: RawRow[] = await owned(knex, COMMISSION, partner.id)
         .whereNotNull('t.approved_at')
         .min({ at: 't.approved_at' });
-      const [firstPayout] = await owned(knex, PAYOUT, partner.id)
+      const [firstPayout]: RawRow[] = await owned(knex, PAYOUT, partner.id)
         .where('t.state', 'paid')
         .min({ at: 't.paid_at' });
       const firsts = [toDate(firstEntry?.at), toDate(firstPayout?.at)].filter(
@@ -73,21 +72,21 @@ const createPartnerStatementsService = ({ strapi }: { strapi: Core.Strapi }) => 
       );
       if (firsts.length === 0) return [];
       const range = monthsFrom(new Date(Math.min(...firsts.map(Number))), now);
-      const entries = await owned(knex, COMMISSION, partner.id)
+      const entries: RawRow[] = await owned(knex, COMMISSION, partner.id)
         .whereNotNull('t.approved_at')
         .groupBy('t.currency')
         .select(
           { currency: 't.currency' },
           ...monthSums(knex, ['t.approved_at', 't.reversed_at'], range)
         );
-      const payouts = await owned(knex, PAYOUT, partner.id)
+      const payouts: RawRow[] = await owned(knex, PAYOUT, partner.id)
         .where('t.state', 'paid')
         .groupBy('t.currency')
         .select({ currency: 't.currency' }, ...monthSums(knex, ['t.paid_at'], range));
       const found = new Set<string>();
       for (const row of [...entries, ...payouts]) {
         range.forEach((month, index) => {
-          if (Number(row[`m${index}`] ?? 0) > 0) found.add(`${month}|${row.currency}`);
+          if (Number(row[`m${index}`] ?? 0) > 0) found.add(`${month}|${String(row.currency)}`);
         });
       }
       return [...found]
@@ -130,11 +129,13 @@ const createPartnerStatementsService = ({ strapi }: { strapi: Core.Strapi }) => 
     return { statement, labelOf };
   };
 
-  const partnerRow = async (partner: PortalPartner): Promise<Row> =>
-    strapi.db.query(PARTNER).findOne({
-      where: { id: partner.id },
-      select: ['name', 'email', 'company'],
-    });
+  const addresseeOf = async (partner: PortalPartner) =>
+    toStatementAddressee(
+      await strapi.db.query(PARTNER).findOne({
+        where: { id: partner.id },
+        select: ['name', 'email', 'company'],
+      })
+    );
 
   async function* csvRows(statement: Statement, labelOf: (id: unknown) => string | null) {
     const money = (amount: number) => [amount, toDecimalString(amount, statement.currency)];
@@ -237,7 +238,7 @@ const createPartnerStatementsService = ({ strapi }: { strapi: Core.Strapi }) => 
       });
       const document = renderStatementPdf(
         { ...statement, lines },
-        statements().header(await partnerRow(partner))
+        statements().header(await addresseeOf(partner))
       );
       return { document, currency: statement.currency };
     },

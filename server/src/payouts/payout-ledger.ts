@@ -4,6 +4,7 @@ import { uid } from '../../../plugin/model';
 import { dueIfStartedBefore, type PayableBalance } from '../../../plugin/payouts';
 import { tableOf, withKnex } from '../platform/database';
 import type { RawRow } from '../platform/rows';
+import { toPayoutRecord, type PayoutRecord } from './payout-record';
 
 const COMMISSION = uid('commission');
 const PARTNER = uid('partner');
@@ -228,9 +229,9 @@ export const createPayoutLedger = (strapi: Core.Strapi) => {
       await strapi.db.query(PAYOUT).createMany({ data: [...rows] });
     },
 
-    /** Changes one payout (state, reference, failure); answers the row as stored. */
-    updatePayout: (id: number, data: Record<string, unknown>) =>
-      strapi.db.query(PAYOUT).update({ where: { id }, data }),
+    /** Changes one payout (state, reference, failure); answers it as stored. */
+    updatePayout: async (id: number, data: PayoutChange): Promise<PayoutRecord> =>
+      toPayoutRecord(await strapi.db.query(PAYOUT).update({ where: { id }, data })),
 
     /**
      * Gives new payouts their entries in one INSERT … SELECT: each payout takes its partner's
@@ -308,6 +309,11 @@ export const createPayoutLedger = (strapi: Core.Strapi) => {
       }),
   };
 };
+
+/** What marking a payout paid, failed or processing writes. */
+export type PayoutChange = Partial<
+  Pick<PayoutRecord, 'state' | 'method' | 'reference' | 'paidAt' | 'failureReason'>
+>;
 
 /** The ledger changed between a batch's plan and its assignment (retry the batch). */
 export class PayoutConflict extends Error {}

@@ -1,13 +1,23 @@
 import type { PayoutView } from '../../../plugin/contracts/payouts';
 import { isoOrNull } from './payout-ledger';
-
-type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+import type { PayoutRecord } from './payout-record';
 
 /** "2026-01" from a stored `periodStart` ("2026-01-01"). */
-export const periodOf = (payout: Row): string => String(payout.periodStart ?? '').slice(0, 7);
+export const periodOf = (payout: Pick<PayoutRecord, 'periodStart'>): string =>
+  String(payout.periodStart ?? '').slice(0, 7);
+
+/** The partner a payout pays, as the admin's payout screens name it. */
+export interface Payee {
+  documentId: string;
+  name: string;
+  email: string;
+}
+
+/** A payout with the partner it pays (null when the partner is gone). */
+export type PayoutWithPayee = PayoutRecord & { partner: Payee | null };
 
 /** What the admin sees of a payout: the method's type only, never its details. */
-export const toPayoutView = (payout: Row): PayoutView => ({
+export const toPayoutView = (payout: PayoutWithPayee): PayoutView => ({
   documentId: payout.documentId,
   partner: payout.partner
     ? {
@@ -29,26 +39,41 @@ export const toPayoutView = (payout: Row): PayoutView => ({
   createdAt: isoOrNull(payout.createdAt) ?? '',
 });
 
+/** What an event tells of a payout: a stored one, or one the run has just created. */
+type EventPayout = Pick<
+  PayoutRecord,
+  | 'id'
+  | 'documentId'
+  | 'currency'
+  | 'amount'
+  | 'periodStart'
+  | 'periodEnd'
+  | 'state'
+  | 'method'
+  | 'idempotencyKey'
+> &
+  Partial<Pick<PayoutRecord, 'reference' | 'paidAt' | 'failureReason'>>;
+
 /**
  * The payload of the `partners.payout.*` events on `strapi.eventHub`. `idempotencyKey` is stable
  * per payout: a listener that moves money (account credit) keys its own write by it.
  */
-export const payoutEvent = (payout: Row, partnerId: number | null) => ({
+export const payoutEvent = (payout: EventPayout, partnerId: number | null) => ({
   payout: {
-    id: payout.id as number,
-    documentId: payout.documentId as string,
+    id: payout.id,
+    documentId: payout.documentId,
     partnerId,
-    currency: payout.currency as string,
-    amount: payout.amount as number,
+    currency: payout.currency,
+    amount: payout.amount,
     period: periodOf(payout),
-    periodStart: payout.periodStart as string,
-    periodEnd: payout.periodEnd as string,
-    status: payout.state as string,
-    method: (payout.method?.type as string | undefined) ?? null,
-    reference: (payout.reference as string | null) ?? null,
+    periodStart: payout.periodStart,
+    periodEnd: payout.periodEnd,
+    status: payout.state,
+    method: payout.method?.type ?? null,
+    reference: payout.reference ?? null,
     paidAt: isoOrNull(payout.paidAt),
-    failureReason: (payout.failureReason as string | null) ?? null,
-    idempotencyKey: payout.idempotencyKey as string,
+    failureReason: payout.failureReason ?? null,
+    idempotencyKey: payout.idempotencyKey,
   },
 });
 export type PayoutEvent = ReturnType<typeof payoutEvent>;

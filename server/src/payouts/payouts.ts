@@ -14,19 +14,33 @@ import { getPluginConfig, getService } from '../platform/plugin-context';
 import { emitEvent } from '../platform/events';
 import { createLedgerRepository } from '../ledger/ledger-repository';
 import { statusPartnerProgramIdsWhere } from '../platform/list-filters';
-import { withReferences } from '../platform/references';
+import { rowsById, type RawRow } from '../platform/rows';
 import { createPayouts } from './create-payouts';
-import { entriesCsv, payoutsCsv, paypalCsv } from './csv-exports';
-import { createPayoutLedger, type PayoutLedger } from './payout-ledger';
-import { payoutEvent, periodOf, toPayoutView } from './payout-view';
+import { entriesCsv, payoutsCsv, payoutWhere, paypalCsv } from './csv-exports';
+import { createPayoutLedger, type PayoutChange, type PayoutLedger } from './payout-ledger';
+import { toPayoutRecord, type PayoutRecord } from './payout-record';
+import { payoutEvent, periodOf, toPayoutView, type Payee } from './payout-view';
 import { createTransfer, isDefinitiveStripeError, stripeClient } from './stripe-transfer';
 
+const PARTNER = uid('partner');
 const PAYOUT = uid('payout');
 
 /** Stripe keeps an idempotency key for 24 hours; after that a retry could pay twice. */
 const STRIPE_RETRY_WINDOW_MS = 23 * 3_600_000;
 
-type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+const PAYEE_FIELDS = ['documentId', 'name', 'email'];
+
+/** A partner row selected with `PAYEE_FIELDS`. */
+const toPayee = (row: RawRow): Payee => ({
+  documentId: String(row.documentId),
+  name: String(row.name),
+  email: String(row.email),
+});
+
+/** The payee of a payout about to be sent: its payout method stands in for the payout's own. */
+interface PayeeWithMethod extends Payee {
+  payoutMethod: unknown;
+}
 
 /**
  * Payouts (SPEC §10): the monthly run, marking payouts paid or failed, sending them through
@@ -47,31 +61,50 @@ const createPayoutsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const emit = (event: string, payload: unknown) => emitEvent(strapi, event, payload);
 
+  /** Payout rows as records, each with the partner it pays (`fields` of it), in one query. */
+  const withPayees = async <P extends Payee>(
+    rows: readonly RawRow[],
+    fields: readonly string[],
+    parse: (row: RawRow) => P
+  ) => {
+    const records = rows.map(toPayoutRecord);
+    const payees = await rowsById(
+      strapi,
+      PARTNER,
+      records.map((payout) => payout.partnerId),
+      fields,
+      parse
+    );
+    return records.map((payout) => ({ ...payout, partner: payees.get(payout.partnerId) ?? null }));
+  };
+
   const find = async (documentId: string) => {
-    const payout = await payouts().findOne({ where: { documentId } });
+    const payout: RawRow | null = await payouts().findOne({ where: { documentId } });
     if (!payout) throw new errors.NotFoundError(`No payout "${documentId}"`);
-    const [joined] = await withReferences(strapi, [payout], {
-      partner: ['documentId', 'name', 'email', 'payoutMethod'],
-    });
+    const [joined] = await withPayees(
+      [payout],
+      [...PAYEE_FIELDS, 'payoutMethod'],
+      (row): PayeeWithMethod => ({ ...toPayee(row), payoutMethod: row.payoutMethod })
+    );
     return joined;
   };
 
   /** Runs `change` on a payout under its row lock; answers the payout as it is afterwards. */
   const withLockedPayout = async (
     documentId: string,
-    change: (payout: Row) => Promise<Row | null>
-  ): Promise<{ payout: Row; changed: boolean }> => {
+    change: (payout: PayoutRecord) => Promise<PayoutChange | null>
+  ): Promise<{ payout: PayoutRecord; changed: boolean }> => {
     const { id } = await find(documentId);
     return moneyTransaction(strapi, async () => {
       await lockRow(strapi, PAYOUT, id);
-      const payout = await payouts().findOne({ where: { id } });
+      const payout = toPayoutRecord(await payouts().findOne({ where: { id } }));
       const data = await change(payout);
       if (!data) return { payout, changed: false };
       return { payout: await ledger().updatePayout(id, data), changed: true };
     });
   };
 
-  const assertOpen = (payout: Row, action: string) => {
+  const assertOpen = (payout: PayoutRecord, action: string) => {
     if (payout.state !== 'pending' && payout.state !== 'processing') {
       throw new errors.ValidationError(
         `Payout "${payout.documentId}" is ${payout.state}; only a pending or processing payout can be ${action}.`
@@ -81,7 +114,7 @@ const createPayoutsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const afterChange = async (event: 'paid' | 'failed', documentId: string) => {
     const payout = await find(documentId);
-    await emit(`partners.payout.${event}`, payoutEvent(payout, payout.partnerId ?? null));
+    await emit(`partners.payout.${event}`, payoutEvent(payout, payout.partnerId));
     if (event === 'paid') {
       // E-mail is best effort and must not hold the request: failures are logged.
       void getService('notifications', { strapi })
@@ -125,7 +158,7 @@ const createPayoutsService = ({ strapi }: { strapi: Core.Strapi }) => {
     withLockedPayout(documentId, async (payout) => {
       assertOpen(payout, 'sent');
       if (payout.state === 'processing') {
-        const since = new Date(payout.updatedAt).getTime();
+        const since = new Date(payout.updatedAt ?? 0).getTime();
         if (method.type === 'stripe' && Date.now() - since > STRIPE_RETRY_WINDOW_MS) {
           throw new errors.ValidationError(
             `Payout "${documentId}" has been processing since ${new Date(since).toISOString()}. Look for Stripe transfer group partners_payout_${documentId}, then mark it paid or failed.`
@@ -136,7 +169,7 @@ const createPayoutsService = ({ strapi }: { strapi: Core.Strapi }) => {
       return { state: 'processing', method };
     });
 
-  const sendStripe = async (payout: Row, accountId: string) => {
+  const sendStripe = async (payout: PayoutRecord, accountId: string) => {
     const client = stripeClient(getPluginConfig({ strapi }).stripe);
     const transferable = {
       documentId: payout.documentId,
@@ -192,22 +225,16 @@ const createPayoutsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async list(query: ListPayoutsQuery) {
-      const where: Row = {};
-      if (query.period) where.periodStart = payoutPeriod(query.period).firstDay;
-      if (query.status) where.state = query.status;
-      if (query.currency) where.currency = query.currency;
       const { results, pagination } = await payouts().findPage({
         where: {
-          ...where,
+          ...payoutWhere(query),
           ...(await statusPartnerProgramIdsWhere(strapi, { partner: query.partner })),
         },
         page: query.page,
         pageSize: query.pageSize,
         orderBy: [{ periodStart: 'desc' }, { id: 'desc' }],
       });
-      const joined = await withReferences(strapi, results, {
-        partner: ['documentId', 'name', 'email'],
-      });
+      const joined = await withPayees(results, PAYEE_FIELDS, toPayee);
       return { results: joined.map(toPayoutView), pagination };
     },
 
@@ -228,9 +255,7 @@ const createPayoutsService = ({ strapi }: { strapi: Core.Strapi }) => {
     async send(documentId: string) {
       const payout = await find(documentId);
       if (payout.state === 'paid') return toPayoutView(payout);
-      const method =
-        (payout.method as PayoutMethod | null) ??
-        snapshotPayoutMethod(payout.partner?.payoutMethod);
+      const method = payout.method ?? snapshotPayoutMethod(payout.partner?.payoutMethod);
       if (method?.type !== 'stripe' && method?.type !== 'credit') {
         throw new errors.ValidationError(
           method
@@ -245,7 +270,7 @@ const createPayoutsService = ({ strapi }: { strapi: Core.Strapi }) => {
       try {
         await strapi.eventHub.emit(
           'partners.payout.credit',
-          payoutEvent(claimed, claimed.partnerId ?? null)
+          payoutEvent(claimed, claimed.partnerId)
         );
       } catch (error) {
         throw new errors.ApplicationError(

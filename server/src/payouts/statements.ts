@@ -2,19 +2,75 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { StatementQuery } from '../../../plugin/contracts/payouts';
 import { toDecimalString } from '../../../plugin/currency';
-import { uid } from '../../../plugin/model';
-import { computeStatement, payoutPeriod, type Statement } from '../../../plugin/payouts';
+import { uid, type PayoutStatus } from '../../../plugin/model';
+import {
+  computeStatement,
+  payoutPeriod,
+  type Statement,
+  type StatementEntryRow,
+  type StatementPayoutRow,
+} from '../../../plugin/payouts';
+import type { CommissionRecord } from '../ledger/commission-record';
 import { tableOf } from '../platform/database';
 import { getPluginConfig } from '../platform/plugin-context';
+import { iso, type RawRow } from '../platform/rows';
 import { csvStream } from './csv-exports';
-import { isoOrNull } from './payout-ledger';
-import { renderStatementPdf } from './statement-pdf';
+import { renderStatementPdf, type StatementHeader } from './statement-pdf';
 
 const COMMISSION = uid('commission');
 const PARTNER = uid('partner');
 const PAYOUT = uid('payout');
 
-type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** Whom a statement is made out to, as its header prints them. */
+export interface StatementAddressee {
+  name: string;
+  email: string | null;
+  company: string | null;
+}
+
+/** A partner row selected with `name`, `email` and `company`. */
+export const toStatementAddressee = (row: RawRow): StatementAddressee => ({
+  name: String(row.name),
+  email: (row.email as string | null | undefined) ?? null,
+  company: (row.company as string | null | undefined) ?? null,
+});
+
+/** The partner a statement is made out to, as `STATEMENT_PARTNER` selects it. */
+export interface StatementPartner extends StatementAddressee {
+  id: number;
+  documentId: string;
+}
+export const STATEMENT_PARTNER = ['id', 'documentId', 'name', 'email', 'company'];
+export const toStatementPartner = (row: RawRow): StatementPartner => ({
+  id: Number(row.id),
+  documentId: String(row.documentId),
+  ...toStatementAddressee(row),
+});
+
+/** The approved entries a statement counts, as `compute` selects them. */
+const toStatementEntry = (row: RawRow): StatementEntryRow => {
+  const explanation = row.explanation as CommissionRecord['explanation'];
+  return {
+    id: String(row.documentId),
+    amount: Number(row.amount),
+    currency: String(row.currency),
+    kind: row.kind as CommissionRecord['kind'],
+    state: row.state as CommissionRecord['state'],
+    approvedAt: iso(row.approvedAt),
+    reversedAt: iso(row.reversedAt),
+    summary: explanation?.summary ?? null,
+  };
+};
+
+/** The paid payouts a statement counts, as `compute` selects them; ids are documentIds. */
+const toStatementPayout = (row: RawRow): StatementPayoutRow => ({
+  id: String(row.documentId),
+  amount: Number(row.amount),
+  currency: String(row.currency),
+  state: row.state as PayoutStatus,
+  paidAt: iso(row.paidAt),
+  reference: (row.reference as string | null | undefined) ?? null,
+});
 
 /**
  * Monthly partner statements (SPEC §8, §10): the numbers come from `computeStatement` in
@@ -23,18 +79,18 @@ type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-exp
  */
 const createStatementsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const partnerByDocumentId = async (documentId: string) => {
-    const partner = await strapi.db.query(PARTNER).findOne({
+    const partner: RawRow | null = await strapi.db.query(PARTNER).findOne({
       where: { documentId },
-      select: ['id', 'documentId', 'name', 'email', 'company'],
+      select: STATEMENT_PARTNER,
     });
     if (!partner) throw new errors.NotFoundError(`No partner "${documentId}"`);
-    return partner;
+    return toStatementPartner(partner);
   };
 
   /** The statement of one partner (by id), currency and month. */
   const compute = async (partnerId: number, currency: string, month: string) => {
     const { endsAt } = payoutPeriod(month);
-    const entries = await strapi.db.query(COMMISSION).findMany({
+    const entries: RawRow[] = await strapi.db.query(COMMISSION).findMany({
       where: { partnerId, currency, approvedAt: { $notNull: true, $lt: endsAt } },
       select: [
         'documentId',
@@ -48,31 +104,22 @@ const createStatementsService = ({ strapi }: { strapi: Core.Strapi }) => {
       ],
       orderBy: { id: 'asc' },
     });
-    const payouts = await strapi.db.query(PAYOUT).findMany({
+    const payouts: RawRow[] = await strapi.db.query(PAYOUT).findMany({
       where: { partnerId, currency, state: 'paid', paidAt: { $lt: endsAt } },
       select: ['documentId', 'amount', 'currency', 'state', 'paidAt', 'reference'],
     });
     return computeStatement({
       month,
       currency,
-      entries: entries.map((entry) => ({
-        id: entry.documentId,
-        amount: entry.amount,
-        currency: entry.currency,
-        kind: entry.kind,
-        state: entry.state,
-        approvedAt: isoOrNull(entry.approvedAt),
-        reversedAt: isoOrNull(entry.reversedAt),
-        summary: entry.explanation?.summary ?? null,
-      })),
-      payouts: payouts.map((payout) => ({ ...payout, id: payout.documentId })),
+      entries: entries.map(toStatementEntry),
+      payouts: payouts.map(toStatementPayout),
     });
   };
 
-  const header = (partner: Row) => ({
+  const header = (partner: StatementAddressee): StatementHeader => ({
     partnerName: partner.name,
-    partnerEmail: partner.email ?? null,
-    company: partner.company ?? null,
+    partnerEmail: partner.email,
+    company: partner.company,
     issuer: getPluginConfig({ strapi }).portal.title,
   });
 
@@ -157,7 +204,7 @@ const createStatementsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const { startsAt, endsAt } = payoutPeriod(month);
       const range = [new Date(startsAt), new Date(endsAt)] as const;
       const knex = strapi.db.connection;
-      const entries = await knex(`${tableOf(strapi, COMMISSION)} as c`)
+      const entries: RawRow[] = await knex(`${tableOf(strapi, COMMISSION)} as c`)
         .whereNotNull('c.approved_at')
         .where((query) =>
           query
@@ -169,7 +216,7 @@ const createStatementsService = ({ strapi }: { strapi: Core.Strapi }) => {
             )
         )
         .distinct({ partnerId: 'c.partner_id', currency: 'c.currency' });
-      const payouts = await knex(`${tableOf(strapi, PAYOUT)} as p`)
+      const payouts: RawRow[] = await knex(`${tableOf(strapi, PAYOUT)} as p`)
         .where('p.state', 'paid')
         .where('p.paid_at', '>=', range[0])
         .where('p.paid_at', '<', range[1])

@@ -2,33 +2,59 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type {
   AssetView,
+  ProgramRef,
   CreateAssetRequest,
   ListAssetsQuery,
   UpdateAssetRequest,
 } from '../../../plugin/contracts/admin';
 import { uid } from '../../../plugin/model';
 import { getService } from '../platform/plugin-context';
-import { iso } from '../platform/rows';
-import { PROGRAM_REF, programRef } from './program-ref';
+import type { RawRow } from '../platform/rows';
+import { toAssetRecord, type AssetRecord } from './asset-record';
+import { PROGRAM_REF, toProgramRef } from './program-ref';
 
 const ASSET = uid('asset');
 
-type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-const viewOf = (row: Row): AssetView => ({
-  documentId: row.documentId,
-  program: programRef(row.program),
-  title: row.title,
-  description: row.description ?? null,
-  type: row.type,
-  file: row.file
-    ? { id: row.file.id, name: row.file.name, url: row.file.url, mime: row.file.mime ?? null }
-    : null,
-  url: row.url ?? null,
-  createdAt: iso(row.createdAt) as string,
-});
-
 const populate = { program: PROGRAM_REF, file: { select: ['id', 'name', 'url', 'mime'] } };
+
+/** An asset's media file, as `populate` selects it. */
+type AssetFile = NonNullable<AssetView['file']>;
+
+/** An asset with what `populate` adds: its program's ref and its file. */
+interface PopulatedAsset extends AssetRecord {
+  program: ProgramRef | null;
+  file: AssetFile | null;
+}
+
+/** A populated relation: an object, or null when there is none. */
+const relation = (value: unknown): RawRow | null =>
+  value !== null && typeof value === 'object' ? (value as RawRow) : null;
+
+const toPopulatedAsset = (row: RawRow): PopulatedAsset => {
+  const program = relation(row.program);
+  const file = relation(row.file);
+  return {
+    ...toAssetRecord(row),
+    program: program && toProgramRef(program),
+    file: file && {
+      id: Number(file.id),
+      name: String(file.name),
+      url: String(file.url),
+      mime: (file.mime as string | null | undefined) ?? null,
+    },
+  };
+};
+
+const viewOf = (asset: PopulatedAsset): AssetView => ({
+  documentId: asset.documentId,
+  program: asset.program,
+  title: asset.title,
+  description: asset.description,
+  type: asset.type,
+  file: asset.file,
+  url: asset.url,
+  createdAt: asset.createdAt as string,
+});
 
 /** Marketing assets partners see in the portal (SPEC §4, §8): banners, logos, copy, guides. */
 const createAssetsService = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -36,15 +62,15 @@ const createAssetsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** documentId of a program → its id; a media id must exist in the media library. */
   const relations = async (data: Partial<NonNullable<CreateAssetRequest['data']>>) => {
-    const out: Row = {};
+    const out: { program?: number | null } = {};
     if (data.program !== undefined) {
       if (data.program === null) out.program = null;
       else {
-        const program = await strapi.db
+        const program: RawRow | null = await strapi.db
           .query(uid('program'))
           .findOne({ where: { documentId: data.program }, select: ['id'] });
         if (!program) throw new errors.ValidationError('program: no such program');
-        out.program = program.id;
+        out.program = Number(program.id);
       }
     }
     if (data.file !== undefined && data.file !== null) {
@@ -75,18 +101,19 @@ const createAssetsService = ({ strapi }: { strapi: Core.Strapi }) => {
         pageSize: query.pageSize,
         populate,
       });
-      return { results: results.map(viewOf), pagination };
+      const found: RawRow[] = results;
+      return { results: found.map((row) => viewOf(toPopulatedAsset(row))), pagination };
     },
 
     async create(data: NonNullable<CreateAssetRequest['data']>) {
       const row = await assets().create({ data: { ...data, ...(await relations(data)) } });
-      return viewOf(await assets().findOne({ where: { id: row.id }, populate }));
+      return viewOf(toPopulatedAsset(await assets().findOne({ where: { id: row.id }, populate })));
     },
 
     async update(documentId: string, data: UpdateAssetRequest['data']) {
       const id = await stored(documentId);
       await assets().update({ where: { id }, data: { ...data, ...(await relations(data)) } });
-      return viewOf(await assets().findOne({ where: { id }, populate }));
+      return viewOf(toPopulatedAsset(await assets().findOne({ where: { id }, populate })));
     },
 
     async remove(documentId: string) {

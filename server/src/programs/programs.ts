@@ -10,19 +10,25 @@ import {
 } from '../../../plugin/contracts/admin';
 import { previewProgram } from '../../../plugin/commissions';
 import type { z } from 'zod';
-import type { previewRequestSchema } from '../../../plugin/contracts/admin';
+import type {
+  previewRequestSchema,
+  updateProgramRequestSchema,
+} from '../../../plugin/contracts/admin';
 import { uid } from '../../../plugin/model';
-import { iso } from '../platform/rows';
+import type { RawRow } from '../platform/rows';
 import { getService } from '../platform/plugin-context';
 import { parseInput } from '../platform/validation';
+import { toProgramRecord, type ProgramRecord } from './program-record';
 
 const PROGRAM = uid('program');
 const ENROLLMENT = uid('enrollment');
 
-type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type ProgramFieldName = (typeof programFieldNames)[number];
+/** The fields an update sends (the others hold their defaults: `sent` names the sent ones). */
+type ProgramPatch = z.output<typeof updateProgramRequestSchema>['data'];
 
 /** JSON rule fields Strapi may hold as null; the contract fills them with their defaults. */
-const DEFAULTED_WHEN_NULL = [
+const DEFAULTED_WHEN_NULL: readonly ProgramFieldName[] = [
   'productRates',
   'tiers',
   'eligibility',
@@ -31,16 +37,14 @@ const DEFAULTED_WHEN_NULL = [
 ];
 
 /** A stored program in the contract's shape (instants as ISO strings, null JSON left out). */
-const fieldsOf = (row: Row): Row => {
-  const fields: Row = {};
+const fieldsOf = (program: ProgramRecord) => {
+  const fields: { [name: string]: unknown } = {};
   for (const name of programFieldNames) {
     // The contract's `status` is stored as `state`: Strapi 5 reserves the attribute `status`.
-    const value = name === 'status' ? row.state : row[name];
-    if (value === undefined || (value === null && DEFAULTED_WHEN_NULL.includes(name))) continue;
-    fields[name] = value instanceof Date ? value.toISOString() : value;
+    const value = name === 'status' ? program.state : program[name];
+    if (value === null && DEFAULTED_WHEN_NULL.includes(name)) continue;
+    fields[name] = value;
   }
-  for (const name of ['startsAt', 'endsAt'])
-    if (fields[name]) fields[name] = new Date(fields[name]).toISOString();
   return fields;
 };
 
@@ -55,18 +59,18 @@ const createProgramsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const partnersOf = (programId: number) =>
     strapi.db.query(ENROLLMENT).count({ where: { program: { id: programId }, state: 'approved' } });
 
-  const viewOf = async (row: Row): Promise<ProgramView> => ({
-    ...(programInputSchema.safeParse(fieldsOf(row)).data ?? (fieldsOf(row) as ProgramData)),
-    documentId: row.documentId,
-    createdAt: iso(row.createdAt) as string,
-    updatedAt: iso(row.updatedAt) as string,
-    partners: await partnersOf(row.id),
+  const viewOf = async (program: ProgramRecord): Promise<ProgramView> => ({
+    ...(programInputSchema.safeParse(fieldsOf(program)).data ?? (fieldsOf(program) as ProgramData)),
+    documentId: program.documentId,
+    createdAt: program.createdAt as string,
+    updatedAt: program.updatedAt as string,
+    partners: await partnersOf(program.id),
   });
 
   const stored = async (documentId: string) => {
-    const row = await programs().findOne({ where: { documentId } });
+    const row: RawRow | null = await programs().findOne({ where: { documentId } });
     if (!row) throw new errors.NotFoundError('program not found');
-    return row;
+    return toProgramRecord(row);
   };
 
   const assertSlugFree = async (slug: string, documentId?: string) => {
@@ -91,7 +95,11 @@ const createProgramsService = ({ strapi }: { strapi: Core.Strapi }) => {
         page: query.page,
         pageSize: query.pageSize,
       });
-      return { results: await Promise.all(results.map(viewOf)), pagination };
+      const found: RawRow[] = results;
+      return {
+        results: await Promise.all(found.map((row) => viewOf(toProgramRecord(row)))),
+        pagination,
+      };
     },
 
     async get(documentId: string) {
@@ -100,14 +108,15 @@ const createProgramsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async create(data: ProgramData) {
       await assertSlugFree(data.slug);
-      return viewOf(await programs().create({ data: toRow(data) }));
+      return viewOf(toProgramRecord(await programs().create({ data: toRow(data) })));
     },
 
     /** Merges the fields sent (`sent` lists them) over the stored program; validates the whole. */
-    async update(documentId: string, patch: Row, sent: string[]) {
+    async update(documentId: string, patch: ProgramPatch, sent: string[]) {
       const row = await stored(documentId);
-      const merged = { ...fieldsOf(row) };
-      for (const name of sent) merged[name] = patch[name];
+      const merged = fieldsOf(row);
+      const sentFields: { [name: string]: unknown } = patch;
+      for (const name of sent) merged[name] = sentFields[name];
       const data = parseInput(programInputSchema, merged);
       if (data.slug !== row.slug) await assertSlugFree(data.slug, documentId);
       const updated = await programs().update({ where: { id: row.id }, data: toRow(data) });
@@ -115,7 +124,7 @@ const createProgramsService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (data.status === 'active' && row.state !== 'active') {
         await getService('links', { strapi }).ensureDefaultLinksOfProgram(row.id);
       }
-      return viewOf(updated);
+      return viewOf(toProgramRecord(updated));
     },
 
     preview: (input: z.output<typeof previewRequestSchema>['data']) => previewProgram(input),
