@@ -221,6 +221,15 @@ describe('the admin pages, in Chromium against the built admin panel', () => {
     await page.locator('input[name="tiers.0.commission.amount"]').fill('59');
     const preview = page.locator('[data-sample="0"] [data-preview-text]');
     await preview.waitFor();
+    // The preview prices the sample customer by its plan.
+    const previewSays = (text: string) =>
+      page.locator('[data-sample="0"] [data-preview-text]', { hasText: text }).waitFor();
+    await choose('Product (plan)', 'connect');
+    await previewSays('A qualified customer pays the partner $299.00');
+    await choose('Product (plan)', 'No product rate');
+    await previewSays('A qualified customer pays the partner $39.00');
+    await choose('Product (plan)', 'growth');
+    await previewSays('A qualified customer pays the partner $99.00');
     await page.getByText('Product rates', { exact: true }).first().scrollIntoViewIfNeeded();
     await shot('program-qualified-plans');
 

@@ -4,16 +4,32 @@ import { Plus, Trash } from '@strapi/icons';
 import type { PreviewResult } from '../../../../plugin/contracts/admin';
 import { useLivePreview } from '../../hooks/useLivePreview';
 import { useT } from '../../hooks/useT';
-import { IntegerField, MoneyField } from './inputs';
+import { IntegerField, MoneyField, SelectField } from './inputs';
 import { previewProgram, type ProgramForm } from './programForm';
 
 interface Sample {
   amount: number | null;
   tierMetricValue: number | null;
   monthsAfterFirst: number | null;
+  /** The product (plan) the order is for, when the rules price products ('' for none). */
+  product: string;
 }
 
-const FIRST_SAMPLE: Sample = { amount: 10000, tierMetricValue: 0, monthsAfterFirst: 0 };
+const FIRST_SAMPLE: Sample = {
+  amount: 10000,
+  tierMetricValue: 0,
+  monthsAfterFirst: 0,
+  product: '',
+};
+
+/** Every product the rules give a rate, the program's own and its tiers', in order. */
+const productsOf = (form: ProgramForm) => [
+  ...new Set(
+    [form.productRates, ...form.tiers.map((tier) => tier.productRates ?? [])].flatMap((rates) =>
+      rates.map((rate) => rate.product)
+    )
+  ),
+];
 
 /**
  * What the rules being edited pay on sample orders, computed by the server's commission engine
@@ -23,11 +39,15 @@ export const PreviewPanel = ({ form }: { form: ProgramForm }) => {
   const t = useT();
   const [samples, setSamples] = React.useState<Sample[]>([FIRST_SAMPLE]);
   const program = previewProgram(form);
+  const products = productsOf(form);
   const orders = samples.map((sample) => ({
     amount: sample.amount ?? 0,
     currency: form.currency,
     tierMetricValue: sample.tierMetricValue ?? 0,
     monthsAfterFirst: sample.monthsAfterFirst ?? 0,
+    ...(products.includes(sample.product)
+      ? { items: [{ product: sample.product, amount: sample.amount ?? 0, quantity: 1 }] }
+      : {}),
   }));
   const { data: results, problem } = useLivePreview<PreviewResult[]>(
     '/partners/programs/preview',
@@ -65,6 +85,20 @@ export const PreviewPanel = ({ form }: { form: ProgramForm }) => {
                     onChange={(amount) => update(index, { amount })}
                   />
                 </Box>
+                {products.length > 0 ? (
+                  <Box flex="1">
+                    <SelectField
+                      name={`sample.${index}.product`}
+                      label={t('programs.preview.product')}
+                      value={products.includes(sample.product) ? sample.product : ''}
+                      options={[
+                        { value: '', label: t('programs.preview.product.none') },
+                        ...products.map((product) => ({ value: product, label: product })),
+                      ]}
+                      onChange={(product) => update(index, { product })}
+                    />
+                  </Box>
+                ) : null}
                 {samples.length > 1 ? (
                   <IconButton
                     label={t('actions.remove')}

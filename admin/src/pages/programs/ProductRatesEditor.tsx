@@ -32,7 +32,7 @@ export const ProductRatesEditor = ({
       ) : null}
       {value.map((rate, index) => (
         <Flex key={index} gap={3} alignItems="flex-end">
-          <Box width="20rem">
+          <Box width="12rem" shrink={0}>
             <Field.Root name={`${name}.${index}.product`}>
               <Field.Label>{t('programs.productRates.product')}</Field.Label>
               <TextInput

@@ -190,7 +190,7 @@ export const RateField = ({
       <VisuallyHidden id={`${id}-value`}>
         {value.type === 'percentage' ? t('rate.percent') : t('rate.amount')}
       </VisuallyHidden>
-      <Flex gap={2} alignItems="flex-start">
+      <Flex gap={2} alignItems="flex-start" wrap="wrap">
         <Box width="14rem">
           <SingleSelect
             aria-labelledby={part('type')}
@@ -207,7 +207,7 @@ export const RateField = ({
             <SingleSelectOption value="flat">{t('rate.flat', { currency })}</SingleSelectOption>
           </SingleSelect>
         </Box>
-        <Box flex="1">
+        <Box flex="1" minWidth="8rem">
           {value.type === 'percentage' ? (
             <NumberInput
               aria-labelledby={part('value')}
