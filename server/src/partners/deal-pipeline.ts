@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { DealPipelineQuery, DealPipelineRow } from '../../../plugin/contracts/admin';
 import { DEAL_STATUSES, uid, type DealStatus } from '../../../plugin/model';
 import { tableOf, withKnex } from '../platform/database';
-import { dayOf } from './deals';
+import { dayOf } from './deal-record';
 
 const DEAL = uid('deal');
 const PARTNER = uid('partner');

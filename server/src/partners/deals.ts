@@ -16,9 +16,11 @@ import { MAX_DEAL_ATTACHMENTS } from '../../../plugin/media/file-rules';
 import { lockRow } from '../platform/database';
 import { FILE_SELECT, fileIdsOf, inUploadOrder, mediaFileView } from '../platform/media-files';
 import { NEWEST_FIRST, statusPartnerProgramWhere } from '../platform/list-filters';
-import { idOf, iso } from '../platform/rows';
-import { PROGRAM_REF, programRef } from '../programs/program-ref';
+import { idOf, type RawRow } from '../platform/rows';
+import { PROGRAM_REF } from '../programs/program-ref';
+import { dealFields, toDealRecord } from './deal-record';
 import { PARTNER_REF, partnerRef } from './partner-ref';
+import { populatedProgramRef, textOrNull } from './record-fields';
 
 const DEAL = uid('deal');
 const PROGRAM = uid('program');
@@ -33,39 +35,35 @@ export const DEAL_TAKEN_MESSAGE =
 export const DEAL_DUPLICATE_MESSAGE =
   'You have already registered this customer in this program; that registration is still open.';
 
-type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-/** A `date` column as "YYYY-MM-DD" on every database (a Date at midnight, or a string). */
-export const dayOf = (value: unknown): string | null => {
-  if (!value) return null;
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  return String(value).slice(0, 10);
+/** A deal as the admin reads it: its partner and program refs and its files populated. */
+const viewOf = (row: RawRow): DealView => {
+  const deal = toDealRecord(row);
+  return {
+    ...dealFields(deal),
+    partner: partnerRef(row.partner),
+    program: populatedProgramRef(row.program),
+    closedAt: deal.closedAt,
+    attachments: inUploadOrder(row.attachments).map(mediaFileView),
+  };
 };
 
-const viewOf = (row: Row): DealView => ({
-  documentId: row.documentId,
-  partner: partnerRef(row.partner),
-  program: programRef(row.program),
-  company: row.company ?? null,
-  domain: row.domain ?? null,
-  contactEmail: row.contactEmail ?? null,
-  contactName: row.contactName ?? null,
-  estimatedValue: row.estimatedValue ?? null,
-  currency: row.currency ?? null,
-  status: row.state,
-  held: Boolean(row.held),
-  expectedCloseAt: dayOf(row.expectedCloseAt),
-  expiresAt: iso(row.expiresAt),
-  closedAt: iso(row.closedAt),
-  decisionNote: row.decisionNote ?? null,
-  attachments: inUploadOrder(row.attachments).map(mediaFileView),
-  createdAt: iso(row.createdAt) as string,
-});
+/** A deal's customer keys and program: what `findId` selects. */
+interface DealClaim {
+  id: number;
+  programId: number | null;
+  keys: DealCustomerKeys;
+}
 
-const storedKeys = (row: Row): DealCustomerKeys => ({
-  email: String(row.contactEmail ?? '').toLowerCase(),
-  companyKey: row.companyKey ?? '',
-  domain: row.domain ?? null,
+const CLAIM_SELECT = ['id', 'contactEmail', 'companyKey', 'domain'];
+
+const toDealClaim = (row: RawRow): DealClaim => ({
+  id: Number(row.id),
+  programId: idOf(row.program),
+  keys: {
+    email: String(row.contactEmail ?? '').toLowerCase(),
+    companyKey: textOrNull(row.companyKey) ?? '',
+    domain: textOrNull(row.domain),
+  },
 });
 
 const populate = {
@@ -103,16 +101,23 @@ const createDealsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const deals = () => strapi.db.query(DEAL);
 
   const findId = async (documentId: string) => {
-    const row = await deals().findOne({
+    const row: RawRow | null = await deals().findOne({
       where: { documentId },
-      select: ['id', 'contactEmail', 'companyKey', 'domain'],
+      select: CLAIM_SELECT,
       populate: { program: { select: ['id'] } },
     });
     if (!row) throw new errors.NotFoundError('deal not found');
-    return row;
+    return toDealClaim(row);
   };
 
-  const move = async (documentId: string, action: DealAction, data: Row) => {
+  /** The deal's view after a move; a row read right after the UPDATE that found it. */
+  const viewById = async (id: number) => {
+    const row: RawRow | null = await deals().findOne({ where: { id }, populate });
+    if (!row) throw new errors.NotFoundError('deal not found');
+    return viewOf(row);
+  };
+
+  const move = async (documentId: string, action: DealAction, data: RawRow) => {
     const row = await findId(documentId);
     const to = nextDealState(dealActionFrom(action)[0], action);
     const changed = await deals().updateMany({
@@ -120,7 +125,7 @@ const createDealsService = ({ strapi }: { strapi: Core.Strapi }) => {
       data: { ...data, state: to },
     });
     if (changed.count === 0) throw new errors.ValidationError(dealActionRefusal(action));
-    return viewOf(await deals().findOne({ where: { id: row.id }, populate }));
+    return viewById(row.id);
   };
 
   return {
@@ -145,12 +150,12 @@ const createDealsService = ({ strapi }: { strapi: Core.Strapi }) => {
     approve: (documentId: string, note?: string, expiresInDays = DEFAULT_DEAL_DAYS) =>
       strapi.db.transaction(async () => {
         const row = await findId(documentId);
-        const programId = idOf(row.program);
+        const { programId } = row;
         if (programId) {
           await lockRow(strapi, PROGRAM, programId);
           const rival = await deals().findOne({
             where: {
-              ...openClaimsWhere(programId, storedKeys(row), new Date()),
+              ...openClaimsWhere(programId, row.keys, new Date()),
               id: { $ne: row.id },
               state: 'approved',
             },
@@ -161,7 +166,10 @@ const createDealsService = ({ strapi }: { strapi: Core.Strapi }) => {
               'Another registration of this customer is approved and open; reject it or mark it won or lost first.'
             );
         }
-        const current = await deals().findOne({ where: { id: row.id }, select: ['expiresAt'] });
+        const current: RawRow | null = await deals().findOne({
+          where: { id: row.id },
+          select: ['expiresAt'],
+        });
         const expiresAt = current?.expiresAt ?? addDays(new Date(), expiresInDays);
         return move(documentId, 'approve', { decisionNote: note ?? null, expiresAt });
       }),
@@ -205,14 +213,15 @@ const createDealsService = ({ strapi }: { strapi: Core.Strapi }) => {
       adding = fileIds.length
     ) =>
       strapi.db.transaction(async () => {
-        const row = await deals().findOne({
+        const row: RawRow | null = await deals().findOne({
           where: { documentId, partner: { id: partnerId } },
           select: ['id'],
         });
         if (!row) throw new errors.NotFoundError('deal not found');
-        await lockRow(strapi, DEAL, Number(row.id));
-        const current = await deals().findOne({
-          where: { id: row.id },
+        const id = Number(row.id);
+        await lockRow(strapi, DEAL, id);
+        const current: RawRow | null = await deals().findOne({
+          where: { id },
           select: ['id'],
           populate: { attachments: { select: ['id'] } },
         });
@@ -224,11 +233,11 @@ const createDealsService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         if (fileIds.length) {
           await deals().update({
-            where: { id: row.id },
+            where: { id },
             data: { attachments: [...kept, ...fileIds] },
           });
         }
-        return Number(row.id);
+        return id;
       }),
 
     /**
@@ -239,7 +248,7 @@ const createDealsService = ({ strapi }: { strapi: Core.Strapi }) => {
       strapi.db.transaction(async () => {
         await lockRow(strapi, PROGRAM, programId);
         const keys = dealCustomerKeys(input);
-        const claims = await deals().findMany({
+        const claims: RawRow[] = await deals().findMany({
           where: openClaimsWhere(programId, keys, now),
           select: ['id'],
           populate: { partner: { select: ['id'] } },
@@ -247,13 +256,13 @@ const createDealsService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (claims.some((claim) => idOf(claim.partner) === partnerId))
           throw new errors.ValidationError(DEAL_DUPLICATE_MESSAGE);
         if (claims.length > 0) {
-          const program = await strapi.db
+          const program: RawRow | null = await strapi.db
             .query(PROGRAM)
             .findOne({ where: { id: programId }, select: ['dealConflicts'] });
           if (program?.dealConflicts !== 'hold')
             throw new errors.ValidationError(DEAL_TAKEN_MESSAGE);
         }
-        const created = await deals().create({
+        const created: RawRow = await deals().create({
           data: {
             partner: partnerId,
             program: programId,

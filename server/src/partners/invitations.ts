@@ -7,7 +7,7 @@ import type {
   InvitationLink,
   InvitationView,
 } from '../../../plugin/contracts/partners';
-import { uid } from '../../../plugin/model';
+import { uid, type PartnerStatus } from '../../../plugin/model';
 import { invitationState } from '../../../plugin/partners';
 import { hashInvitationToken, newInvitationToken } from './invitation-token';
 import { conflict, gone } from './status-errors';
@@ -15,13 +15,59 @@ import { getPluginConfig, getService } from '../platform/plugin-context';
 import { seal, unseal } from '../platform/secrets';
 import { createPartnerLogins } from './partner-logins';
 import { createPartnerRepository } from './partner-repository';
-import { iso } from '../platform/rows';
+import type { RawRow } from '../platform/rows';
+import { toInvitationRecord, type InvitationRecord } from './invitation-record';
+import { relationRow, textOrNull } from './record-fields';
 
 const INVITATION = uid('invitation');
 const ENROLLMENT = uid('enrollment');
 const HOUR_MS = 3_600_000;
 
-type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** The partner an invitation logs into, populated with `INVITED_PARTNER`. */
+interface InvitedPartner {
+  id: number;
+  name: string;
+  state: PartnerStatus;
+}
+
+const INVITED_PARTNER = ['id', 'documentId', 'name', 'state'];
+
+/** An invitation read by its token, with the partner it logs into; null when that is gone. */
+const toTokenInvitation = (
+  row: RawRow
+): (InvitationRecord & { partner: InvitedPartner }) | null => {
+  const partner = relationRow(row.partner);
+  if (!partner) return null;
+  const invited: InvitedPartner = {
+    id: Number(partner.id),
+    name: String(partner.name),
+    state: partner.state as PartnerStatus,
+  };
+  return { ...toInvitationRecord(row), partner: invited };
+};
+
+/** A program an invited partner is approved in, populated with `INVITED_PROGRAM`. */
+interface InvitedProgram {
+  slug: string;
+  name: string;
+  terms: string | null;
+  termsVersion: string | null;
+}
+
+const INVITED_PROGRAM = ['slug', 'name', 'terms', 'termsVersion'];
+
+/** The program of an enrollment (populated with `INVITED_PROGRAM`), or null without one. */
+const toInvitedProgram = (enrollment: RawRow): InvitedProgram | null => {
+  const program = relationRow(enrollment.program);
+  return program
+    ? {
+        slug: String(program.slug),
+        name: String(program.name),
+        terms: textOrNull(program.terms),
+        termsVersion: textOrNull(program.termsVersion),
+      }
+    : null;
+};
 
 const SPENT = {
   used: 'This invitation has already been used',
@@ -29,16 +75,19 @@ const SPENT = {
   revoked: 'This invitation was revoked',
 } as const;
 
-export const toInvitationAdminView = (row: Row, now = new Date()): InvitationAdminView => ({
-  documentId: row.documentId,
-  email: row.email,
-  createdAt: iso(row.createdAt)!,
-  expiresAt: iso(row.expiresAt)!,
-  usedAt: iso(row.usedAt),
-  revokedAt: iso(row.revokedAt),
-  invitedBy: row.invitedBy ?? null,
-  state: invitationState(row as { expiresAt: string }, now),
-  linkAvailable: Boolean(row.tokenSealed),
+export const toInvitationAdminView = (
+  invitation: InvitationRecord,
+  now = new Date()
+): InvitationAdminView => ({
+  documentId: invitation.documentId,
+  email: invitation.email,
+  createdAt: invitation.createdAt,
+  expiresAt: invitation.expiresAt,
+  usedAt: invitation.usedAt,
+  revokedAt: invitation.revokedAt,
+  invitedBy: invitation.invitedBy,
+  state: invitationState(invitation, now),
+  linkAvailable: Boolean(invitation.tokenSealed),
 });
 
 /** Why an open invitation's link cannot be shown again. */
@@ -63,11 +112,12 @@ const createInvitationsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** The invitation a token names, usable right now; 404 when unknown, 410 when spent. */
   const usable = async (token: string, now: Date) => {
-    const invitation = await invitations().findOne({
+    const row: RawRow | null = await invitations().findOne({
       where: { tokenHash: hashInvitationToken(token) },
-      populate: { partner: { select: ['id', 'documentId', 'name', 'state'] } },
+      populate: { partner: { select: INVITED_PARTNER } },
     });
-    if (!invitation?.partner) throw new errors.NotFoundError('Unknown invitation');
+    const invitation = row ? toTokenInvitation(row) : null;
+    if (!invitation) throw new errors.NotFoundError('Unknown invitation');
     const state = invitationState(invitation, now);
     if (state !== 'valid') throw gone(SPENT[state], { state });
     if (invitation.partner.state !== 'approved') {
@@ -78,13 +128,13 @@ const createInvitationsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Revokes a partner's open invitations (for one address, or all of them). */
   const revokeOpen = async (partnerId: number, email?: string, now = new Date()) => {
-    const rows = await invitations().findMany({
+    const rows: RawRow[] = await invitations().findMany({
       where: { partner: { id: partnerId }, ...(email ? { email } : {}), ...open(now) },
       select: ['id'],
     });
     if (rows.length === 0) return 0;
     const { count } = await invitations().updateMany({
-      where: { id: { $in: rows.map((row: Row) => row.id) }, ...open(now) },
+      where: { id: { $in: rows.map((row) => Number(row.id)) }, ...open(now) },
       data: { revokedAt: now, tokenSealed: null },
     });
     return count as number;
@@ -109,7 +159,7 @@ const createInvitationsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const ttlHours = getPluginConfig({ strapi }).partners.invitationTtlHours;
     const invitation = await strapi.db.transaction(async () => {
       await revokeOpen(input.partnerId, email, now);
-      return invitations().create({
+      const created: RawRow = await invitations().create({
         data: {
           partner: input.partnerId,
           email,
@@ -119,12 +169,13 @@ const createInvitationsService = ({ strapi }: { strapi: Core.Strapi }) => {
           invitedBy: input.invitedBy.slice(0, 255),
         },
       });
+      return toInvitationRecord(created);
     });
     const notifications = getService('notifications', { strapi });
     const delivery = await notifications.invitationWithToken(email, token, {
       partnerName: input.partnerName,
       programName: input.programName,
-      expiresAt: new Date(invitation.expiresAt).toISOString(),
+      expiresAt: invitation.expiresAt,
     });
     return {
       invitation: toInvitationAdminView(invitation, now),
@@ -152,10 +203,11 @@ const createInvitationsService = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async link(partnerId: number, documentId: string, origin?: string): Promise<InvitationLink> {
       const now = new Date();
-      const invitation = await invitations().findOne({
+      const row: RawRow | null = await invitations().findOne({
         where: { documentId, partner: { id: partnerId } },
       });
-      if (!invitation) throw new errors.NotFoundError('This partner has no such invitation');
+      if (!row) throw new errors.NotFoundError('This partner has no such invitation');
+      const invitation = toInvitationRecord(row);
       const state = invitationState(invitation, now);
       if (state !== 'valid') throw gone(SPENT[state], { state });
       if (!invitation.tokenSealed) throw noLink('This invitation was issued without a kept link');
@@ -168,7 +220,7 @@ const createInvitationsService = ({ strapi }: { strapi: Core.Strapi }) => {
       return {
         documentId: invitation.documentId,
         email: invitation.email,
-        expiresAt: iso(invitation.expiresAt)!,
+        expiresAt: invitation.expiresAt,
         link: getService('notifications', { strapi }).invitationUrl(token, origin),
       };
     },
@@ -176,22 +228,15 @@ const createInvitationsService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** `POST /invitations/view`: who is invited, to what, and the terms to accept. */
     async view(token: string): Promise<InvitationView> {
       const invitation = await usable(token, new Date());
-      const enrollments = await strapi.db.query(ENROLLMENT).findMany({
+      const enrollments: RawRow[] = await strapi.db.query(ENROLLMENT).findMany({
         where: { partner: { id: invitation.partner.id }, state: 'approved' },
-        populate: { program: { select: ['slug', 'name', 'terms', 'termsVersion'] } },
+        populate: { program: { select: INVITED_PROGRAM } },
         orderBy: { id: 'asc' },
       });
       return {
         email: invitation.email,
         partnerName: invitation.partner.name,
-        programs: enrollments
-          .filter((enrollment: Row) => enrollment.program)
-          .map(({ program }: Row) => ({
-            slug: program.slug,
-            name: program.name,
-            terms: program.terms ?? null,
-            termsVersion: program.termsVersion ?? null,
-          })),
+        programs: enrollments.flatMap((enrollment) => toInvitedProgram(enrollment) ?? []),
       };
     },
 
@@ -203,8 +248,8 @@ const createInvitationsService = ({ strapi }: { strapi: Core.Strapi }) => {
     async accept({ token, password }: AcceptInvitationInput) {
       const now = new Date();
       const invitation = await usable(token, now);
-      const partnerId = invitation.partner.id as number;
-      const email = String(invitation.email).toLowerCase();
+      const partnerId = invitation.partner.id;
+      const email = invitation.email.toLowerCase();
       const userId = await strapi.db.transaction(async () => {
         const { count } = await invitations().updateMany({
           where: { id: invitation.id, ...open(now) },
@@ -226,19 +271,21 @@ const createInvitationsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async listForPartner(partnerId: number) {
       const now = new Date();
-      const rows = await invitations().findMany({
+      const rows: RawRow[] = await invitations().findMany({
         where: { partner: { id: partnerId } },
         orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       });
-      return rows.map((row: Row) => toInvitationAdminView(row, now));
+      return rows.map((row) => toInvitationAdminView(toInvitationRecord(row), now));
     },
 
     /** A partner's invitations that can still be accepted. */
-    openFor: (partnerId: number) =>
-      invitations().findMany({
+    openFor: async (partnerId: number) => {
+      const rows: RawRow[] = await invitations().findMany({
         where: { partner: { id: partnerId }, ...open(new Date()) },
         orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-      }) as Promise<Row[]>,
+      });
+      return rows.map(toInvitationRecord);
+    },
   };
 };
 

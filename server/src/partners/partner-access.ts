@@ -3,11 +3,17 @@ import { uid } from '../../../plugin/model';
 import { conflict } from './status-errors';
 import { getService } from '../platform/plugin-context';
 import { createPartnerLogins } from './partner-logins';
+import type { RawRow } from '../platform/rows';
+import { relationRow, relationRows } from './record-fields';
 
 const PARTNER = uid('partner');
 const ENROLLMENT = uid('enrollment');
 
-type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** The name of an enrollment's program (populated with `name` only); null without one. */
+const programNameOf = (enrollment: RawRow | null): string | null => {
+  const program = relationRow(enrollment?.program);
+  return program ? String(program.name) : null;
+};
 
 /** Editors' control of a partner's portal access: invitations and their revocation (SPEC §9). */
 const createPartnerAccessService = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -28,7 +34,7 @@ const createPartnerAccessService = ({ strapi }: { strapi: Core.Strapi }) => {
           reason: 'not-approved',
         });
       }
-      const enrollment = await strapi.db.query(ENROLLMENT).findOne({
+      const enrollment: RawRow | null = await strapi.db.query(ENROLLMENT).findOne({
         where: { partner: { id: partner.id }, state: 'approved' },
         populate: { program: { select: ['name'] } },
         orderBy: { id: 'asc' },
@@ -38,7 +44,7 @@ const createPartnerAccessService = ({ strapi }: { strapi: Core.Strapi }) => {
         email: partner.email,
         invitedBy,
         partnerName: partner.name,
-        programName: enrollment?.program?.name ?? null,
+        programName: programNameOf(enrollment),
         origin,
       });
       return { ...invitation, ...delivery };
@@ -57,11 +63,11 @@ const createPartnerAccessService = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async revokeAccess(documentId: string) {
       const partner = await partnerOf(documentId);
-      const withUsers = await strapi.db.query(PARTNER).findOne({
+      const withUsers: RawRow | null = await strapi.db.query(PARTNER).findOne({
         where: { id: partner.id },
         populate: { users: { select: ['id'] } },
       });
-      const userIds = (withUsers?.users ?? []).map((user: Row) => user.id as number);
+      const userIds = relationRows(withUsers?.users).map((user) => Number(user.id));
       return strapi.db.transaction(async () => {
         const blockedUsers = await logins.block(userIds);
         const revokedInvitations = await invitations().revokeOpen(partner.id);

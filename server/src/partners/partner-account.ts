@@ -8,7 +8,7 @@ import type {
 } from '../../../plugin/contracts/portal';
 import { uid } from '../../../plugin/model';
 import type { PortalPartner } from '../portal/is-partner';
-import { createPortalScope, iso, paginate, toProgramRef } from '../portal/scope';
+import { createPortalScope, paginate, toProgramRef } from '../portal/scope';
 import { unseal } from '../platform/secrets';
 import {
   FILE_SELECT,
@@ -17,7 +17,9 @@ import {
   type IncomingFile,
 } from '../platform/media-files';
 import { getService } from '../platform/plugin-context';
-import { dayOf } from './deals';
+import type { RawRow } from '../platform/rows';
+import { dealFields, toDealRecord } from './deal-record';
+import { relationRow } from './record-fields';
 
 const DEAL = uid('deal');
 const DEAL_POPULATE = {
@@ -26,13 +28,11 @@ const DEAL_POPULATE = {
 } as const;
 const PARTNER = uid('partner');
 
-type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-const parseJson = (value: unknown): Row | null => {
-  if (value === null || value === undefined) return null;
-  if (typeof value !== 'string') return value as Row;
+/** A stored payout method (a JSON column, or its text) as its fields; null when none. */
+const parseJson = (value: unknown): RawRow | null => {
+  if (typeof value !== 'string') return relationRow(value);
   try {
-    return JSON.parse(value);
+    return relationRow(JSON.parse(value));
   } catch {
     return null;
   }
@@ -59,22 +59,11 @@ export const portalPayoutMethodOf = (stored: unknown): PortalPayoutMethod => {
   }
 };
 
-const toDeal = (row: Row): PortalDeal => ({
-  documentId: row.documentId,
-  company: row.company,
-  domain: row.domain ?? null,
-  contactName: row.contactName ?? null,
-  contactEmail: row.contactEmail,
-  estimatedValue: row.estimatedValue == null ? null : Number(row.estimatedValue),
-  currency: row.currency ?? null,
-  status: row.state,
-  held: Boolean(row.held),
-  expectedCloseAt: dayOf(row.expectedCloseAt),
-  expiresAt: iso(row.expiresAt),
-  decisionNote: row.decisionNote ?? null,
+/** A deal as the portal reads it: its program (slug, name) and files populated. */
+const toDeal = (row: RawRow): PortalDeal => ({
+  ...dealFields(toDealRecord(row)),
   program: toProgramRef(row.program),
   attachments: inUploadOrder(row.attachments).map(portalFileView),
-  createdAt: iso(row.createdAt) ?? '',
 });
 
 /**
@@ -85,11 +74,20 @@ const createPartnerAccountService = ({ strapi }: { strapi: Core.Strapi }) => {
   const scope = createPortalScope(strapi);
 
   const storedMethod = async (partnerId: number) => {
-    const row = await strapi.db.query(PARTNER).findOne({
+    const row: RawRow | null = await strapi.db.query(PARTNER).findOne({
       where: { id: partnerId },
       select: ['payoutMethod'],
     });
     return parseJson(row?.payoutMethod);
+  };
+
+  const dealById = async (dealId: number) => {
+    const row: RawRow | null = await strapi.db.query(DEAL).findOne({
+      where: { id: dealId },
+      populate: DEAL_POPULATE,
+    });
+    if (!row) throw new errors.NotFoundError('No deal');
+    return toDeal(row);
   };
 
   return {
@@ -120,7 +118,7 @@ const createPartnerAccountService = ({ strapi }: { strapi: Core.Strapi }) => {
         ...(query.status ? { state: query.status } : {}),
       };
       const page = paginate(query);
-      const [rows, total] = await Promise.all([
+      const [rows, total]: [RawRow[], number] = await Promise.all([
         strapi.db.query(DEAL).findMany({
           where,
           populate: DEAL_POPULATE,
@@ -142,12 +140,7 @@ const createPartnerAccountService = ({ strapi }: { strapi: Core.Strapi }) => {
         input,
         now
       );
-      const row = await strapi.db.query(DEAL).findOne({
-        where: { id: dealId },
-        populate: DEAL_POPULATE,
-      });
-      if (!row) throw new errors.NotFoundError('No deal');
-      return toDeal(row);
+      return dealById(dealId);
     },
 
     /**
@@ -167,10 +160,7 @@ const createPartnerAccountService = ({ strapi }: { strapi: Core.Strapi }) => {
         await media.discard(ids);
         throw error;
       }
-      const row = await strapi.db
-        .query(DEAL)
-        .findOne({ where: { id: dealId }, populate: DEAL_POPULATE });
-      return toDeal(row);
+      return dealById(dealId);
     },
   };
 };

@@ -6,19 +6,44 @@ import type {
   ApplicationView,
   ListApplicationsQuery,
 } from '../../../plugin/contracts/partners';
-import { uid } from '../../../plugin/model';
+import {
+  uid,
+  type ApplicationMode,
+  type PartnerStatus,
+  type PartnerType,
+  type ProgramStatus,
+  type TierMode,
+} from '../../../plugin/model';
 import { decideApplication } from '../../../plugin/partners';
 import { conflict } from './status-errors';
 import { getService } from '../platform/plugin-context';
+import { idOf, iso, type RawRow } from '../platform/rows';
+import { toEnrollmentRecord } from './enrollment-record';
 import { announceEnrollments } from './partner-events';
-import { createPartnerRepository, type PartnerRecord } from './partner-repository';
+import { PARTNER_IDENTITY, toPartnerIdentity, type PartnerRecord } from './partner-record';
+import { partnerRef } from './partner-ref';
+import { createPartnerRepository } from './partner-repository';
+import { relationRow, relationRows, textOrNull } from './record-fields';
 
 const PROGRAM = uid('program');
 const PARTNER = uid('partner');
 const ENROLLMENT = uid('enrollment');
 const LINK = uid('link');
 
-type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** A program as an application reads it: the fields `PROGRAM_FIELDS` selects. */
+interface ApplicationProgram {
+  id: number;
+  slug: string;
+  name: string;
+  state: ProgramStatus;
+  applicationMode: ApplicationMode;
+  startsAt: string | null;
+  endsAt: string | null;
+  terms: string | null;
+  termsVersion: string | null;
+  landingUrl: string | null;
+  tierMode: TierMode;
+}
 
 const PROGRAM_FIELDS = [
   'id',
@@ -34,6 +59,40 @@ const PROGRAM_FIELDS = [
   'tierMode',
 ];
 
+const toApplicationProgram = (row: RawRow): ApplicationProgram => ({
+  id: Number(row.id),
+  slug: String(row.slug),
+  name: String(row.name),
+  state: row.state as ProgramStatus,
+  applicationMode: row.applicationMode as ApplicationMode,
+  startsAt: iso(row.startsAt),
+  endsAt: iso(row.endsAt),
+  terms: textOrNull(row.terms),
+  termsVersion: textOrNull(row.termsVersion),
+  landingUrl: textOrNull(row.landingUrl),
+  tierMode: row.tierMode as TierMode,
+});
+
+/** A program an enrollment belongs to, populated with `id` and `name`. */
+interface ProgramName {
+  id: number;
+  name: string;
+}
+
+/** An enrollment of a partner and its program: what `enrollmentsOf` reads. */
+interface PartnerEnrollment {
+  id: number;
+  program: ProgramName | null;
+}
+
+const toPartnerEnrollment = (row: RawRow): PartnerEnrollment => {
+  const program = relationRow(row.program);
+  return {
+    id: Number(row.id),
+    program: program ? { id: Number(program.id), name: String(program.name) } : null,
+  };
+};
+
 const noProgram = () =>
   new errors.ValidationError('program: no program takes applications under this name', {
     errors: [{ path: ['program'], message: 'no program takes applications under this name' }],
@@ -45,26 +104,25 @@ const alreadyPartner = () =>
     { reason: 'partner-exists' }
   );
 
-const toApplicationView = (enrollment: Row): ApplicationView => {
-  const partner = enrollment.partner ?? {};
+/** An application: an enrollment with its partner (and recruiter) and program populated. */
+const toApplicationView = (row: RawRow): ApplicationView => {
+  const enrollment = toEnrollmentRecord(row);
+  const partner = relationRow(row.partner) ?? {};
+  const program = relationRow(row.program);
   return {
-    documentId: partner.documentId,
+    documentId: String(partner.documentId),
     enrollmentDocumentId: enrollment.documentId,
-    name: partner.name,
-    email: partner.email,
-    company: partner.company ?? null,
-    website: partner.website ?? null,
-    type: partner.type,
-    partnerStatus: partner.state,
+    name: String(partner.name),
+    email: String(partner.email),
+    company: textOrNull(partner.company),
+    website: textOrNull(partner.website),
+    type: partner.type as PartnerType,
+    partnerStatus: partner.state as PartnerStatus,
     enrollmentStatus: enrollment.state,
-    program: enrollment.program
-      ? { slug: enrollment.program.slug, name: enrollment.program.name }
-      : null,
-    message: enrollment.applicationMessage ?? null,
-    referredBy: partner.referredBy
-      ? { documentId: partner.referredBy.documentId, name: partner.referredBy.name }
-      : null,
-    createdAt: new Date(enrollment.createdAt).toISOString(),
+    program: program ? { slug: String(program.slug), name: String(program.name) } : null,
+    message: enrollment.applicationMessage,
+    referredBy: partnerRef(partner.referredBy),
+    createdAt: enrollment.createdAt,
   };
 };
 
@@ -75,34 +133,40 @@ const createPartnerApplicationsService = ({ strapi }: { strapi: Core.Strapi }) =
   const repository = createPartnerRepository(strapi);
   const notifications = () => getService('notifications', { strapi });
 
-  const programBySlug = (slug: string) =>
-    strapi.db.query(PROGRAM).findOne({ where: { slug }, select: PROGRAM_FIELDS });
+  const programBySlug = async (slug: string) => {
+    const row: RawRow | null = await strapi.db
+      .query(PROGRAM)
+      .findOne({ where: { slug }, select: PROGRAM_FIELDS });
+    return row ? toApplicationProgram(row) : null;
+  };
 
   /**
    * The recruiter a `recruitCode` names: the owner of that link, approved and enrolled in this
    * same two-tier program. Anything else is ignored: a stale or foreign code must not cost the
    * applicant its application, and it must not make anyone a recruiter.
    */
-  const recruiterOf = async (code: string | undefined, program: Row) => {
+  const recruiterOf = async (code: string | undefined, program: ApplicationProgram) => {
     if (!code || program.tierMode !== 'two-tier') return null;
-    const link = await strapi.db.query(LINK).findOne({
+    const link: RawRow | null = await strapi.db.query(LINK).findOne({
       where: { code, program: { id: program.id }, disabledAt: { $null: true } },
       populate: { partner: { select: ['id', 'state'] } },
     });
-    if (link?.partner?.state !== 'approved') return null;
+    const recruiter = relationRow(link?.partner);
+    const recruiterId = idOf(recruiter);
+    if (recruiter?.state !== 'approved' || recruiterId === null) return null;
     const enrolled = await enrollments().count({
-      where: { partner: { id: link.partner.id }, program: { id: program.id }, state: 'approved' },
+      where: { partner: { id: recruiterId }, program: { id: program.id }, state: 'approved' },
     });
-    return enrolled > 0 ? (link.partner.id as number) : null;
+    return enrolled > 0 ? recruiterId : null;
   };
 
   const partnerByDocumentId = async (documentId: string) => {
-    const partner = await partners().findOne({
+    const partner: RawRow | null = await partners().findOne({
       where: { documentId },
-      select: ['id', 'documentId', 'name', 'email', 'state'],
+      select: PARTNER_IDENTITY,
     });
     if (!partner) throw new errors.NotFoundError('No partner has this id');
-    return partner as Row;
+    return toPartnerIdentity(partner);
   };
 
   /**
@@ -117,12 +181,14 @@ const createPartnerApplicationsService = ({ strapi }: { strapi: Core.Strapi }) =
     });
 
   /** Ids of a partner's enrollments in the given states, with their programs. */
-  const enrollmentsOf = (partnerId: number, statuses: string[]) =>
-    enrollments().findMany({
+  const enrollmentsOf = async (partnerId: number, statuses: string[]) => {
+    const rows: RawRow[] = await enrollments().findMany({
       where: { partner: { id: partnerId }, state: { $in: statuses } },
       populate: { program: { select: ['id', 'name'] } },
       orderBy: { id: 'asc' },
-    }) as Promise<Row[]>;
+    });
+    return rows.map(toPartnerEnrollment);
+  };
 
   return {
     /** `GET /programs/:slug/application`; invite-only programs answer too, to say so. */
@@ -217,7 +283,7 @@ const createPartnerApplicationsService = ({ strapi }: { strapi: Core.Strapi }) =
 
     /** `GET /applications`: enrollments by status (applied by default), newest first. */
     async list(query: ListApplicationsQuery) {
-      const where: Row = { state: query.status };
+      const where: RawRow = { state: query.status };
       if (query.program) where.program = { slug: query.program };
       const { results, pagination } = await enrollments().findPage({
         where,
@@ -251,7 +317,7 @@ const createPartnerApplicationsService = ({ strapi }: { strapi: Core.Strapi }) =
         pending.map(({ id }) => id)
       );
       const program = pending[0]?.program ?? null;
-      const logins = await strapi.db.query(PARTNER).findOne({
+      const logins: RawRow | null = await strapi.db.query(PARTNER).findOne({
         where: { id: partner.id },
         populate: { users: { select: ['id'] } },
       });
@@ -260,7 +326,7 @@ const createPartnerApplicationsService = ({ strapi }: { strapi: Core.Strapi }) =
         status: 'approved' as const,
         enrollments: pending.length,
       };
-      if (logins?.users?.length && program) {
+      if (relationRows(logins?.users).length && program) {
         const delivery = await notifications().applicationApproved(partner.id, program.id);
         return { ...decided, ...delivery, invitation: null };
       }

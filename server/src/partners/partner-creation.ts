@@ -6,7 +6,8 @@ import type {
 } from '../../../plugin/contracts/admin-partners';
 import { uid } from '../../../plugin/model';
 import { getService } from '../platform/plugin-context';
-import { createPartnerRepository, type PartnerRecord } from './partner-repository';
+import type { PartnerRecord } from './partner-record';
+import { createPartnerRepository } from './partner-repository';
 import { conflict } from './status-errors';
 
 const PARTNER = uid('partner');

@@ -6,36 +6,120 @@ import type {
   Money,
   PartnerDetail,
   PartnerListItem,
+  PartnerRef,
+  ProgramRef,
   ReferralView,
   UpdatePartnerRequest,
 } from '../../../plugin/contracts/admin';
-import { COMMISSION_STATUSES, uid } from '../../../plugin/model';
+import {
+  COMMISSION_STATUSES,
+  uid,
+  type EnrollmentStatus,
+  type ReferralSource,
+  type ReferralStatus,
+} from '../../../plugin/model';
 import { NEWEST_FIRST, statusPartnerProgramIdsWhere } from '../platform/list-filters';
-import { idOrNull, iso } from '../platform/rows';
-import { PROGRAM_REF, programRef, programRefsById } from '../programs/program-ref';
+import { idOrNull, iso, type RawRow } from '../platform/rows';
+import { PROGRAM_REF, programRefsById } from '../programs/program-ref';
+import { toEnrollmentRecord } from './enrollment-record';
+import { toPartnerRecord } from './partner-record';
 import { PARTNER_REF, partnerRef, partnerRefsById } from './partner-ref';
 import { tableOf, withKnex } from '../platform/database';
 import { createPartnerRepository } from './partner-repository';
+import { populatedProgramRef, relationRows, textOrNull } from './record-fields';
 
 const PARTNER = uid('partner');
 const ENROLLMENT = uid('enrollment');
 const REFERRAL = uid('referral');
 const COMMISSION = uid('commission');
 
-type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** A partner row (no `select`) with its enrollments (state) and their programs populated. */
+const listItemOf = (row: RawRow): PartnerListItem => {
+  const partner = toPartnerRecord(row);
+  return {
+    documentId: partner.documentId,
+    name: partner.name,
+    email: partner.email,
+    company: partner.company,
+    type: partner.type ?? null,
+    tier: partner.tier,
+    status: partner.state,
+    createdAt: partner.createdAt,
+    programs: relationRows(row.enrollments).flatMap((enrollment) => {
+      const program = populatedProgramRef(enrollment.program);
+      return program ? [{ ...program, status: enrollment.state as EnrollmentStatus }] : [];
+    }),
+  };
+};
 
-const listItemOf = (row: Row): PartnerListItem => ({
-  documentId: row.documentId,
-  name: row.name,
-  email: row.email,
-  company: row.company ?? null,
-  type: row.type ?? null,
-  tier: row.tier ?? null,
-  status: row.state,
-  createdAt: iso(row.createdAt) as string,
-  programs: (row.enrollments ?? [])
-    .filter((enrollment: Row) => enrollment.program)
-    .map((enrollment: Row) => ({ ...programRef(enrollment.program), status: enrollment.state })),
+/** A populated enrollment (no `select`) with its program, as the detail page lists it. */
+const enrollmentViewOf = (row: RawRow) => {
+  const enrollment = toEnrollmentRecord(row);
+  return {
+    documentId: enrollment.documentId,
+    program: populatedProgramRef(row.program),
+    status: enrollment.state,
+    commissionOverride: enrollment.commissionOverride,
+    termsVersionAccepted: enrollment.termsVersionAccepted,
+    acceptedAt: enrollment.acceptedAt,
+    activatedAt: enrollment.activatedAt,
+    createdAt: enrollment.createdAt,
+  };
+};
+
+/** A populated link of the partner with its program. */
+const linkViewOf = (row: RawRow) => ({
+  documentId: String(row.documentId),
+  code: String(row.code),
+  program: populatedProgramRef(row.program),
+  path: textOrNull(row.path),
+  label: textOrNull(row.label),
+});
+
+/** One of the partner's latest payouts (a whole payout row). */
+const payoutSummaryOf = (row: RawRow) => ({
+  documentId: String(row.documentId),
+  amount: Number(row.amount),
+  currency: String(row.currency),
+  status: String(row.state),
+  periodStart: textOrNull(row.periodStart),
+  periodEnd: textOrNull(row.periodEnd),
+  paidAt: iso(row.paidAt),
+});
+
+/** A whole referral row, its partner and program named from `partnerRefsById`/`programRefsById`. */
+const referralViewOf = (
+  row: RawRow,
+  partner: PartnerRef | null,
+  program: ProgramRef | null
+): ReferralView => ({
+  documentId: String(row.documentId),
+  partner,
+  program,
+  source: (row.source as ReferralSource | null | undefined) ?? null,
+  email: textOrNull(row.email),
+  firstName: textOrNull(row.firstName),
+  lastName: textOrNull(row.lastName),
+  externalId: textOrNull(row.externalId),
+  status: row.state as ReferralStatus,
+  signedUpAt: iso(row.signedUpAt),
+  convertedAt: iso(row.convertedAt),
+  churnedAt: iso(row.churnedAt),
+  qualifiedAt: iso(row.qualifiedAt),
+  createdAt: iso(row.createdAt) ?? '',
+});
+
+/** A row of the earnings GROUP BY: one state and currency, and its sum. */
+interface EarningsSum {
+  state: string;
+  currency: string;
+  amount: number;
+}
+
+const toEarningsSum = (row: RawRow): EarningsSum => ({
+  state: String(row.state),
+  currency: String(row.currency),
+  amount: Number(row.amount),
 });
 
 const enrollmentsPopulate = {
@@ -52,7 +136,7 @@ const createPartnerDirectoryService = ({ strapi }: { strapi: Core.Strapi }) => {
   const repository = createPartnerRepository(strapi);
 
   const stored = async (documentId: string) => {
-    const row = await partners().findOne({ where: { documentId }, select: ['id'] });
+    const row: RawRow | null = await partners().findOne({ where: { documentId }, select: ['id'] });
     if (!row) throw new errors.NotFoundError('partner not found');
     return Number(row.id);
   };
@@ -60,18 +144,19 @@ const createPartnerDirectoryService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Ledger sums by state and currency: one GROUP BY over the partner's entries. */
   const earningsOf = (partnerId: number) =>
     withKnex(strapi, async (knex) => {
-      const rows: Row[] = await knex(`${tableOf(strapi, COMMISSION)} as c`)
+      const rows: RawRow[] = await knex(`${tableOf(strapi, COMMISSION)} as c`)
         .where('c.partner_id', partnerId)
         .select({ state: 'c.state', currency: 'c.currency' })
         .sum({ amount: 'c.amount' })
         .groupBy('c.state', 'c.currency')
         .orderBy('c.currency');
+      const sums = rows.map(toEarningsSum);
       return Object.fromEntries(
         COMMISSION_STATUSES.map((status) => [
           status,
-          rows
-            .filter((row) => row.state === status)
-            .map((row): Money => ({ amount: Number(row.amount), currency: row.currency })),
+          sums
+            .filter((sum) => sum.state === status)
+            .map((sum): Money => ({ amount: sum.amount, currency: sum.currency })),
         ])
       ) as PartnerDetail['earnings'];
     });
@@ -104,7 +189,7 @@ const createPartnerDirectoryService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async get(documentId: string): Promise<PartnerDetail> {
       const id = await stored(documentId);
-      const row = await partners().findOne({
+      const row: RawRow | null = await partners().findOne({
         where: { id },
         populate: {
           referredBy: PARTNER_REF,
@@ -112,7 +197,9 @@ const createPartnerDirectoryService = ({ strapi }: { strapi: Core.Strapi }) => {
           links: { populate: { program: PROGRAM_REF } },
         },
       });
-      const payouts: Row[] = await strapi.db.query(uid('payout')).findMany({
+      if (!row) throw new errors.NotFoundError('partner not found');
+      const partner = toPartnerRecord(row);
+      const payouts: RawRow[] = await strapi.db.query(uid('payout')).findMany({
         where: { partnerId: id },
         orderBy: NEWEST_FIRST,
         limit: 20,
@@ -120,28 +207,13 @@ const createPartnerDirectoryService = ({ strapi }: { strapi: Core.Strapi }) => {
       const referrals = strapi.db.query(REFERRAL);
       return {
         ...listItemOf(row),
-        website: row.website ?? null,
-        notes: row.notes ?? null,
-        directoryListing: Boolean(row.directoryListing),
+        website: partner.website,
+        notes: partner.notes,
+        directoryListing: partner.directoryListing,
         referredBy: partnerRef(row.referredBy),
-        payoutMethod: row.payoutMethod?.type ? { type: row.payoutMethod.type } : null,
-        enrollments: (row.enrollments ?? []).map((enrollment: Row) => ({
-          documentId: enrollment.documentId,
-          program: programRef(enrollment.program),
-          status: enrollment.state,
-          commissionOverride: enrollment.commissionOverride ?? null,
-          termsVersionAccepted: enrollment.termsVersionAccepted ?? null,
-          acceptedAt: iso(enrollment.acceptedAt),
-          activatedAt: iso(enrollment.activatedAt),
-          createdAt: iso(enrollment.createdAt) as string,
-        })),
-        links: (row.links ?? []).map((link: Row) => ({
-          documentId: link.documentId,
-          code: link.code,
-          program: programRef(link.program),
-          path: link.path ?? null,
-          label: link.label ?? null,
-        })),
+        payoutMethod: partner.payoutMethod?.type ? { type: partner.payoutMethod.type } : null,
+        enrollments: relationRows(row.enrollments).map(enrollmentViewOf),
+        links: relationRows(row.links).map(linkViewOf),
         counts: {
           clicks: await strapi.db
             .query(uid('click'))
@@ -153,15 +225,7 @@ const createPartnerDirectoryService = ({ strapi }: { strapi: Core.Strapi }) => {
           }),
         },
         earnings: await earningsOf(id),
-        payouts: payouts.map((payout) => ({
-          documentId: payout.documentId,
-          amount: payout.amount,
-          currency: payout.currency,
-          status: payout.state,
-          periodStart: payout.periodStart ?? null,
-          periodEnd: payout.periodEnd ?? null,
-          paidAt: iso(payout.paidAt),
-        })),
+        payouts: payouts.map(payoutSummaryOf),
       };
     },
 
@@ -171,7 +235,7 @@ const createPartnerDirectoryService = ({ strapi }: { strapi: Core.Strapi }) => {
       const { enrollments = [], ...fields } = patch;
       await strapi.db.transaction(async () => {
         for (const change of enrollments) {
-          const enrollment = await strapi.db.query(ENROLLMENT).findOne({
+          const enrollment: RawRow | null = await strapi.db.query(ENROLLMENT).findOne({
             where: { documentId: change.documentId, partner: { id } },
             select: ['id'],
           });
@@ -181,7 +245,9 @@ const createPartnerDirectoryService = ({ strapi }: { strapi: Core.Strapi }) => {
             );
           const { documentId: _ignored, status, ...fields } = change;
           const data = status === undefined ? fields : { ...fields, state: status };
-          if (Object.keys(data).length) await repository.updateEnrollment(enrollment.id, data);
+          if (Object.keys(data).length) {
+            await repository.updateEnrollment(Number(enrollment.id), data);
+          }
         }
         if (Object.keys(fields).length) await repository.updatePartner(id, fields);
       });
@@ -195,31 +261,23 @@ const createPartnerDirectoryService = ({ strapi }: { strapi: Core.Strapi }) => {
         page: query.page,
         pageSize: query.pageSize,
       });
+      const rows: RawRow[] = results;
       const partners = await partnerRefsById(
         strapi,
-        results.map((row: Row) => idOrNull(row.partnerId))
+        rows.map((row) => idOrNull(row.partnerId))
       );
       const programs = await programRefsById(
         strapi,
-        results.map((row: Row) => idOrNull(row.programId))
+        rows.map((row) => idOrNull(row.programId))
       );
       return {
-        results: results.map((row: Row): ReferralView => ({
-          documentId: row.documentId,
-          partner: partners.get(Number(row.partnerId)) ?? null,
-          program: programs.get(Number(row.programId)) ?? null,
-          source: row.source ?? null,
-          email: row.email ?? null,
-          firstName: row.firstName ?? null,
-          lastName: row.lastName ?? null,
-          externalId: row.externalId ?? null,
-          status: row.state,
-          signedUpAt: iso(row.signedUpAt),
-          convertedAt: iso(row.convertedAt),
-          churnedAt: iso(row.churnedAt),
-          qualifiedAt: iso(row.qualifiedAt),
-          createdAt: iso(row.createdAt) as string,
-        })),
+        results: rows.map((row) =>
+          referralViewOf(
+            row,
+            partners.get(Number(row.partnerId)) ?? null,
+            programs.get(Number(row.programId)) ?? null
+          )
+        ),
         pagination,
       };
     },

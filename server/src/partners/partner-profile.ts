@@ -10,12 +10,23 @@ import { recruitPath } from '../../../plugin/partners';
 import { getPluginConfig } from '../platform/plugin-context';
 import type { PortalPartner } from '../portal/is-partner';
 import { createPortalScope, type ScopedProgram } from '../portal/scope';
+import { idOf, type RawRow } from '../platform/rows';
+import { PARTNER_PROFILE, toPartnerProfile } from './partner-record';
 import { createPartnerRepository, type PartnerEdit } from './partner-repository';
 
 const LINK = uid('link');
 const PARTNER = uid('partner');
 
-type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** A live link of the partner: its code and its program's id (what `recruitUrlOf` reads). */
+interface RecruitLink {
+  code: string;
+  programId: number | null;
+}
+
+const toRecruitLink = (row: RawRow): RecruitLink => ({
+  code: String(row.code),
+  programId: idOf(row.program),
+});
 
 /** Where the site is reached: `server.url` when absolute, else the request's own origin. */
 export const publicBase = (strapi: Core.Strapi, requestOrigin: string) => {
@@ -42,7 +53,7 @@ export const recruitUrlOf = async (
       candidate.state === 'active'
   );
   if (candidates.length === 0) return null;
-  const links = await strapi.db.query(LINK).findMany({
+  const rows: RawRow[] = await strapi.db.query(LINK).findMany({
     where: {
       partner: { id: partner.id },
       program: { id: { $in: candidates.map((program) => program.id) } },
@@ -52,8 +63,9 @@ export const recruitUrlOf = async (
     populate: { program: { select: ['id'] } },
     orderBy: { id: 'asc' },
   });
+  const links = rows.map(toRecruitLink);
   for (const program of candidates) {
-    const link = links.find((candidate: Row) => candidate.program?.id === program.id);
+    const link = links.find((candidate) => candidate.programId === program.id);
     if (!link) continue;
     return `${base}${recruitPath(getPluginConfig({ strapi }).portal.path, program.slug, link.code)}`;
   }
@@ -66,21 +78,13 @@ const createPartnerProfileService = ({ strapi }: { strapi: Core.Strapi }) => {
   const repository = createPartnerRepository(strapi);
 
   const profileOf = async (partner: PortalPartner): Promise<PortalProfile> => {
-    const row = await strapi.db.query(PARTNER).findOne({
+    const row: RawRow | null = await strapi.db.query(PARTNER).findOne({
       where: { id: partner.id },
-      select: ['documentId', 'name', 'email', 'company', 'website', 'type', 'tier', 'state'],
+      select: PARTNER_PROFILE,
     });
     if (!row) throw new errors.NotFoundError('No partner');
-    return {
-      documentId: row.documentId,
-      name: row.name,
-      email: row.email,
-      company: row.company ?? null,
-      website: row.website ?? null,
-      type: row.type,
-      tier: row.tier ?? null,
-      status: row.state,
-    };
+    const { documentId, name, email, company, website, type, tier, state } = toPartnerProfile(row);
+    return { documentId, name, email, company, website, type, tier, status: state };
   };
 
   return {

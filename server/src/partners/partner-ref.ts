@@ -1,20 +1,24 @@
 import type { Core } from '@strapi/strapi';
 import type { PartnerRef } from '../../../plugin/contracts/admin';
 import { uid } from '../../../plugin/model';
-import { rowsById } from '../platform/rows';
+import { rowsById, type RawRow } from '../platform/rows';
+import { relationRow } from './record-fields';
 
 /** What the admin panel sees of a related partner row. */
 
-type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+const toPartnerRef = (row: RawRow): PartnerRef => ({
+  documentId: String(row.documentId),
+  name: String(row.name),
+});
 
-export const partnerRef = (row: Row | null | undefined): PartnerRef | null =>
-  row ? { documentId: row.documentId, name: row.name } : null;
+/** A populated partner relation (selected as `PARTNER_REF`) as a ref, or null when empty. */
+export const partnerRef = (relation: unknown): PartnerRef | null => {
+  const row = relationRow(relation);
+  return row ? toPartnerRef(row) : null;
+};
 
 export const PARTNER_REF = { select: ['documentId', 'name'] };
 
 /** The refs of the partners that plain `partnerId` columns point at, in one query. */
 export const partnerRefsById = (strapi: Core.Strapi, ids: Iterable<number | null>) =>
-  rowsById(strapi, uid('partner'), ids, PARTNER_REF.select, (row): PartnerRef => ({
-    documentId: String(row.documentId),
-    name: String(row.name),
-  }));
+  rowsById(strapi, uid('partner'), ids, PARTNER_REF.select, toPartnerRef);

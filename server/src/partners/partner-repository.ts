@@ -7,26 +7,12 @@ import type { EnrollmentStatus, PartnerStatus, PartnerType } from '../../../plug
 import { getService } from '../platform/plugin-context';
 import { announceEnrollments } from './partner-events';
 import type { RawRow } from '../platform/rows';
+import { toEnrollmentRecord, type EnrollmentRecord } from './enrollment-record';
+import { toPartnerRecord, type PartnerRecord } from './partner-record';
 
 const PARTNER = uid('partner');
 const ENROLLMENT = uid('enrollment');
 const PROGRAM = uid('program');
-
-/** A partner row as the repository hands it back. */
-export interface PartnerRecord {
-  id: number;
-  documentId: string;
-  name: string;
-  email: string;
-  state: PartnerStatus;
-}
-
-/** An enrollment row as the repository hands it back. */
-export interface EnrollmentRecord {
-  id: number;
-  documentId: string;
-  state: EnrollmentStatus;
-}
 
 export interface NewPartner {
   name: string;
@@ -66,20 +52,6 @@ export interface EnrollmentEdit {
 
 /** What `partner.payoutMethod` holds: the method, plus the sealed bank numbers for a bank. */
 export type StoredPayoutMethod = PayoutMethod & { sealed?: string };
-
-const toPartnerRecord = (row: RawRow): PartnerRecord => ({
-  id: Number(row.id),
-  documentId: String(row.documentId),
-  name: String(row.name),
-  email: String(row.email),
-  state: row.state as PartnerStatus,
-});
-
-const toEnrollmentRecord = (row: RawRow): EnrollmentRecord => ({
-  id: Number(row.id),
-  documentId: String(row.documentId),
-  state: row.state as EnrollmentStatus,
-});
 
 /**
  * The only writer of `partners_partners` and `partners_enrollments` (SPEC §3: one writer per

@@ -8,10 +8,27 @@ import { conflict } from './status-errors';
 import { getService } from '../platform/plugin-context';
 import { createPartnerLogins } from './partner-logins';
 import { createPartnerRepository } from './partner-repository';
+import type { RawRow } from '../platform/rows';
+import { relationRows, textOrNull } from './record-fields';
 
 const PARTNER = uid('partner');
 
-type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** A login of the partner, populated with `TEAM_LOGIN` (users-permissions users). */
+interface TeamLogin {
+  id: number;
+  email: string;
+  username: string | null;
+  blocked: boolean;
+}
+
+const TEAM_LOGIN = ['id', 'email', 'username', 'blocked'];
+
+const toTeamLogin = (row: RawRow): TeamLogin => ({
+  id: Number(row.id),
+  email: String(row.email),
+  username: textOrNull(row.username),
+  blocked: Boolean(row.blocked),
+});
 
 /**
  * A partner's logins (SPEC §8, team members of an agency), managed from the portal. Every
@@ -24,16 +41,14 @@ const createPartnerTeamService = ({ strapi }: { strapi: Core.Strapi }) => {
   const logins = createPartnerLogins(strapi);
 
   const usersOf = async (partnerId: number) => {
-    const partner = await strapi.db.query(PARTNER).findOne({
+    const partner: RawRow | null = await strapi.db.query(PARTNER).findOne({
       where: { id: partnerId },
       select: ['id', 'name'],
-      populate: {
-        users: { select: ['id', 'email', 'username', 'blocked'], orderBy: { id: 'asc' } },
-      },
+      populate: { users: { select: TEAM_LOGIN, orderBy: { id: 'asc' } } },
     });
     return {
-      name: (partner?.name ?? null) as string | null,
-      users: (partner?.users ?? []) as Row[],
+      name: textOrNull(partner?.name),
+      users: relationRows(partner?.users).map(toTeamLogin),
     };
   };
 
@@ -41,7 +56,7 @@ const createPartnerTeamService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** The partner's logins, then the invitations nobody has accepted yet. */
     async list(partner: PortalPartner, actorId: number): Promise<TeamMember[]> {
       const { users } = await usersOf(partner.id);
-      const emails = new Set(users.map((user) => String(user.email).toLowerCase()));
+      const emails = new Set(users.map((user) => user.email.toLowerCase()));
       const pending = await invitations().openFor(partner.id);
       return [
         ...users.map((user): TeamMember => ({
@@ -59,7 +74,7 @@ const createPartnerTeamService = ({ strapi }: { strapi: Core.Strapi }) => {
             username: null,
             isYou: false,
             status: 'invited',
-            invitedAt: new Date(invitation.createdAt).toISOString(),
+            invitedAt: invitation.createdAt,
           })),
       ];
     },
@@ -67,7 +82,7 @@ const createPartnerTeamService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Invites a new login for the same partner (a resend revokes the earlier link). */
     async invite(partner: PortalPartner, email: string, actorId: number) {
       const { name, users } = await usersOf(partner.id);
-      if (users.some((user) => String(user.email).toLowerCase() === email && !user.blocked)) {
+      if (users.some((user) => user.email.toLowerCase() === email && !user.blocked)) {
         throw conflict('This address already logs into your portal', { reason: 'member' });
       }
       const actor = users.find((user) => user.id === actorId);
@@ -110,7 +125,7 @@ const createPartnerTeamService = ({ strapi }: { strapi: Core.Strapi }) => {
       await strapi.db.transaction(async () => {
         await repository.removeLogin(partner.id, targetId);
         await logins.block([targetId]);
-        await invitations().revokeOpen(partner.id, String(target.email).toLowerCase());
+        await invitations().revokeOpen(partner.id, target.email.toLowerCase());
       });
     },
   };

@@ -1,18 +1,23 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Pagination, ProgramRef } from '../../../plugin/contracts/portal';
-import type { EnrollmentStatus, ReferralDetail, TierMode } from '../../../plugin/model';
+import type {
+  EnrollmentStatus,
+  ProgramStatus,
+  ReferralDetail,
+  TierMode,
+} from '../../../plugin/model';
 import { uid } from '../../../plugin/model';
+import { relationRow, textOrNull } from '../partners/record-fields';
+import type { RawRow } from '../platform/rows';
 import type { PortalPartner } from './is-partner';
 
 const ENROLLMENT = uid('enrollment');
 
-type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
 /** A program as the portal needs it, with the signed-in partner's enrollment state. */
 export interface ScopedProgram extends ProgramRef {
   id: number;
-  state: string;
+  state: ProgramStatus;
   currency: string;
   tierMode: TierMode;
   landingUrl: string | null;
@@ -37,10 +42,13 @@ export const PROGRAM_FIELDS = [
   'termsVersion',
 ];
 
-export const toProgramRef = (program: Row | null | undefined): ProgramRef | null =>
-  program ? { slug: program.slug, name: program.name } : null;
+/** A populated program (slug and name selected) as the portal names it, or null when empty. */
+export const toProgramRef = (relation: unknown): ProgramRef | null => {
+  const program = relationRow(relation);
+  return program ? { slug: String(program.slug), name: String(program.name) } : null;
+};
 
-export const privacyOf = (program: Row) => ({
+export const privacyOf = (program: RawRow) => ({
   referralDetail: (program.referralDetail ?? 'none') as ReferralDetail,
   showPurchaseHistory: Boolean(program.showPurchaseHistory),
   showDeclinedCharges: Boolean(program.showDeclinedCharges),
@@ -62,6 +70,24 @@ export const paginate = (query: { page: number; pageSize: number }) => ({
 
 export { iso } from '../platform/rows';
 
+/** An enrollment (state) with its program selected as `PROGRAM_FIELDS`; null without one. */
+const toScopedProgram = (enrollment: RawRow): ScopedProgram | null => {
+  const program = relationRow(enrollment.program);
+  if (!program) return null;
+  return {
+    id: Number(program.id),
+    slug: String(program.slug),
+    name: String(program.name),
+    state: program.state as ProgramStatus,
+    currency: String(program.currency),
+    tierMode: program.tierMode as TierMode,
+    landingUrl: textOrNull(program.landingUrl),
+    ...privacyOf(program),
+    termsVersion: textOrNull(program.termsVersion),
+    enrollmentState: enrollment.state as EnrollmentStatus,
+  };
+};
+
 /**
  * The programs of the signed-in partner (any enrollment state), and the one a `program=slug`
  * filter names. A slug the partner is not enrolled in is a 404, whoever else runs it: the
@@ -69,26 +95,13 @@ export { iso } from '../platform/rows';
  */
 export const createPortalScope = (strapi: Core.Strapi) => {
   const programs = async (partner: PortalPartner): Promise<ScopedProgram[]> => {
-    const enrollments = await strapi.db.query(ENROLLMENT).findMany({
+    const enrollments: RawRow[] = await strapi.db.query(ENROLLMENT).findMany({
       where: { partner: { id: partner.id } },
       select: ['id', 'state'],
       populate: { program: { select: PROGRAM_FIELDS } },
       orderBy: { id: 'asc' },
     });
-    return enrollments
-      .filter((enrollment: Row) => enrollment.program)
-      .map((enrollment: Row) => ({
-        id: enrollment.program.id,
-        slug: enrollment.program.slug,
-        name: enrollment.program.name,
-        state: enrollment.program.state,
-        currency: enrollment.program.currency,
-        tierMode: enrollment.program.tierMode,
-        landingUrl: enrollment.program.landingUrl ?? null,
-        ...privacyOf(enrollment.program),
-        termsVersion: enrollment.program.termsVersion ?? null,
-        enrollmentState: enrollment.state,
-      }));
+    return enrollments.flatMap((enrollment) => toScopedProgram(enrollment) ?? []);
   };
 
   const program = async (partner: PortalPartner, slug: string) => {
