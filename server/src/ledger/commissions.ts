@@ -6,14 +6,16 @@ import {
   parseEngineProgram,
   type CommissionDraft,
   type CommissionResult,
+  type EngineOrderItem,
   type EnginePartner,
   type EngineProgram,
+  type EngineReferral,
   type QualifyingOrder,
   type ReconcileAction,
 } from '../../../plugin/commissions';
-import { uid, type CommissionStatus, type OrderStatus } from '../../../plugin/model';
+import { uid, type CommissionStatus } from '../../../plugin/model';
 import { isPaidOrder, PAID_ORDER_STATUSES } from '../../../plugin/orders';
-import { addDays, type Instant } from '../../../plugin/time';
+import { addDays } from '../../../plugin/time';
 import { isUniqueViolation, moneyTransaction } from '../platform/database';
 import { unknownCodeReason } from '../../../plugin/tracking';
 import { reconcileLedger } from './reconcile-ledger';
@@ -22,11 +24,12 @@ import { announceLedgerChanges } from './commission-events';
 import { screenDrafts } from './fraud-screening';
 import { toCommissionRecord } from './commission-record';
 import { createLedgerRepository } from './ledger-repository';
-import { createEngineInputs, engineReferral } from './engine-inputs';
+import { createEngineInputs, engineProgramOf, engineReferral } from './engine-inputs';
 import type { OrderAttribution } from '../attribution/attribution';
 import { getService } from '../platform/plugin-context';
 import { idOrNull, iso, type RawRow } from '../platform/rows';
 import { payoutsOfEntries } from '../payouts/payout-lines';
+import type { OrderRecord } from '../orders/order-record';
 
 const COMMISSION = uid('commission');
 const ORDER = uid('order');
@@ -38,22 +41,30 @@ const hasPlanRates = (program: EngineProgram) =>
   Boolean(program.productRates?.length) ||
   Boolean(program.tiers?.some((tier) => tier.productRates?.length));
 
-type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** An order as settling reads it: its record, with the changes of the caller's write. */
+export type StoredOrder = OrderRecord;
 
-/** An order row as the query API answers it, with what settling reads by name. */
-export interface StoredOrder extends Row {
+/** A referral as a bounty reads it: who referred it, the contact, and the engine's view. */
+interface BountyReferral {
   id: number;
-  state: OrderStatus;
-  paidAt: Instant | null;
   partnerId: number | null;
-  programId: number | null;
-  referralId: number | null;
-  customerEmail: string | null;
-  customerExternalId: string | null;
-  referralCode: string | null;
-  couponCode: string | null;
-  ineligibleReason: string | null;
+  programId: number;
+  customer: { email: string | null; name: string | null };
+  createdAt: string | null;
+  engine: EngineReferral;
 }
+
+const toBountyReferral = (row: RawRow): BountyReferral => ({
+  id: Number(row.id),
+  partnerId: idOrNull(row.partnerId),
+  programId: Number(row.programId),
+  customer: {
+    email: (row.email as string | null | undefined) ?? null,
+    name: [row.firstName, row.lastName].filter(Boolean).join(' ') || null,
+  },
+  createdAt: iso(row.createdAt),
+  engine: engineReferral(row),
+});
 
 /**
  * What settling an order wrote to the ledger, and what the order row should now say (its
@@ -94,11 +105,15 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const inputs = createEngineInputs(strapi);
 
-  const saleFacts = async (order: Row, attribution: OrderAttribution, program: EngineProgram) => {
+  const saleFacts = async (
+    order: StoredOrder,
+    attribution: OrderAttribution,
+    program: EngineProgram
+  ) => {
     const { referralId, attributedAt, partnerId } = attribution;
     const paidAt = iso(order.paidAt) as string;
     // A referral made by this very order has no other orders yet.
-    const earlier = attribution.newReferral
+    const earlier: { paidAt: string } | null = attribution.newReferral
       ? null
       : await strapi.db.query(ORDER).findOne({
           where: {
@@ -135,11 +150,10 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** What the engine pays for a paid, attributed order; or why it pays nothing. */
   const evaluateSale = async (
-    order: Row,
+    order: StoredOrder,
     attribution: OrderAttribution
   ): Promise<{ drafts: CommissionDraft[]; ineligibleReason: string | null }> => {
-    const programRow = await inputs.program(attribution.programId);
-    const parsed = parseEngineProgram(programRow);
+    const parsed = engineProgramOf(await inputs.program(attribution.programId));
     if (!parsed.valid) return { drafts: [], ineligibleReason: parsed.ineligibleReason };
     const program = parsed.program;
     const participants = await inputs.participants(attribution.partnerId, attribution.programId);
@@ -154,10 +168,10 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
         referralId: attribution.referralId,
         amount: order.amount,
         currency: order.currency,
-        items: order.items ?? null,
+        items: order.items,
         paidAt: iso(order.paidAt),
-        customerEmail: order.customerEmail ?? null,
-        paidByPartner: order.paidByPartner ?? false,
+        customerEmail: order.customerEmail,
+        paidByPartner: order.paidByPartner,
       },
       facts: await saleFacts(order, attribution, program),
     });
@@ -165,7 +179,7 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const drafts = await screenDrafts(strapi, {
       program,
       partner: participants.partner,
-      customer: { email: order.customerEmail ?? null, name: order.customerName ?? null },
+      customer: { email: order.customerEmail, name: order.customerName },
       attribution,
       drafts: result.drafts,
     });
@@ -177,7 +191,7 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     referralId: number,
     at: string
   ): Promise<QualifyingOrder | null> => {
-    const found = await strapi.db.query(ORDER).findOne({
+    const found: RawRow | null = await strapi.db.query(ORDER).findOne({
       where: {
         referralId,
         state: { $in: PAID_ORDER_STATUSES.filter((state) => state !== 'refunded') },
@@ -188,10 +202,10 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     });
     return found
       ? {
-          id: found.id,
-          externalId: found.externalId,
+          id: Number(found.id),
+          externalId: found.externalId as string,
           amount: Number(found.amount),
-          items: found.items ?? null,
+          items: (found.items as EngineOrderItem[] | null | undefined) ?? null,
           paidAt: iso(found.paidAt) as string,
         }
       : null;
@@ -237,18 +251,17 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     result: CommissionResult,
     program: EngineProgram,
     partner: EnginePartner,
-    referral: Row
+    referral: BountyReferral
   ): Promise<CommissionResult> => {
     if (!result.eligible) return result;
-    const name = [referral.firstName, referral.lastName].filter(Boolean).join(' ');
     const drafts = await screenDrafts(strapi, {
       program,
       partner,
-      customer: { email: referral.email ?? null, name: name || null },
+      customer: referral.customer,
       attribution: {
         partnerId: Number(referral.partnerId),
-        programId: Number(referral.programId),
-        referralId: Number(referral.id),
+        programId: referral.programId,
+        referralId: referral.id,
       },
       drafts: result.drafts,
     });
@@ -368,8 +381,10 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
         referralId: attribution.referralId,
         ineligibleReason: evaluation.ineligibleReason,
       };
-      const orderChanges = Object.fromEntries(
-        Object.entries(settled).filter(([key, value]) => (order[key] ?? null) !== value)
+      const orderChanges: Settlement['orderChanges'] = Object.fromEntries(
+        (Object.keys(settled) as Array<keyof typeof settled>)
+          .filter((key) => order[key] !== settled[key])
+          .map((key) => [key, settled[key]])
       );
       return { created, orderChanges };
     },
@@ -377,7 +392,7 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Job: entries past their hold in `autoApprove` programs become approved (SPEC §5.7). */
     approveDue: (now = new Date().toISOString()) =>
       moneyTransaction(strapi, async () => {
-        const programs = await strapi.db.query(PROGRAM).findMany({
+        const programs: Array<{ id: number }> = await strapi.db.query(PROGRAM).findMany({
           where: { autoApprove: true },
           select: ['id'],
         });
@@ -399,7 +414,7 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Job: one bounty per referred customer still active `qualificationDays` after converting. */
     async grantQualifiedBounties(now = new Date().toISOString()) {
-      const programs = await strapi.db.query(PROGRAM).findMany({
+      const programs: RawRow[] = await strapi.db.query(PROGRAM).findMany({
         where: { trigger: 'qualified-customer', state: 'active' },
       });
       let granted = 0;
@@ -407,31 +422,32 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
         const parsed = parseEngineProgram(row);
         if (!parsed.valid) continue;
         const program = parsed.program;
-        const referrals = await strapi.db.query(REFERRAL).findMany({
+        const programId = Number(row.id);
+        const rows: RawRow[] = await strapi.db.query(REFERRAL).findMany({
           where: {
-            programId: row.id,
+            programId,
             qualifiedAt: { $null: true },
             state: 'customer',
             convertedAt: { $lte: addDays(now, -program.qualificationDays) },
           },
         });
-        for (const referral of referrals) {
-          const partnerId = idOrNull(referral.partnerId);
-          const participants = partnerId ? await inputs.participants(partnerId, row.id) : null;
+        for (const referral of rows.map(toBountyReferral)) {
+          const { partnerId } = referral;
+          const participants = partnerId ? await inputs.participants(partnerId, programId) : null;
           if (!participants || !partnerId) continue;
           const totals = await getService('analytics', { strapi }).customerTotals(referral.id);
           // The tier and the plan are those of the qualification moment, however late the job runs.
           const qualifiesAt = addDays(
-            iso(referral.convertedAt) as string,
+            referral.engine.convertedAt as string,
             program.qualificationDays
           );
           const result = calculateQualifiedCustomerCommissions(
             {
               program,
               ...participants,
-              referral: engineReferral(referral),
+              referral: referral.engine,
               facts: {
-                attributedAt: iso(referral.createdAt),
+                attributedAt: referral.createdAt,
                 tierMetricValue: await inputs.tierMetricValue(program, partnerId, qualifiesAt),
               },
             },
@@ -458,13 +474,16 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
      * Exactly once: a second call (a replayed signup, another node) meets the unique key.
      */
     async grantSignupBounty(referralId: number, attributedAt: string | null) {
-      const referral = await strapi.db.query(REFERRAL).findOne({ where: { id: referralId } });
-      const partnerId = idOrNull(referral?.partnerId);
-      const program = referral ? await inputs.program(Number(referral.programId)) : null;
+      const row: RawRow | null = await strapi.db
+        .query(REFERRAL)
+        .findOne({ where: { id: referralId } });
+      const referral = row ? toBountyReferral(row) : null;
+      const partnerId = referral?.partnerId ?? null;
+      const program = referral ? await inputs.program(referral.programId) : null;
       if (!referral || program?.trigger !== 'signup' || !partnerId) {
         return { granted: 0 };
       }
-      const parsed = parseEngineProgram(program);
+      const parsed = program.engine;
       if (!parsed.valid) return { granted: 0, ineligibleReason: parsed.ineligibleReason };
       const participants = await inputs.participants(partnerId, program.id);
       if (!participants) return { granted: 0 };
@@ -472,7 +491,7 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const result = calculateSignupCommissions({
         program: parsed.program,
         ...participants,
-        referral: engineReferral(referral),
+        referral: referral.engine,
         facts: {
           attributedAt,
           tierMetricValue: await inputs.tierMetricValue(parsed.program, partnerId, now),
