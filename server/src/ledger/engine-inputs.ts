@@ -173,3 +173,5 @@ export const createEngineInputs = (strapi: Core.Strapi) => {
     },
   };
 };
+
+export type EngineInputs = ReturnType<typeof createEngineInputs>;
