@@ -18,45 +18,72 @@ import {
   statusPartnerProgramIdsWhere,
 } from '../platform/list-filters';
 import { withReferences } from '../platform/references';
-import { partnerRef } from '../partners/partner-ref';
-import { iso } from '../platform/rows';
-import { programRef } from '../programs/program-ref';
+import type { RawRow } from '../platform/rows';
+import { toCommissionRecord, type CommissionRecord } from './commission-record';
 
 const COMMISSION = uid('commission');
 const PAGE = 2000;
-
-type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /** What the list and the export show of an entry's partner, program and order. */
 const REFERENCES = {
   partner: ['documentId', 'name', 'email'],
   program: ['documentId', 'name', 'slug'],
   order: ['documentId', 'externalId'],
-};
+} as const;
+
+type Kind = keyof typeof REFERENCES;
+
+/** A reference as `withReferences` answers it: the text fields of `REFERENCES`. */
+type Reference<K extends Kind> = { [field in (typeof REFERENCES)[K][number]]: string };
 
 const summaryOf = (explanation: unknown): string | null =>
   explanation && typeof explanation === 'object' && 'summary' in explanation
     ? String((explanation as { summary: unknown }).summary)
     : null;
 
-const viewOf = (row: Row): CommissionView => ({
-  documentId: row.documentId,
-  partner: partnerRef(row.partner),
-  program: programRef(row.program),
-  order: row.order ? { documentId: row.order.documentId, externalId: row.order.externalId } : null,
-  level: row.level,
-  kind: row.kind,
-  basisAmount: row.basisAmount,
-  amount: row.amount,
-  currency: row.currency,
-  status: row.state,
-  availableAt: iso(row.availableAt),
-  approvedAt: iso(row.approvedAt),
-  paidAt: iso(row.paidAt),
-  explanation: summaryOf(row.explanation),
-  note: row.note ?? null,
-  signals: Array.isArray(row.signals) ? row.signals : [],
-  createdAt: iso(row.createdAt) as string,
+/** An entry of the list or the export, with its partner, program and order. */
+interface ReviewedEntry {
+  entry: CommissionRecord;
+  signals: CommissionView['signals'];
+  partner: Reference<'partner'> | null;
+  program: Reference<'program'> | null;
+  order: Reference<'order'> | null;
+}
+
+/** A commission row as `withReferences` answers it. */
+type JoinedRow = RawRow & { [kind in Kind]?: RawRow | null };
+
+const referenceOf = <K extends Kind>(kind: K, row: RawRow | null | undefined) =>
+  row
+    ? (Object.fromEntries(REFERENCES[kind].map((field) => [field, row[field]])) as Reference<K>)
+    : null;
+
+const toReviewedEntry = ({ partner, program, order, ...row }: JoinedRow): ReviewedEntry => ({
+  entry: toCommissionRecord(row),
+  signals: Array.isArray(row.signals) ? (row.signals as CommissionView['signals']) : [],
+  partner: referenceOf('partner', partner),
+  program: referenceOf('program', program),
+  order: referenceOf('order', order),
+});
+
+const viewOf = ({ entry, signals, partner, program, order }: ReviewedEntry): CommissionView => ({
+  documentId: entry.documentId,
+  partner: partner ? { documentId: partner.documentId, name: partner.name } : null,
+  program,
+  order,
+  level: entry.level,
+  kind: entry.kind,
+  basisAmount: entry.basisAmount,
+  amount: entry.amount,
+  currency: entry.currency,
+  status: entry.state,
+  availableAt: entry.availableAt,
+  approvedAt: entry.approvedAt,
+  paidAt: entry.paidAt,
+  explanation: summaryOf(entry.explanation),
+  note: entry.note,
+  signals,
+  createdAt: entry.createdAt as string,
 });
 
 /**
@@ -67,7 +94,7 @@ const viewOf = (row: Row): CommissionView => ({
  */
 const createCommissionReviewService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** The Query Engine filter for the list and the export (partner and program as ids). */
-  const whereOf = async (query: ExportCommissionsQuery): Promise<Row> => ({
+  const whereOf = async (query: ExportCommissionsQuery) => ({
     ...(await statusPartnerProgramIdsWhere(strapi, query)),
     ...(query.kind ? { kind: query.kind } : {}),
     ...(query.currency ? { currency: query.currency } : {}),
@@ -101,8 +128,8 @@ const createCommissionReviewService = ({ strapi }: { strapi: Core.Strapi }) => {
         page: query.page,
         pageSize: query.pageSize,
       });
-      const joined = await withReferences(strapi, results, REFERENCES);
-      return { results: joined.map(viewOf), pagination };
+      const joined = await withReferences(strapi, results as RawRow[], REFERENCES);
+      return { results: joined.map((row) => viewOf(toReviewedEntry(row))), pagination };
     },
 
     approve: (documentIds: string[]) =>
@@ -123,8 +150,8 @@ const createCommissionReviewService = ({ strapi }: { strapi: Core.Strapi }) => {
       const keyset = descendingKeyset();
       async function* rows() {
         const where = await filter;
-        for (let last: Row | undefined; ;) {
-          const found: Row[] = await strapi.db.query(COMMISSION).findMany({
+        for (let last: RawRow | undefined; ;) {
+          const found: RawRow[] = await strapi.db.query(COMMISSION).findMany({
             where: { $and: [where, keyset.after(last)] },
             orderBy: keyset.orderBy,
             limit: PAGE,
@@ -132,25 +159,25 @@ const createCommissionReviewService = ({ strapi }: { strapi: Core.Strapi }) => {
           const page = await withReferences(strapi, found, REFERENCES);
           if (page.length === 0) return;
           last = found[found.length - 1];
-          for (const row of page) {
+          for (const { entry, partner, program, order } of page.map(toReviewedEntry)) {
             yield [
-              row.documentId,
-              iso(row.createdAt),
-              row.partner?.name ?? null,
-              row.partner?.email ?? null,
-              row.program?.slug ?? null,
-              row.order?.externalId ?? null,
-              row.level,
-              row.kind,
-              row.state,
-              row.basisAmount,
-              row.amount,
-              row.currency,
-              iso(row.availableAt),
-              iso(row.approvedAt),
-              iso(row.paidAt),
-              summaryOf(row.explanation),
-              row.note ?? null,
+              entry.documentId,
+              entry.createdAt,
+              partner?.name ?? null,
+              partner?.email ?? null,
+              program?.slug ?? null,
+              order?.externalId ?? null,
+              entry.level,
+              entry.kind,
+              entry.state,
+              entry.basisAmount,
+              entry.amount,
+              entry.currency,
+              entry.availableAt,
+              entry.approvedAt,
+              entry.paidAt,
+              summaryOf(entry.explanation),
+              entry.note,
             ];
           }
         }

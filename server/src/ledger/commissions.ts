@@ -1,59 +1,33 @@
 import type { Core } from '@strapi/strapi';
 import {
-  calculateQualifiedCustomerCommissions,
   calculateSaleCommissions,
-  calculateSignupCommissions,
-  parseEngineProgram,
   type CommissionDraft,
-  type CommissionResult,
-  type EnginePartner,
   type EngineProgram,
-  type QualifyingOrder,
-  type ReconcileAction,
 } from '../../../plugin/commissions';
-import { uid, type CommissionStatus, type OrderStatus } from '../../../plugin/model';
+import { uid, type CommissionStatus } from '../../../plugin/model';
 import { isPaidOrder, PAID_ORDER_STATUSES } from '../../../plugin/orders';
-import { addDays, type Instant } from '../../../plugin/time';
-import { isUniqueViolation, moneyTransaction } from '../platform/database';
+import { moneyTransaction } from '../platform/database';
 import { unknownCodeReason } from '../../../plugin/tracking';
 import { reconcileLedger } from './reconcile-ledger';
 import { decideEntries } from './review-entries';
 import { announceLedgerChanges } from './commission-events';
 import { screenDrafts } from './fraud-screening';
+import { createBounties, type ApplyActions } from './bounties';
 import { toCommissionRecord } from './commission-record';
 import { createLedgerRepository } from './ledger-repository';
-import { createEngineInputs, engineReferral } from './engine-inputs';
+import { createEngineInputs, engineProgramOf } from './engine-inputs';
 import type { OrderAttribution } from '../attribution/attribution';
 import { getService } from '../platform/plugin-context';
-import { idOrNull, iso, type RawRow } from '../platform/rows';
+import { iso, type RawRow } from '../platform/rows';
 import { payoutsOfEntries } from '../payouts/payout-lines';
+import type { OrderRecord } from '../orders/order-record';
 
 const COMMISSION = uid('commission');
 const ORDER = uid('order');
 const PROGRAM = uid('program');
-const REFERRAL = uid('referral');
 
-/** A program whose bounty depends on the customer's plan (product rates, its own or a tier's). */
-const hasPlanRates = (program: EngineProgram) =>
-  Boolean(program.productRates?.length) ||
-  Boolean(program.tiers?.some((tier) => tier.productRates?.length));
-
-type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-/** An order row as the query API answers it, with what settling reads by name. */
-export interface StoredOrder extends Row {
-  id: number;
-  state: OrderStatus;
-  paidAt: Instant | null;
-  partnerId: number | null;
-  programId: number | null;
-  referralId: number | null;
-  customerEmail: string | null;
-  customerExternalId: string | null;
-  referralCode: string | null;
-  couponCode: string | null;
-  ineligibleReason: string | null;
-}
+/** An order as settling reads it: its record, with the changes of the caller's write. */
+export type StoredOrder = OrderRecord;
 
 /**
  * What settling an order wrote to the ledger, and what the order row should now say (its
@@ -94,11 +68,15 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const inputs = createEngineInputs(strapi);
 
-  const saleFacts = async (order: Row, attribution: OrderAttribution, program: EngineProgram) => {
+  const saleFacts = async (
+    order: StoredOrder,
+    attribution: OrderAttribution,
+    program: EngineProgram
+  ) => {
     const { referralId, attributedAt, partnerId } = attribution;
     const paidAt = iso(order.paidAt) as string;
     // A referral made by this very order has no other orders yet.
-    const earlier = attribution.newReferral
+    const earlier: { paidAt: string } | null = attribution.newReferral
       ? null
       : await strapi.db.query(ORDER).findOne({
           where: {
@@ -135,11 +113,10 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** What the engine pays for a paid, attributed order; or why it pays nothing. */
   const evaluateSale = async (
-    order: Row,
+    order: StoredOrder,
     attribution: OrderAttribution
   ): Promise<{ drafts: CommissionDraft[]; ineligibleReason: string | null }> => {
-    const programRow = await inputs.program(attribution.programId);
-    const parsed = parseEngineProgram(programRow);
+    const parsed = engineProgramOf(await inputs.program(attribution.programId));
     if (!parsed.valid) return { drafts: [], ineligibleReason: parsed.ineligibleReason };
     const program = parsed.program;
     const participants = await inputs.participants(attribution.partnerId, attribution.programId);
@@ -154,10 +131,10 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
         referralId: attribution.referralId,
         amount: order.amount,
         currency: order.currency,
-        items: order.items ?? null,
+        items: order.items,
         paidAt: iso(order.paidAt),
-        customerEmail: order.customerEmail ?? null,
-        paidByPartner: order.paidByPartner ?? false,
+        customerEmail: order.customerEmail,
+        paidByPartner: order.paidByPartner,
       },
       facts: await saleFacts(order, attribution, program),
     });
@@ -165,47 +142,18 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const drafts = await screenDrafts(strapi, {
       program,
       partner: participants.partner,
-      customer: { email: order.customerEmail ?? null, name: order.customerName ?? null },
+      customer: { email: order.customerEmail, name: order.customerName },
       attribution,
       drafts: result.drafts,
     });
     return { drafts, ineligibleReason: null };
   };
 
-  /** The customer's latest paid, not fully refunded order up to `at`: its plan prices a bounty. */
-  const latestPaidOrder = async (
-    referralId: number,
-    at: string
-  ): Promise<QualifyingOrder | null> => {
-    const found = await strapi.db.query(ORDER).findOne({
-      where: {
-        referralId,
-        state: { $in: PAID_ORDER_STATUSES.filter((state) => state !== 'refunded') },
-        paidAt: { $notNull: true, $lte: at },
-      },
-      orderBy: [{ paidAt: 'desc' }, { id: 'desc' }],
-      select: ['id', 'externalId', 'amount', 'items', 'paidAt'],
-    });
-    return found
-      ? {
-          id: found.id,
-          externalId: found.externalId,
-          amount: Number(found.amount),
-          items: found.items ?? null,
-          paidAt: iso(found.paidAt) as string,
-        }
-      : null;
-  };
-
   /**
    * Writes the reconciler's actions; returns the ids of the entries it created. Events and e-mails about
    * them follow the commit (see announceLedgerChanges).
    */
-  const apply = async (
-    orderId: number | null,
-    actions: readonly ReconcileAction[],
-    asOf: string
-  ) => {
+  const apply: ApplyActions = async (orderId, actions, asOf) => {
     const createdIds: number[] = [];
     const reversedIds: number[] = [];
     const idByKey = new Map<string, number>();
@@ -232,57 +180,7 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     return createdIds;
   };
 
-  /** SPEC §10 for a bounty: the referred contact is screened like an order's customer. */
-  const screenBounty = async (
-    result: CommissionResult,
-    program: EngineProgram,
-    partner: EnginePartner,
-    referral: Row
-  ): Promise<CommissionResult> => {
-    if (!result.eligible) return result;
-    const name = [referral.firstName, referral.lastName].filter(Boolean).join(' ');
-    const drafts = await screenDrafts(strapi, {
-      program,
-      partner,
-      customer: { email: referral.email ?? null, name: name || null },
-      attribution: {
-        partnerId: Number(referral.partnerId),
-        programId: Number(referral.programId),
-        referralId: Number(referral.id),
-      },
-      drafts: result.drafts,
-    });
-    return { ...result, drafts };
-  };
-
-  /**
-   * Writes a referral bounty's entries (and the referral's qualified marker) in one
-   * transaction; 0 when ineligible or already granted (another node or an earlier call hit the
-   * unique key first).
-   */
-  const writeBounty = async (
-    result: CommissionResult,
-    now: string,
-    qualifiedReferralId?: number
-  ) => {
-    if (!result.eligible) return 0;
-    try {
-      await moneyTransaction(strapi, async () => {
-        await apply(
-          null,
-          result.drafts.map((draft) => ({ type: 'create', draft })),
-          now
-        );
-        if (qualifiedReferralId !== undefined) {
-          await getService('attribution', { strapi }).markQualified(qualifiedReferralId, now);
-        }
-      });
-      return result.drafts.length;
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      return 0;
-    }
-  };
+  const bounties = createBounties(strapi, { inputs, apply });
 
   return {
     /** An order's entries (by the order's id), for host code and the site's answers. */
@@ -368,8 +266,10 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
         referralId: attribution.referralId,
         ineligibleReason: evaluation.ineligibleReason,
       };
-      const orderChanges = Object.fromEntries(
-        Object.entries(settled).filter(([key, value]) => (order[key] ?? null) !== value)
+      const orderChanges: Settlement['orderChanges'] = Object.fromEntries(
+        (Object.keys(settled) as Array<keyof typeof settled>)
+          .filter((key) => order[key] !== settled[key])
+          .map((key) => [key, settled[key]])
       );
       return { created, orderChanges };
     },
@@ -377,7 +277,7 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Job: entries past their hold in `autoApprove` programs become approved (SPEC §5.7). */
     approveDue: (now = new Date().toISOString()) =>
       moneyTransaction(strapi, async () => {
-        const programs = await strapi.db.query(PROGRAM).findMany({
+        const programs: Array<{ id: number }> = await strapi.db.query(PROGRAM).findMany({
           where: { autoApprove: true },
           select: ['id'],
         });
@@ -398,94 +298,10 @@ const createCommissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       }),
 
     /** Job: one bounty per referred customer still active `qualificationDays` after converting. */
-    async grantQualifiedBounties(now = new Date().toISOString()) {
-      const programs = await strapi.db.query(PROGRAM).findMany({
-        where: { trigger: 'qualified-customer', state: 'active' },
-      });
-      let granted = 0;
-      for (const row of programs) {
-        const parsed = parseEngineProgram(row);
-        if (!parsed.valid) continue;
-        const program = parsed.program;
-        const referrals = await strapi.db.query(REFERRAL).findMany({
-          where: {
-            programId: row.id,
-            qualifiedAt: { $null: true },
-            state: 'customer',
-            convertedAt: { $lte: addDays(now, -program.qualificationDays) },
-          },
-        });
-        for (const referral of referrals) {
-          const partnerId = idOrNull(referral.partnerId);
-          const participants = partnerId ? await inputs.participants(partnerId, row.id) : null;
-          if (!participants || !partnerId) continue;
-          const totals = await getService('analytics', { strapi }).customerTotals(referral.id);
-          // The tier and the plan are those of the qualification moment, however late the job runs.
-          const qualifiesAt = addDays(
-            iso(referral.convertedAt) as string,
-            program.qualificationDays
-          );
-          const result = calculateQualifiedCustomerCommissions(
-            {
-              program,
-              ...participants,
-              referral: engineReferral(referral),
-              facts: {
-                attributedAt: iso(referral.createdAt),
-                tierMetricValue: await inputs.tierMetricValue(program, partnerId, qualifiesAt),
-              },
-            },
-            {
-              asOf: now,
-              ...totals,
-              latestOrder: hasPlanRates(program)
-                ? await latestPaidOrder(referral.id, qualifiesAt)
-                : null,
-            }
-          );
-          granted += await writeBounty(
-            await screenBounty(result, program, participants.partner, referral),
-            now,
-            referral.id
-          );
-        }
-      }
-      return { granted };
-    },
+    grantQualifiedBounties: bounties.grantQualifiedBounties,
 
-    /**
-     * SPEC §5.1, `signup` programs: the bounty of a referral that signed up, through the engine.
-     * Exactly once: a second call (a replayed signup, another node) meets the unique key.
-     */
-    async grantSignupBounty(referralId: number, attributedAt: string | null) {
-      const referral = await strapi.db.query(REFERRAL).findOne({ where: { id: referralId } });
-      const partnerId = idOrNull(referral?.partnerId);
-      const program = referral ? await inputs.program(Number(referral.programId)) : null;
-      if (!referral || program?.trigger !== 'signup' || !partnerId) {
-        return { granted: 0 };
-      }
-      const parsed = parseEngineProgram(program);
-      if (!parsed.valid) return { granted: 0, ineligibleReason: parsed.ineligibleReason };
-      const participants = await inputs.participants(partnerId, program.id);
-      if (!participants) return { granted: 0 };
-      const now = new Date().toISOString();
-      const result = calculateSignupCommissions({
-        program: parsed.program,
-        ...participants,
-        referral: engineReferral(referral),
-        facts: {
-          attributedAt,
-          tierMetricValue: await inputs.tierMetricValue(parsed.program, partnerId, now),
-        },
-      });
-      if (!result.eligible) return { granted: 0, ineligibleReason: result.ineligibleReason };
-      return {
-        granted: await writeBounty(
-          await screenBounty(result, parsed.program, participants.partner, referral),
-          now
-        ),
-      };
-    },
+    /** SPEC §5.1, `signup` programs: the bounty of a referral that signed up, exactly once. */
+    grantSignupBounty: bounties.grantSignupBounty,
   };
 };
 

@@ -1,17 +1,23 @@
 import type { Core } from '@strapi/strapi';
-import type {
-  EngineEnrollment,
-  EngineParent,
-  EnginePartner,
-  EngineProgram,
-  EngineReferral,
+import {
+  parseEngineProgram,
+  type EngineEnrollment,
+  type EngineParent,
+  type EnginePartner,
+  type EngineProgram,
+  type EngineReferral,
+  type ParsedEngineProgram,
 } from '../../../plugin/commissions';
-import { uid } from '../../../plugin/model';
+import {
+  uid,
+  type EnrollmentStatus,
+  type PartnerStatus,
+  type ReferralStatus,
+  type Trigger,
+} from '../../../plugin/model';
 import { getService } from '../platform/plugin-context';
-import { idOf, iso } from '../platform/rows';
+import { idOf, iso, type RawRow } from '../platform/rows';
 import { createWatchedCache } from '../platform/watched-cache';
-
-type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const CACHE_TTL_MS = 30_000;
 const CACHE_ENTRIES = 10_000;
@@ -30,11 +36,53 @@ export interface Participants {
   parent: EngineParent | null;
 }
 
+/** A program as the ledger reads it: what answers show of it, its flags, and its rules. */
+export interface LedgerProgram {
+  id: number;
+  documentId: string;
+  name: string;
+  slug: string;
+  trigger: Trigger;
+  notifyOnCommission: boolean;
+  /** The stored rules as the engine reads them (a malformed rule earns nothing). */
+  engine: ParsedEngineProgram;
+}
+
+const toLedgerProgram = (row: RawRow): LedgerProgram => ({
+  id: Number(row.id),
+  documentId: String(row.documentId),
+  name: String(row.name),
+  slug: String(row.slug),
+  trigger: row.trigger as Trigger,
+  notifyOnCommission: Boolean(row.notifyOnCommission),
+  engine: parseEngineProgram(row),
+});
+
+/** What the engine reads of a program that may be gone: a missing program is misconfigured. */
+export const engineProgramOf = (program: LedgerProgram | null): ParsedEngineProgram =>
+  program ? program.engine : parseEngineProgram(program);
+
+/** A partner with its users' e-mails and its recruiter, as `loadPartner` populates it. */
+const toPartnerInputs = (row: RawRow): PartnerInputs => ({
+  engine: {
+    id: Number(row.id),
+    state: row.state as PartnerStatus,
+    email: row.email as string,
+    name: (row.name as string | null | undefined) ?? null,
+    userEmails: ((row.users as RawRow[] | null | undefined) ?? []).map(
+      (user) => user.email as string
+    ),
+  } satisfies EnginePartner,
+  parentId: idOf(row.referredBy),
+  documentId: String(row.documentId),
+  name: row.name as string,
+});
+
 /** A stored referral as the engine reads it. */
-export const engineReferral = (row: Row): EngineReferral => ({
-  id: row.id,
-  email: row.email ?? null,
-  state: row.state,
+export const engineReferral = (row: RawRow): EngineReferral => ({
+  id: Number(row.id),
+  email: (row.email as string | null | undefined) ?? null,
+  state: row.state as ReferralStatus,
   signedUpAt: iso(row.signedUpAt),
   convertedAt: iso(row.convertedAt),
   churnedAt: iso(row.churnedAt),
@@ -49,7 +97,7 @@ export const createEngineInputs = (strapi: Core.Strapi) => {
     ttlMs: CACHE_TTL_MS,
     maxEntries: CACHE_ENTRIES,
   });
-  const programs = createWatchedCache<Row | null>(strapi, {
+  const programs = createWatchedCache<LedgerProgram | null>(strapi, {
     models: [uid('program')],
     ttlMs: CACHE_TTL_MS,
     maxEntries: CACHE_ENTRIES,
@@ -61,41 +109,39 @@ export const createEngineInputs = (strapi: Core.Strapi) => {
   });
 
   const loadPartner = async (partnerId: number): Promise<PartnerInputs | null> => {
-    const row = await strapi.db.query(uid('partner')).findOne({
+    const row: RawRow | null = await strapi.db.query(uid('partner')).findOne({
       where: { id: partnerId },
       populate: { users: { select: ['email'] }, referredBy: { select: ['id'] } },
     });
-    if (!row) return null;
-    return {
-      engine: {
-        id: Number(row.id),
-        state: row.state,
-        email: row.email,
-        name: row.name ?? null,
-        userEmails: (row.users ?? []).map((user: Row) => user.email),
-      } satisfies EnginePartner,
-      parentId: idOf(row.referredBy),
-      documentId: row.documentId,
-      name: row.name,
-    };
+    return row ? toPartnerInputs(row) : null;
   };
   const partner = (partnerId: number) =>
     partners.get(String(partnerId), () => loadPartner(partnerId));
 
   const enrollment = (partnerId: number, programId: number) =>
     enrollments.get(`${partnerId}:${programId}`, async () => {
-      const row = await strapi.db.query(uid('enrollment')).findOne({
+      const row: RawRow | null = await strapi.db.query(uid('enrollment')).findOne({
         where: { partner: { id: partnerId }, program: { id: programId } },
       });
-      return row ? { state: row.state, commissionOverride: row.commissionOverride ?? null } : null;
+      return row
+        ? {
+            state: row.state as EnrollmentStatus,
+            commissionOverride:
+              (row.commissionOverride as EngineEnrollment['commissionOverride'] | undefined) ??
+              null,
+          }
+        : null;
     });
 
   return {
-    /** A program's stored row (the engine parses its rules). */
+    /** A program, its rules parsed for the engine; null when it is gone. */
     program: (programId: number) =>
-      programs.get(String(programId), () =>
-        strapi.db.query(uid('program')).findOne({ where: { id: programId } })
-      ),
+      programs.get(String(programId), async () => {
+        const row: RawRow | null = await strapi.db
+          .query(uid('program'))
+          .findOne({ where: { id: programId } });
+        return row ? toLedgerProgram(row) : null;
+      }),
 
     /** What an answer shows of a partner: its documentId and name. */
     async partnerRef(partnerId: number) {
@@ -127,3 +173,5 @@ export const createEngineInputs = (strapi: Core.Strapi) => {
     },
   };
 };
+
+export type EngineInputs = ReturnType<typeof createEngineInputs>;

@@ -12,8 +12,6 @@ const CLICK = uid('click');
 const PARTNER = uid('partner');
 const REFERRAL = uid('referral');
 
-type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
 /** What is screened: a paid order's drafts, or a referral bounty's. */
 export interface Screening {
   program: EngineProgram;
@@ -77,7 +75,7 @@ const otherClaimants = async (
   attribution: Screening['attribution'],
   email: string
 ) => {
-  const rows: Row[] = await strapi.db.query(REFERRAL).findMany({
+  const rows: Array<{ partnerId: number }> = await strapi.db.query(REFERRAL).findMany({
     where: {
       programId: attribution.programId,
       email: email.trim().toLowerCase(),
@@ -88,14 +86,23 @@ const otherClaimants = async (
   return new Set(rows.map((row) => Number(row.partnerId))).size;
 };
 
+/** What the screening selects of a click. */
+interface AttributingClickRow {
+  landingUrl: string | null;
+  referrer: string | null;
+  velocityFlagged: boolean | null;
+  ipHash: string | null;
+  visitorId: string | null;
+}
+
 /** The partner's latest click by the referral's visitor, when the referral came from one. */
 const attributingClick = async (strapi: Core.Strapi, attribution: Screening['attribution']) => {
-  const referral: Row | null = await strapi.db.query(REFERRAL).findOne({
+  const referral: { visitorId: string | null } | null = await strapi.db.query(REFERRAL).findOne({
     where: { id: attribution.referralId },
     select: ['visitorId'],
   });
   if (!referral?.visitorId) return null;
-  const click: Row | null = await strapi.db.query(CLICK).findOne({
+  const click: AttributingClickRow | null = await strapi.db.query(CLICK).findOne({
     where: { visitorId: referral.visitorId, partnerId: attribution.partnerId },
     orderBy: { createdAt: 'desc' },
     select: ['landingUrl', 'referrer', 'velocityFlagged', 'ipHash', 'visitorId'],
@@ -111,7 +118,7 @@ const attributingClick = async (strapi: Core.Strapi, attribution: Screening['att
 
 /** Where the partner used the portal (see partners/portal-sightings). */
 const sightingsOf = async (strapi: Core.Strapi, partnerId: number) => {
-  const row: Row | null = await strapi.db.query(PARTNER).findOne({
+  const row: { portalSightings: unknown } | null = await strapi.db.query(PARTNER).findOne({
     where: { id: partnerId },
     select: ['portalSightings'],
   });

@@ -1,24 +1,25 @@
 import type { Core } from '@strapi/strapi';
 import type { OrderEventPayload } from '../../../plugin/contracts/webhooks';
 import { afterCommit, emitEvent } from '../platform/events';
-import { idOrNull, iso, type RawRow } from '../platform/rows';
+import { iso } from '../platform/rows';
+import type { OrderRecord } from './order-record';
 
 /** The payload of `partners.order.attributed`: the order's facts, no customer fields. */
-export const orderEvent = (order: RawRow): OrderEventPayload => ({
+export const orderEvent = (order: OrderRecord, partnerId: number): OrderEventPayload => ({
   order: {
-    id: Number(order.id),
-    documentId: String(order.documentId),
-    externalId: String(order.externalId),
-    partnerId: Number(order.partnerId),
-    programId: idOrNull(order.programId),
-    referralId: idOrNull(order.referralId),
-    amount: Number(order.amount),
-    refundedAmount: Number(order.refundedAmount ?? 0),
-    currency: String(order.currency),
-    status: String(order.state),
+    id: order.id,
+    documentId: order.documentId,
+    externalId: order.externalId,
+    partnerId,
+    programId: order.programId,
+    referralId: order.referralId,
+    amount: order.amount,
+    refundedAmount: order.refundedAmount,
+    currency: order.currency,
+    status: order.state,
     paidAt: iso(order.paidAt),
-    source: (order.source as string | null) ?? null,
-    ineligibleReason: (order.ineligibleReason as string | null) ?? null,
+    source: order.source,
+    ineligibleReason: order.ineligibleReason,
   },
 });
 
@@ -28,9 +29,13 @@ export const orderEvent = (order: RawRow): OrderEventPayload => ({
  * is the row as this transaction leaves it (it holds the row's lock), so the event needs no
  * query.
  */
-export const announceAttribution = (strapi: Core.Strapi, order: RawRow, before: number | null) => {
-  const after = idOrNull(order.partnerId);
+export const announceAttribution = (
+  strapi: Core.Strapi,
+  order: OrderRecord,
+  before: number | null
+) => {
+  const after = order.partnerId;
   if (after === null || after === before) return Promise.resolve();
-  const payload = orderEvent(order);
+  const payload = orderEvent(order, after);
   return afterCommit(strapi, () => emitEvent(strapi, 'partners.order.attributed', payload));
 };

@@ -16,19 +16,20 @@ import {
 } from '../../../plugin/orders';
 import { isUniqueViolation, lockRow, moneyTransaction } from '../platform/database';
 import { getService } from '../platform/plugin-context';
-import type { StoredOrder } from '../ledger/commissions';
-import { idOrNull, insertRow } from '../platform/rows';
+import { insertRow, type RawRow } from '../platform/rows';
 import { announceAttribution } from './order-events';
+import { toOrderRecord, type OrderChanges, type OrderRecord } from './order-record';
 
 const ORDER = uid('order');
 
-type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
 /** The columns a change sets; `undefined` means "leave as stored", as it does for the UPDATE. */
-const definedOnly = (changes: Row): Row =>
+const definedOnly = (changes: OrderChanges): OrderChanges =>
   Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
 
-const paymentState = (order: Row): OrderPaymentState => ({
+/** What a locked order's work changes on it; nothing for a replay. */
+type OrderWork = (order: OrderRecord) => Promise<OrderChanges | void>;
+
+const paymentState = (order: OrderRecord): OrderPaymentState => ({
   amount: order.amount,
   paidAt: order.paidAt ? new Date(order.paidAt).toISOString() : null,
   failed: order.state === 'failed',
@@ -68,16 +69,18 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
   const orders = () => strapi.db.query(ORDER);
 
   /** The pending row of a new order, inside the caller's transaction (one INSERT). */
-  const insertOrder = (input: OrderInput, source: OrderSource) =>
-    insertRow(strapi, ORDER, {
-      externalId: input.externalId,
-      amount: input.amount,
-      currency: input.currency,
-      state: 'pending',
-      refundedAmount: 0,
-      source,
-      ...describe(input),
-    });
+  const insertOrder = async (input: OrderInput, source: OrderSource) =>
+    toOrderRecord(
+      await insertRow(strapi, ORDER, {
+        externalId: input.externalId,
+        amount: input.amount,
+        currency: input.currency,
+        state: 'pending',
+        refundedAmount: 0,
+        source,
+        ...describe(input),
+      })
+    );
 
   /**
    * Runs `work` with the order locked, settles its ledger, and writes what both changed on the
@@ -85,29 +88,35 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
    * columns it changes (nothing for a replay). This module is the order row's only writer.
    */
   const settleWith = async (
-    stored: Row,
-    work: (order: Row) => Promise<Row | void>,
+    stored: OrderRecord,
+    work: OrderWork,
     { fresh = false }: { fresh?: boolean } = {}
-  ) => {
+  ): Promise<OrderRecord> => {
     const changes = definedOnly((await work(stored)) ?? {});
-    const order = { ...stored, ...changes };
-    const { orderChanges } = await getService('commissions', { strapi }).settleOrder(
-      order as StoredOrder,
-      { fresh }
-    );
+    const order: OrderRecord = { ...stored, ...changes };
+    const { orderChanges } = await getService('commissions', { strapi }).settleOrder(order, {
+      fresh,
+    });
     const data = { ...changes, ...orderChanges };
     if (Object.keys(data).length > 0) {
       await orders().updateMany({ where: { id: stored.id }, data });
     }
-    const settled = { ...order, ...orderChanges };
-    await announceAttribution(strapi, settled, idOrNull(stored.partnerId));
+    const settled: OrderRecord = { ...order, ...orderChanges };
+    await announceAttribution(strapi, settled, stored.partnerId);
     return settled;
   };
 
-  const withLockedOrder = (id: number, work: (order: Row) => Promise<Row | void>) =>
+  /** The order by id as stored (the caller holds its lock); 404 when there is no such row. */
+  const findOrder = async (id: number) => {
+    const row: RawRow | null = await orders().findOne({ where: { id } });
+    if (!row) throw new errors.NotFoundError('No such order');
+    return toOrderRecord(row);
+  };
+
+  const withLockedOrder = (id: number, work: OrderWork) =>
     moneyTransaction(strapi, async () => {
       await lockRow(strapi, ORDER, id);
-      return settleWith(await orders().findOne({ where: { id } }), work);
+      return settleWith(await findOrder(id), work);
     });
 
   /**
@@ -115,11 +124,7 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
    * transaction's own until it commits). Null when another delivery inserted it first: the
    * caller goes on as for an existing order.
    */
-  const withNewOrder = async (
-    input: OrderInput,
-    source: OrderSource,
-    work: (order: Row) => Promise<Row | void>
-  ) => {
+  const withNewOrder = async (input: OrderInput, source: OrderSource, work: OrderWork) => {
     try {
       return await moneyTransaction(strapi, async () =>
         settleWith(await insertOrder(input, source), work, { fresh: true })
@@ -131,27 +136,23 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** The order as the site sees it, with its partner, program and ledger entries. */
-  const view = async (order: Row) => {
+  const view = async (order: OrderRecord) => {
     const ledger = getService('commissions', { strapi });
     const references = await ledger.referencesOf(order);
     return { ...order, ...references, commissions: await ledger.entriesOfOrder(order.id) };
   };
 
   /** The order with its partner, program and entries, by id (404 when it is gone). */
-  const viewById = async (id: number) => {
-    const order = await orders().findOne({ where: { id } });
-    if (!order) throw new errors.NotFoundError('No such order');
-    return view(order);
-  };
+  const viewById = async (id: number) => view(await findOrder(id));
 
   /** The stored order this input is about: by `externalId`, or an alias a payment event names. */
   const findExisting = async (input: OrderInput, aliases: readonly string[]) => {
     const ids = [input.externalId, ...aliases];
-    const existing = await orders().findOne({
+    const existing: { id: number } | null = await orders().findOne({
       where: { $or: [{ externalId: { $in: ids } }, { paymentReference: { $in: ids } }] },
       select: ['id'],
     });
-    return existing ? (existing.id as number) : null;
+    return existing ? existing.id : null;
   };
 
   /**
@@ -165,7 +166,7 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
     events: readonly OrderEvent[],
     options: { moneyIsAuthoritative: boolean; aliases?: readonly string[] }
   ) => {
-    const apply = async (order: Row) => {
+    const apply = async (order: OrderRecord): Promise<OrderChanges> => {
       const decision = decideOrderMoney({
         externalId: input.externalId,
         stored: { amount: order.amount, currency: order.currency, paidAt: order.paidAt ?? null },
@@ -203,10 +204,13 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** A refund of `amount`; with a `refundId`, a replay of the same refund changes nothing. */
     async refund(externalId: string, input: RefundInput) {
-      const existing = await orders().findOne({ where: { externalId }, select: ['id'] });
+      const existing: { id: number } | null = await orders().findOne({
+        where: { externalId },
+        select: ['id'],
+      });
       if (!existing) throw new errors.NotFoundError(`No order with externalId "${externalId}"`);
       const order = await withLockedOrder(existing.id, async (order) => {
-        const refunds: AppliedRefund[] = Array.isArray(order.refunds) ? order.refunds : [];
+        const refunds: readonly AppliedRefund[] = Array.isArray(order.refunds) ? order.refunds : [];
         const decision = decideRefund(
           {
             externalId,
@@ -252,4 +256,7 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
 };
 
 export type OrdersService = ReturnType<typeof createOrdersService>;
+
+/** An order as the service answers it: the record, its partner and program, its entries. */
+export type OrderView = Awaited<ReturnType<OrdersService['view']>>;
 export default createOrdersService;

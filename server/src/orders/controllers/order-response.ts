@@ -1,12 +1,8 @@
 import { orderEarns } from '../../../../plugin/orders';
-
-type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-const relation = (value: Row | null | undefined, fields: string[]) =>
-  value ? Object.fromEntries(fields.map((field) => [field, value[field] ?? null])) : null;
+import type { OrderView } from '../orders';
 
 /** What the site sees of an order it reported, and of the ledger entries it produced. */
-export const toOrderResponse = (order: Row & { commissions: Row[] }) => ({
+export const toOrderResponse = (order: OrderView) => ({
   documentId: order.documentId,
   externalId: order.externalId,
   amount: order.amount,
@@ -14,8 +10,12 @@ export const toOrderResponse = (order: Row & { commissions: Row[] }) => ({
   status: order.state,
   refundedAmount: order.refundedAmount,
   paidAt: order.paidAt,
-  partner: relation(order.partner, ['documentId', 'name']),
-  program: relation(order.program, ['documentId', 'slug', 'name']),
+  partner: order.partner
+    ? { documentId: order.partner.documentId, name: order.partner.name }
+    : null,
+  program: order.program
+    ? { documentId: order.program.documentId, slug: order.program.slug, name: order.program.name }
+    : null,
   ineligibleReason: order.ineligibleReason ?? null,
   earns: orderEarns({
     state: order.state,
