@@ -4,6 +4,7 @@ import type { AdminLinkView, CreateAdminLinkRequest } from '../../../plugin/cont
 import type { LinkChange } from '../../../plugin/contracts/links';
 import { uid } from '../../../plugin/model';
 import { getService } from '../platform/plugin-context';
+import { idOf, type RawRow } from '../platform/rows';
 import { createLinkViews } from './link-views';
 
 const PARTNER = uid('partner');
@@ -18,11 +19,11 @@ const createLinkDirectoryService = ({ strapi }: { strapi: Core.Strapi }) => {
   const writer = () => getService('links', { strapi });
 
   const partnerId = async (documentId: string) => {
-    const partner = await strapi.db
+    const partner: RawRow | null = await strapi.db
       .query(PARTNER)
       .findOne({ where: { documentId }, select: ['id'] });
     if (!partner) throw new errors.NotFoundError('No partner has this id');
-    return partner.id as number;
+    return Number(partner.id);
   };
 
   return {
@@ -37,18 +38,19 @@ const createLinkDirectoryService = ({ strapi }: { strapi: Core.Strapi }) => {
       requestOrigin: string
     ): Promise<AdminLinkView> {
       const id = await partnerId(partnerDocumentId);
-      const enrollment = await strapi.db.query(ENROLLMENT).findOne({
+      const enrollment: RawRow | null = await strapi.db.query(ENROLLMENT).findOne({
         where: { partner: { id }, program: { slug: input.program } },
         populate: { program: { select: ['id'] } },
       });
-      if (!enrollment?.program) {
+      const programId = idOf(enrollment?.program);
+      if (programId === null) {
         throw new errors.ValidationError('program: the partner is not in this program', {
           errors: [{ path: ['program'], message: 'the partner is not in this program' }],
         });
       }
       const link = await writer().create({
         partnerId: id,
-        programId: enrollment.program.id,
+        programId,
         code: input.code ?? null,
         label: input.label ?? null,
         path: input.path ?? null,

@@ -9,7 +9,7 @@ import {
   type PartnerStatus,
   type ProgramStatus,
 } from '../../../plugin/model';
-import { iso } from '../platform/rows';
+import { idOf, iso, type RawRow } from '../platform/rows';
 import { normaliseReferralCode } from '../../../plugin/tracking';
 import {
   createLinkCache,
@@ -43,35 +43,59 @@ const WARM_CHUNK = 500;
 /** Writes to these change what a code resolves to. */
 const WATCHED = [uid('link'), uid('program'), uid('partner'), uid('enrollment')];
 
-type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** An enrollment's state, with the pair it joins (`select: ['state']`, partner and program ids). */
+interface EnrollmentState {
+  partnerId: number | null;
+  programId: number | null;
+  state: EnrollmentStatus;
+}
 
-const toResolved = (link: Row, enrollment: Row | null): ResolvedLink => {
-  const program = link.program ?? null;
+const toEnrollmentState = (row: RawRow): EnrollmentState => ({
+  partnerId: idOf(row.partner),
+  programId: idOf(row.program),
+  state: row.state as EnrollmentStatus,
+});
+
+const pairKey = (partnerId: number | null, programId: number | null) => `${partnerId}:${programId}`;
+
+const attributionModelOf = (value: unknown): AttributionModel =>
+  ATTRIBUTION_MODELS.find((model) => model === value) ?? 'last-click';
+
+/**
+ * A link row as `loadMany` reads it (id, code, path, disabledAt; its partner's id and state, its
+ * program's dates, landing page and attribution settings), parsed once as it enters the cache.
+ */
+const toResolved = (link: RawRow, enrollmentState: EnrollmentStatus | null): ResolvedLink => {
+  const partner = link.partner as RawRow | null | undefined;
+  const program = link.program as RawRow | null | undefined;
+  const code = String(link.code);
   return {
-    linkId: link.id,
-    code: link.code,
-    path: link.path ?? null,
+    linkId: Number(link.id),
+    code,
+    path: (link.path as string | null | undefined) ?? null,
     disabled: Boolean(link.disabledAt),
-    partnerId: link.partner?.id ?? null,
-    programId: program?.id ?? null,
-    landingUrl: program?.landingUrl ?? null,
+    partnerId: idOf(partner),
+    programId: idOf(program),
+    landingUrl: (program?.landingUrl as string | null | undefined) ?? null,
     settings: {
-      code: link.code,
-      attributionWindowDays: program ? (program.attributionWindowDays ?? null) : 60,
-      attributionModel: ATTRIBUTION_MODELS.includes(program?.attributionModel)
-        ? (program.attributionModel as AttributionModel)
-        : 'last-click',
+      code,
+      attributionWindowDays: program
+        ? program.attributionWindowDays == null
+          ? null
+          : Number(program.attributionWindowDays)
+        : 60,
+      attributionModel: attributionModelOf(program?.attributionModel),
     },
     program: program
       ? {
-          state: program.state,
+          state: program.state as ProgramStatus,
           startsAt: iso(program.startsAt),
           endsAt: iso(program.endsAt),
-          timezone: program.timezone ?? null,
+          timezone: (program.timezone as string | null | undefined) ?? null,
         }
       : null,
-    partnerState: link.partner?.state ?? null,
-    enrollmentState: enrollment?.state ?? null,
+    partnerState: (partner?.state as PartnerStatus | null | undefined) ?? null,
+    enrollmentState,
   };
 };
 
@@ -101,7 +125,7 @@ export const inactiveReason = (link: ResolvedLink, at: string): string | null =>
 export const createLinkResolver = (strapi: Core.Strapi) => {
   const { maxEntries, checkMs } = linkCacheSettings(strapi);
   const loadMany = async (codes: string[]): Promise<Map<string, ResolvedLink>> => {
-    const found: Row[] = await strapi.db.query(uid('link')).findMany({
+    const found: RawRow[] = await strapi.db.query(uid('link')).findMany({
       where: { code: { $in: codes } },
       select: ['id', 'code', 'path', 'disabledAt'],
       populate: {
@@ -121,23 +145,25 @@ export const createLinkResolver = (strapi: Core.Strapi) => {
       },
     });
     const enrolled = found.filter((link) => link.partner && link.program);
-    const enrollments: Row[] = enrolled.length
+    const enrollments: RawRow[] = enrolled.length
       ? await strapi.db.query(uid('enrollment')).findMany({
           where: {
-            partner: { id: { $in: [...new Set(enrolled.map((link) => link.partner.id))] } },
-            program: { id: { $in: [...new Set(enrolled.map((link) => link.program.id))] } },
+            partner: { id: { $in: [...new Set(enrolled.map((link) => idOf(link.partner)))] } },
+            program: { id: { $in: [...new Set(enrolled.map((link) => idOf(link.program)))] } },
           },
           select: ['state'],
           populate: { partner: { select: ['id'] }, program: { select: ['id'] } },
         })
       : [];
-    const enrollmentOf = new Map(
-      enrollments.map((row) => [`${row.partner?.id}:${row.program?.id}`, row] as const)
+    const stateOf = new Map(
+      enrollments
+        .map(toEnrollmentState)
+        .map((row) => [pairKey(row.partnerId, row.programId), row.state] as const)
     );
     return new Map(
       found.map((link) => [
-        link.code as string,
-        toResolved(link, enrollmentOf.get(`${link.partner?.id}:${link.program?.id}`) ?? null),
+        String(link.code),
+        toResolved(link, stateOf.get(pairKey(idOf(link.partner), idOf(link.program))) ?? null),
       ])
     );
   };

@@ -4,13 +4,30 @@ import { uid } from '../../../plugin/model';
 import { publicBase } from '../partners/partner-profile';
 import { tableOf, withKnex } from '../platform/database';
 import { getPluginConfig } from '../platform/plugin-context';
-import { iso } from '../platform/rows';
-import type { LinkRecord } from './links';
+import type { RawRow } from '../platform/rows';
+import { toLinkColumns, type LinkColumns, type LinkRecord } from './link-record';
 
 const CLICK = uid('click');
 const LINK = uid('link');
 
-type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** A link as the lists read it: its columns and its program's ref (`populate: program`). */
+interface ListedLink extends LinkColumns {
+  program: { documentId: string; slug: string; name: string } | null;
+}
+
+const toListedLink = (row: RawRow): ListedLink => {
+  const program = row.program as RawRow | null | undefined;
+  return {
+    ...toLinkColumns(row),
+    program: program
+      ? {
+          documentId: String(program.documentId),
+          slug: String(program.slug),
+          name: String(program.name),
+        }
+      : null,
+  };
+};
 
 /** One link's human clicks, as the count query answers it (numbers may come back as strings). */
 type ClickCount = { linkId: number | string; clicks: number | string };
@@ -39,38 +56,37 @@ export const createLinkViews = (strapi: Core.Strapi) => {
     return new Map((counts as ClickCount[]).map((row) => [Number(row.linkId), Number(row.clicks)]));
   };
 
-  const viewOf = (base: string, row: Row, clicks: number): AdminLinkView => ({
-    documentId: row.documentId,
-    code: row.code,
-    program: row.program
-      ? { documentId: row.program.documentId, slug: row.program.slug, name: row.program.name }
-      : null,
-    label: row.label ?? null,
-    path: row.path ?? null,
-    url: shortUrl(base, row.code),
+  const viewOf = (base: string, link: ListedLink, clicks: number): AdminLinkView => ({
+    documentId: link.documentId,
+    code: link.code,
+    program: link.program,
+    label: link.label,
+    path: link.path,
+    url: shortUrl(base, link.code),
     clicks,
-    status: row.disabledAt ? 'disabled' : 'active',
-    origin: row.origin ?? null,
-    disabledAt: iso(row.disabledAt),
-    createdAt: iso(row.createdAt) as string,
+    status: link.disabledAt ? 'disabled' : 'active',
+    origin: link.origin,
+    disabledAt: link.disabledAt,
+    createdAt: link.createdAt,
   });
 
   const views = async (
     partnerId: number,
     requestOrigin: string,
-    where: Row = {}
+    where: { id?: number } = {}
   ): Promise<AdminLinkView[]> => {
     const base = publicBase(strapi, requestOrigin);
-    const rows: Row[] = await strapi.db.query(LINK).findMany({
+    const rows: RawRow[] = await strapi.db.query(LINK).findMany({
       where: { partner: { id: partnerId }, ...where },
       populate: { program: { select: ['documentId', 'slug', 'name'] } },
       orderBy: { id: 'asc' },
     });
+    const links = rows.map(toListedLink);
     const clicks = await clicksOf(
       partnerId,
-      rows.map((row) => row.id)
+      links.map((link) => link.id)
     );
-    return rows.map((row) => viewOf(base, row, clicks.get(row.id) ?? 0));
+    return links.map((link) => viewOf(base, link, clicks.get(link.id) ?? 0));
   };
 
   return {

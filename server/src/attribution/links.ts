@@ -10,7 +10,8 @@ import {
 } from '../../../plugin/tracking';
 import { conflict } from '../partners/status-errors';
 import { isUniqueViolation, lockRow, withSavepoint } from '../platform/database';
-import { idOf } from '../platform/rows';
+import { idOf, type RawRow } from '../platform/rows';
+import { LINK_POPULATE, toLinkRecord, type LinkRecord } from './link-record';
 
 const LINK = uid('link');
 const ENROLLMENT = uid('enrollment');
@@ -19,20 +20,6 @@ const PROGRAM = uid('program');
 
 /** Generated codes taken by someone else at the same moment: try the next free one, a few times. */
 const GENERATED_CODE_ATTEMPTS = 8;
-
-/** A link row as this module hands it back. */
-export interface LinkRecord {
-  id: number;
-  documentId: string;
-  code: string;
-  partnerId: number | null;
-  programId: number | null;
-  label: string | null;
-  path: string | null;
-  origin: LinkOrigin | null;
-  disabledAt: string | null;
-  createdAt: string;
-}
 
 export interface NewLink {
   partnerId: number;
@@ -44,25 +31,41 @@ export interface NewLink {
   origin: LinkOrigin;
 }
 
-type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** An approved enrollment's partner and program, as read with `LINK_POPULATE`. */
+interface EnrolledPair {
+  enrollmentId: number;
+  partnerId: number | null;
+  programId: number | null;
+}
 
-const LINK_POPULATE = {
-  partner: { select: ['id'] },
-  program: { select: ['id'] },
-} as const;
-
-const toLinkRecord = (row: Row): LinkRecord => ({
-  id: Number(row.id),
-  documentId: String(row.documentId),
-  code: String(row.code),
+const toEnrolledPair = (row: RawRow): EnrolledPair => ({
+  enrollmentId: Number(row.id),
   partnerId: idOf(row.partner),
   programId: idOf(row.program),
-  label: row.label ?? null,
-  path: row.path ?? null,
-  origin: row.origin ?? null,
-  disabledAt: row.disabledAt ? new Date(row.disabledAt).toISOString() : null,
-  createdAt: new Date(row.createdAt).toISOString(),
 });
+
+/** A partner's names, which a generated code is made from. */
+interface PartnerNames {
+  name: string | null;
+  company: string | null;
+}
+
+const toPartnerNames = (row: RawRow): PartnerNames => ({
+  name: (row.name as string | null | undefined) ?? null,
+  company: (row.company as string | null | undefined) ?? null,
+});
+
+/** A program's landing page (`select: ['landingUrl']`), which link paths must stay on. */
+const landingUrlOf = (row: RawRow): string | null =>
+  (row.landingUrl as string | null | undefined) ?? null;
+
+/** The columns an edit writes. */
+interface LinkChanges {
+  code?: string;
+  label?: string | null;
+  path?: string | null;
+  disabledAt?: Date | null;
+}
 
 const codeTaken = (code: string) =>
   conflict(`The code "${code}" is already taken (codes ignore case); choose another`, {
@@ -109,12 +112,13 @@ const createLinksService = ({ strapi }: { strapi: Core.Strapi }) => {
         where: { $or: [{ code: base }, { code: { $startsWith: `${base}-` } }] },
         select: ['code'],
       })
-    ).map((row: Row) => String(row.code));
+    ).map((row: RawRow) => String(row.code));
 
   const generatedCodeBase = async (partnerId: number) => {
-    const partner = await strapi.db
+    const row: RawRow | null = await strapi.db
       .query(PARTNER)
       .findOne({ where: { id: partnerId }, select: ['name', 'company'] });
+    const partner = row ? toPartnerNames(row) : null;
     const fromName = codeFromName(partner?.name, partnerId);
     return fromName.startsWith('partner-') && partner?.company
       ? codeFromName(partner.company, partnerId)
@@ -124,10 +128,10 @@ const createLinksService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** The stored form of a path, checked against the program's landing host. */
   const checkedPath = async (programId: number, path: string | null | undefined) => {
     if (!path) return path;
-    const program = await strapi.db
+    const program: RawRow | null = await strapi.db
       .query(PROGRAM)
       .findOne({ where: { id: programId }, select: ['landingUrl'] });
-    const checked = checkLinkPath(path, program?.landingUrl);
+    const checked = checkLinkPath(path, program ? landingUrlOf(program) : null);
     if (checked === null) throw badPath();
     return checked;
   };
@@ -183,7 +187,7 @@ const createLinksService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Changes code, label, path or status (`disabled` stamps `disabledAt`; `active` clears it). */
     async update(link: LinkRecord, change: LinkChange): Promise<LinkRecord> {
-      const data: Row = {};
+      const data: LinkChanges = {};
       if (change.code !== undefined && change.code !== link.code) data.code = change.code;
       if (change.label !== undefined) data.label = change.label;
       if (change.path !== undefined) {
@@ -209,35 +213,32 @@ const createLinksService = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async ensureDefaultLinks(enrollmentIds: readonly number[]) {
       if (enrollmentIds.length === 0) return;
-      const enrollments: Row[] = await strapi.db.query(ENROLLMENT).findMany({
+      const rows: RawRow[] = await strapi.db.query(ENROLLMENT).findMany({
         where: { id: { $in: [...enrollmentIds] }, state: 'approved' },
         populate: LINK_POPULATE,
       });
-      for (const enrollment of enrollments) {
-        const partnerId = idOf(enrollment.partner);
-        const programId = idOf(enrollment.program);
-        if (partnerId && programId) await ensureDefault(enrollment.id, partnerId, programId);
+      for (const { enrollmentId, partnerId, programId } of rows.map(toEnrolledPair)) {
+        if (partnerId && programId) await ensureDefault(enrollmentId, partnerId, programId);
       }
     },
 
     /** A program became active: each approved enrollee without a link there gets its default. */
     async ensureDefaultLinksOfProgram(programId: number) {
-      const [enrollments, linked] = await Promise.all([
+      const [enrollments, linked]: [RawRow[], RawRow[]] = await Promise.all([
         strapi.db.query(ENROLLMENT).findMany({
           where: { program: { id: programId }, state: 'approved' },
           populate: { partner: { select: ['id'] } },
-        }) as Promise<Row[]>,
+        }),
         links().findMany({
           where: { program: { id: programId } },
           populate: { partner: { select: ['id'] } },
           select: ['id'],
-        }) as Promise<Row[]>,
+        }),
       ]);
       const withLink = new Set(linked.map((link) => idOf(link.partner)));
-      for (const enrollment of enrollments) {
-        const partnerId = idOf(enrollment.partner);
+      for (const { enrollmentId, partnerId } of enrollments.map(toEnrolledPair)) {
         if (partnerId && !withLink.has(partnerId)) {
-          await ensureDefault(enrollment.id, partnerId, programId);
+          await ensureDefault(enrollmentId, partnerId, programId);
         }
       }
     },

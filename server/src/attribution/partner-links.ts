@@ -17,13 +17,46 @@ import {
   type PartnerLinkRules,
 } from '../../../plugin/tracking';
 import { getService } from '../platform/plugin-context';
+import type { RawRow } from '../platform/rows';
 import type { PortalPartner } from '../portal/is-partner';
 import { createLinkViews } from './link-views';
 
 const LINK = uid('link');
 const ENROLLMENT = uid('enrollment');
 
-type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** A program the partner is approved in, with its link rules (the `populate` of `approvedPrograms`). */
+interface ApprovedProgram {
+  id: number;
+  slug: string;
+  name: string;
+  rules: PartnerLinkRules;
+}
+
+const toApprovedProgram = (row: RawRow): ApprovedProgram => ({
+  id: Number(row.id),
+  slug: String(row.slug),
+  name: String(row.name),
+  rules: {
+    partnerLinkLimit: Number(row.partnerLinkLimit ?? 10),
+    vanityCodes: Boolean(row.vanityCodes),
+  },
+});
+
+/** A link as a deep link is built on it (`select: ['code', 'disabledAt']`, its landing page). */
+interface DeepLinkBase {
+  code: string;
+  disabled: boolean;
+  landingUrl: string | null;
+}
+
+const toDeepLinkBase = (row: RawRow): DeepLinkBase => {
+  const program = row.program as RawRow | null | undefined;
+  return {
+    code: String(row.code),
+    disabled: Boolean(row.disabledAt),
+    landingUrl: (program?.landingUrl as string | null | undefined) ?? null,
+  };
+};
 
 const toPortalLink = (view: AdminLinkView): PortalLink => ({
   documentId: view.documentId,
@@ -46,11 +79,6 @@ const refused = (refusal: LinkRefusal) =>
 
 const noLink = () => new errors.NotFoundError('No such link');
 
-const rulesOf = (program: Row): PartnerLinkRules => ({
-  partnerLinkLimit: Number(program.partnerLinkLimit ?? 10),
-  vanityCodes: Boolean(program.vanityCodes),
-});
-
 /**
  * A partner's own tracking links (SPEC §8): the list with its programs' link rules, deep links
  * on them, and the links the partner adds and edits within those rules (plugin/tracking
@@ -62,14 +90,16 @@ const createPartnerLinksService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** The programs the partner is approved in, with their link rules. */
   const approvedPrograms = async (partnerId: number) => {
-    const enrollments: Row[] = await strapi.db.query(ENROLLMENT).findMany({
+    const enrollments: RawRow[] = await strapi.db.query(ENROLLMENT).findMany({
       where: { partner: { id: partnerId }, state: 'approved' },
       populate: {
         program: { select: ['id', 'slug', 'name', 'partnerLinkLimit', 'vanityCodes'] },
       },
       orderBy: { id: 'asc' },
     });
-    return enrollments.map((enrollment) => enrollment.program).filter(Boolean) as Row[];
+    return enrollments.flatMap((enrollment) =>
+      enrollment.program ? [toApprovedProgram(enrollment.program as RawRow)] : []
+    );
   };
 
   const linksIn = (partnerId: number, programId: number) =>
@@ -98,7 +128,7 @@ const createPartnerLinksService = ({ strapi }: { strapi: Core.Strapi }) => {
           programs: programs.map((program) => ({
             slug: program.slug,
             name: program.name,
-            ...rulesOf(program),
+            ...program.rules,
             links: counts.get(program.slug) ?? 0,
           })),
         },
@@ -116,7 +146,7 @@ const createPartnerLinksService = ({ strapi }: { strapi: Core.Strapi }) => {
       );
       if (!program) throw new errors.NotFoundError('You are not approved in this program');
       const refusal = checkPartnerAddsLink(
-        rulesOf(program),
+        program.rules,
         await linksIn(partner.id, program.id),
         Boolean(input.code)
       );
@@ -144,7 +174,7 @@ const createPartnerLinksService = ({ strapi }: { strapi: Core.Strapi }) => {
       const program = await programOfLink(partner.id, link.programId);
       if (!program) throw noLink();
       const effective = change.code === link.code ? { ...change, code: undefined } : change;
-      const refusal = checkPartnerEditsLink(rulesOf(program), link, effective);
+      const refusal = checkPartnerEditsLink(program.rules, link, effective);
       if (refusal) throw refused(refusal);
       const saved = await writer().update(link, effective);
       return toPortalLink(await views.one(saved, requestOrigin));
@@ -152,19 +182,20 @@ const createPartnerLinksService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** A deep link on the landing host of one of the partner's own links (another's is a 404). */
     async buildLink(partner: PortalPartner, input: BuildLinkRequest['data']) {
-      const link = await strapi.db.query(LINK).findOne({
+      const row: RawRow | null = await strapi.db.query(LINK).findOne({
         where: { documentId: input.link, partner: { id: partner.id } },
         select: ['code', 'disabledAt'],
         populate: { program: { select: ['landingUrl'] } },
       });
-      if (!link) throw noLink();
-      if (link.disabledAt) {
+      if (!row) throw noLink();
+      const link = toDeepLinkBase(row);
+      if (link.disabled) {
         throw new errors.ValidationError('link: this link is disabled and attributes nothing', {
           errors: [{ path: ['link'], message: 'disabled' }],
         });
       }
       const url = buildDeepLink({
-        landingUrl: link.program?.landingUrl,
+        landingUrl: link.landingUrl,
         to: input.to,
         code: link.code,
       });

@@ -12,21 +12,33 @@ import {
   referralCsvColumns,
   referralCsvRow,
   type ReferralOrderRecord,
+  type ReferralRecord as ShownReferral,
 } from '../../../plugin/privacy';
 import { csvStream } from '../payouts/csv-exports';
 import { getService } from '../platform/plugin-context';
 import type { PortalPartner } from '../portal/is-partner';
 import { conflict } from '../partners/status-errors';
-import { createPortalScope, iso, paginate, privacyOf } from '../portal/scope';
+import { createPortalScope, paginate } from '../portal/scope';
 import { withReferences } from '../platform/references';
-import type { RawRow } from '../platform/rows';
+import { iso, type RawRow } from '../platform/rows';
+import {
+  REFERRAL_PROGRAM_FIELDS,
+  toReferralProgram,
+  type ReferralProgram,
+} from './referral-labels';
+import { toShownReferral } from './referral-record';
 import { descendingKeyset } from '../platform/list-filters';
 
 const ORDER = uid('order');
 const REFERRAL = uid('referral');
 const EXPORT_PAGE = 500;
 
-type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** A referral read with REFERRAL_FIELDS, its program joined: what the portal shows of it. */
+interface ListedReferral {
+  id: number;
+  referral: ShownReferral;
+  program: ReferralProgram;
+}
 
 const REFERRAL_FIELDS = [
   'id',
@@ -42,13 +54,6 @@ const REFERRAL_FIELDS = [
   'lastName',
   'externalId',
 ];
-const PROGRAM_FIELDS = [
-  'slug',
-  'name',
-  'referralDetail',
-  'showPurchaseHistory',
-  'showDeclinedCharges',
-];
 
 /**
  * Referred contacts in the portal (SPEC §8): every row goes through `projectReferral`, so JSON,
@@ -59,11 +64,9 @@ const createPartnerReferralsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const scope = createPortalScope(strapi);
 
   /** Orders of these referrals, read only for programs that show purchases or declines. */
-  const ordersOf = async (referrals: readonly Row[]) => {
+  const ordersOf = async (referrals: readonly ListedReferral[]) => {
     const ids = referrals
-      .filter(
-        (referral) => referral.program?.showPurchaseHistory || referral.program?.showDeclinedCharges
-      )
+      .filter(({ program }) => program.showPurchaseHistory || program.showDeclinedCharges)
       .map((referral) => referral.id);
     const byReferral = new Map<number, ReferralOrderRecord[]>();
     if (ids.length === 0) return byReferral;
@@ -89,30 +92,28 @@ const createPartnerReferralsService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** Rows as read with REFERRAL_FIELDS, their programs joined in one query. */
-  const project = async (partner: PortalPartner, referrals: readonly Row[]) => {
-    const rows: Row[] = await withReferences(strapi, referrals, { program: PROGRAM_FIELDS });
-    const orders = await ordersOf(rows);
-    return rows
-      .filter((row) => row.program)
-      .map((row) =>
-        projectReferral({
-          referral: {
-            documentId: row.documentId,
-            state: row.state,
-            source: row.source,
-            createdAt: iso(row.createdAt) ?? new Date(0).toISOString(),
-            signedUpAt: iso(row.signedUpAt),
-            convertedAt: iso(row.convertedAt),
-            email: row.email ?? null,
-            firstName: row.firstName ?? null,
-            lastName: row.lastName ?? null,
-            externalId: row.externalId ?? null,
-          },
-          program: { slug: row.program.slug, name: row.program.name, ...privacyOf(row.program) },
-          partnerDocumentId: partner.documentId,
-          orders: orders.get(row.id) ?? [],
-        })
-      );
+  const project = async (partner: PortalPartner, rows: readonly RawRow[]) => {
+    const joined = await withReferences(strapi, rows, { program: REFERRAL_PROGRAM_FIELDS });
+    const listed = joined.flatMap(({ program, ...row }): ListedReferral[] =>
+      program
+        ? [
+            {
+              id: Number(row.id),
+              referral: toShownReferral(row),
+              program: toReferralProgram(program),
+            },
+          ]
+        : []
+    );
+    const orders = await ordersOf(listed);
+    return listed.map(({ id, referral, program }) =>
+      projectReferral({
+        referral,
+        program,
+        partnerDocumentId: partner.documentId,
+        orders: orders.get(id) ?? [],
+      })
+    );
   };
 
   const whereOf = async (
@@ -136,7 +137,7 @@ const createPartnerReferralsService = ({ strapi }: { strapi: Core.Strapi }) => {
   ) => {
     const where = await whereOf(partner, query, source);
     const page = paginate(query);
-    const [rows, total] = await Promise.all([
+    const [rows, total]: [RawRow[], number] = await Promise.all([
       strapi.db.query(REFERRAL).findMany({
         where,
         select: REFERRAL_FIELDS,
@@ -149,11 +150,15 @@ const createPartnerReferralsService = ({ strapi }: { strapi: Core.Strapi }) => {
     return { data: await project(partner, rows), meta: page.meta(total) };
   };
 
-  async function* exportRows(partner: PortalPartner, where: Row, columns: string[]) {
+  async function* exportRows(
+    partner: PortalPartner,
+    where: Awaited<ReturnType<typeof whereOf>>,
+    columns: string[]
+  ) {
     // Newest first, as the Referrals screen lists them.
     const keyset = descendingKeyset();
-    for (let last: Row | undefined; ;) {
-      const rows = await strapi.db.query(REFERRAL).findMany({
+    for (let last: RawRow | undefined; ;) {
+      const rows: RawRow[] = await strapi.db.query(REFERRAL).findMany({
         where: { $and: [where, keyset.after(last)] },
         select: REFERRAL_FIELDS,
         orderBy: keyset.orderBy,
@@ -199,7 +204,7 @@ const createPartnerReferralsService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!created) {
         throw conflict('This contact is already a referral in this program');
       }
-      const row = await strapi.db.query(REFERRAL).findOne({
+      const row: RawRow = await strapi.db.query(REFERRAL).findOne({
         where: { id: created.id },
         select: REFERRAL_FIELDS,
       });

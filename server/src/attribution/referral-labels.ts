@@ -1,15 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import type { ProgramRef } from '../../../plugin/contracts/portal';
-import { uid, type ReferralSource, type ReferralStatus } from '../../../plugin/model';
-import {
-  projectReferral,
-  referralLabel,
-  type ReferralPrivacy,
-  type ReferralRecord,
-} from '../../../plugin/privacy';
+import { uid } from '../../../plugin/model';
+import { projectReferral, referralLabel, type ReferralPrivacy } from '../../../plugin/privacy';
 import type { PortalPartner } from '../portal/is-partner';
-import { iso, privacyOf } from '../portal/scope';
+import { privacyOf } from '../portal/scope';
 import { rowsById, type RawRow } from '../platform/rows';
+import { toShownReferral } from './referral-record';
 
 /** A ledger entry's references, as its plain id columns hold them. */
 export interface LabelledEntry {
@@ -18,9 +14,10 @@ export interface LabelledEntry {
   referralId: number | null;
 }
 
-type LabelProgram = ProgramRef & ReferralPrivacy;
+/** A program as a referral is shown in it: its ref and its privacy settings. */
+export type ReferralProgram = ProgramRef & ReferralPrivacy;
 
-const PROGRAM_FIELDS = [
+export const REFERRAL_PROGRAM_FIELDS = [
   'slug',
   'name',
   'referralDetail',
@@ -37,24 +34,11 @@ const REFERRAL_FIELDS = [
   'email',
 ];
 
-const toLabelProgram = (row: RawRow): LabelProgram => ({
+/** Parses a program read with `REFERRAL_PROGRAM_FIELDS`. */
+export const toReferralProgram = (row: RawRow): ReferralProgram => ({
   slug: String(row.slug),
   name: String(row.name),
   ...privacyOf(row),
-});
-
-/** Only what a label may show; the rest of the record stays empty. */
-const toLabelReferral = (row: RawRow): ReferralRecord => ({
-  documentId: String(row.documentId),
-  state: row.state as ReferralStatus,
-  source: row.source as ReferralSource,
-  createdAt: iso(row.createdAt) ?? new Date(0).toISOString(),
-  signedUpAt: null,
-  convertedAt: null,
-  email: (row.email as string | null) ?? null,
-  firstName: (row.firstName as string | null) ?? null,
-  lastName: (row.lastName as string | null) ?? null,
-  externalId: null,
 });
 
 /**
@@ -72,15 +56,16 @@ export const loadEntryLabels = async (
     strapi,
     uid('program'),
     entries.map((entry) => entry.programId),
-    PROGRAM_FIELDS,
-    toLabelProgram
+    REFERRAL_PROGRAM_FIELDS,
+    toReferralProgram
   );
   const referrals = await rowsById(
     strapi,
     uid('referral'),
     entries.filter((entry) => entry.level === 1).map((entry) => entry.referralId),
     REFERRAL_FIELDS,
-    toLabelReferral
+    // Only what a label may show is selected: the rest of the record stays empty.
+    toShownReferral
   );
   const programOf = (entry: LabelledEntry): ProgramRef | null => {
     const program = programs.get(entry.programId);

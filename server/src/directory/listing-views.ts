@@ -1,6 +1,5 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { z } from 'zod';
 import type {
   AdminListing,
   DirectoryQuery,
@@ -9,63 +8,20 @@ import type {
   PublicListing,
 } from '../../../plugin/contracts/directory';
 import { publicListingSchema } from '../../../plugin/contracts/directory';
-import type { ListingState } from '../../../plugin/directory';
 import { uid } from '../../../plugin/model';
 import { getPluginConfig } from '../platform/plugin-context';
-import { iso } from '../platform/rows';
-import { PARTNER_REF, partnerRef } from '../partners/partner-ref';
+import type { RawRow } from '../platform/rows';
+import { LISTING_POPULATE, toListingRecord, type ListingRecord } from './listing-record';
 
 const LISTING = uid('listing');
 
-type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** The listings a reader looks one up by: its partner's, or its own documentId. */
+export type ListingWhere = { partner: { id: number } } | { documentId: string } | { id: number };
 
-/** A listing row as the services pass it on: typed where it leaves the database. */
-export interface ListingRecord {
-  id: number;
-  documentId: string;
-  partnerId: number | null;
-  partner: { documentId: string; name: string } | null;
-  state: ListingState;
-  slug: string;
-  name: string;
-  description: string;
-  services: string[];
-  regions: string[];
-  website: string | null;
-  logo: { id: number; name: string; url: string } | null;
-  live: PublicListing | null;
-  liveSince: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-const stringList = z.array(z.string()).catch([]);
-
-export const LISTING_POPULATE = {
-  partner: PARTNER_REF,
-  logo: { select: ['id', 'name', 'url'] },
-};
-
-export const recordOf = (row: Row): ListingRecord => {
-  const live = publicListingSchema.safeParse(row.liveCopy);
-  return {
-    id: Number(row.id),
-    documentId: row.documentId,
-    partnerId: row.partner?.id ?? null,
-    partner: partnerRef(row.partner),
-    state: row.state,
-    slug: row.slug,
-    name: row.name ?? '',
-    description: row.description ?? '',
-    services: stringList.parse(row.services),
-    regions: stringList.parse(row.regions),
-    website: row.website ?? null,
-    logo: row.logo ? { id: row.logo.id, name: row.logo.name, url: row.logo.url } : null,
-    live: row.liveSince && live.success ? live.data : null,
-    liveSince: iso(row.liveSince),
-    createdAt: iso(row.createdAt) as string,
-    updatedAt: iso(row.updatedAt) as string,
-  };
+/** The approved copy of a row read with `select: ['liveCopy', ...]`, when it is valid. */
+const liveCopyOf = (row: RawRow | null): PublicListing | null => {
+  const copy = publicListingSchema.safeParse(row?.liveCopy);
+  return copy.success ? copy.data : null;
 };
 
 const workingCopy = (record: ListingRecord) => ({
@@ -113,9 +69,9 @@ const createListingViewsService = ({ strapi }: { strapi: Core.Strapi }) => {
     updatedAt: record.updatedAt,
   });
 
-  const find = async (where: Row) => {
-    const row = await listings().findOne({ where, populate: LISTING_POPULATE });
-    return row ? recordOf(row) : null;
+  const find = async (where: ListingWhere): Promise<ListingRecord | null> => {
+    const row: RawRow | null = await listings().findOne({ where, populate: LISTING_POPULATE });
+    return row ? toListingRecord(row) : null;
   };
 
   return {
@@ -138,7 +94,10 @@ const createListingViewsService = ({ strapi }: { strapi: Core.Strapi }) => {
         pageSize: query.pageSize,
         populate: LISTING_POPULATE,
       });
-      return { results: results.map((row: Row) => adminView(recordOf(row))), pagination };
+      return {
+        results: results.map((row: RawRow) => adminView(toListingRecord(row))),
+        pagination,
+      };
     },
 
     async adminGet(documentId: string) {
@@ -156,22 +115,22 @@ const createListingViewsService = ({ strapi }: { strapi: Core.Strapi }) => {
         page: query.page,
         pageSize: query.pageSize,
       });
-      const data = results.flatMap((row: Row) => {
-        const copy = publicListingSchema.safeParse(row.liveCopy);
-        return copy.success ? [copy.data] : [];
+      const data = results.flatMap((row: RawRow) => {
+        const copy = liveCopyOf(row);
+        return copy ? [copy] : [];
       });
       return { data, meta: { pagination } };
     },
 
     /** One live listing by the slug of its approved copy. */
     async publicListing(slug: string): Promise<PublicListing> {
-      const row = await listings().findOne({
+      const row: RawRow | null = await listings().findOne({
         where: { slug, liveSince: { $notNull: true } },
         select: ['liveCopy'],
       });
-      const copy = publicListingSchema.safeParse(row?.liveCopy);
-      if (!copy.success) throw new errors.NotFoundError('listing not found');
-      return copy.data;
+      const copy = liveCopyOf(row);
+      if (!copy) throw new errors.NotFoundError('listing not found');
+      return copy;
     },
   };
 };

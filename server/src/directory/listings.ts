@@ -14,13 +14,34 @@ import { codeFromName, nextFreeCode } from '../../../plugin/tracking';
 import { lockRow } from '../platform/database';
 import { readHead, type IncomingFile } from '../platform/media-files';
 import { getService } from '../platform/plugin-context';
-import { LISTING_POPULATE, publicCopyOf, recordOf, type ListingRecord } from './listing-views';
+import type { RawRow } from '../platform/rows';
+import { LISTING_POPULATE, toListingRecord, type ListingRecord } from './listing-record';
+import { publicCopyOf, type ListingWhere } from './listing-views';
 
 const LISTING = uid('listing');
 const PARTNER = uid('partner');
 const FILE = 'plugin::upload.file';
 
-type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** What a partner or an editor writes into a listing's working copy. */
+type ListingPatch = Partial<
+  NonNullable<ApplyListingRequest['data']> & NonNullable<DraftListingRequest['data']>
+>;
+
+/** A partner as its listing is first made: named after its company, else the partner. */
+interface ListedPartner {
+  id: number;
+  name: string | null;
+  company: string | null;
+  website: string | null;
+}
+
+/** Parses a partner read with `select` of some of `id`, `name`, `company` and `website`. */
+const toListedPartner = (row: RawRow): ListedPartner => ({
+  id: Number(row.id),
+  name: (row.name as string | null | undefined) ?? null,
+  company: (row.company as string | null | undefined) ?? null,
+  website: (row.website as string | null | undefined) ?? null,
+});
 
 /**
  * Directory listings (docs/directory.md), the only writer of `partners_listings`. The partner
@@ -33,19 +54,19 @@ const createListingsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const listings = () => strapi.db.query(LISTING);
   const views = () => getService('listing-views', { strapi });
 
-  const load = async (where: Row): Promise<ListingRecord | null> => {
-    const row = await listings().findOne({ where, populate: LISTING_POPULATE });
-    return row ? recordOf(row) : null;
+  const load = async (where: ListingWhere): Promise<ListingRecord | null> => {
+    const row: RawRow | null = await listings().findOne({ where, populate: LISTING_POPULATE });
+    return row ? toListingRecord(row) : null;
   };
 
-  const loaded = async (where: Row) => {
+  const loaded = async (where: ListingWhere) => {
     const record = await load(where);
     if (!record) throw new errors.NotFoundError('listing not found');
     return record;
   };
 
   /** Moves a listing with `action`, writing `data` and the public copy in the same UPDATE. */
-  const move = async (record: ListingRecord, action: ListingAction, data: Row = {}) => {
+  const move = async (record: ListingRecord, action: ListingAction, data: ListingPatch = {}) => {
     const to = nextListingState(record.state, action);
     // Unpublishing takes down a public copy: a draft that never went live has none.
     const needsCopy = action === 'unpublish';
@@ -55,7 +76,7 @@ const createListingsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const copy = publicCopyAfter(action, record.live !== null);
     const listedSince = record.live?.listedSince ?? new Date().toISOString();
     const { logo, ...columns } = data;
-    const changes: Row = { ...columns, state: to };
+    const changes: RawRow = { ...columns, state: to };
     if (copy === 'remove') Object.assign(changes, { liveCopy: null, liveSince: null });
     if (copy === 'publish') {
       changes.liveCopy = publicCopyOf(record, listedSince);
@@ -86,7 +107,7 @@ const createListingsService = ({ strapi }: { strapi: Core.Strapi }) => {
     });
     return nextFreeCode(
       base,
-      taken.map((row: Row) => String(row.slug))
+      taken.map((row: RawRow) => String(row.slug))
     );
   };
 
@@ -100,11 +121,12 @@ const createListingsService = ({ strapi }: { strapi: Core.Strapi }) => {
         await lockRow(strapi, PARTNER, partnerId);
         const existing = await load({ partner: { id: partnerId } });
         if (existing) return views().portalView(await move(existing, 'apply', data));
-        const partner = await strapi.db
+        const row: RawRow | null = await strapi.db
           .query(PARTNER)
           .findOne({ where: { id: partnerId }, select: ['name', 'company'] });
+        const partner = row ? toListedPartner(row) : null;
         const name = String(partner?.company || partner?.name || 'Partner');
-        const row = await listings().create({
+        const created: RawRow = await listings().create({
           data: {
             ...data,
             name,
@@ -113,7 +135,7 @@ const createListingsService = ({ strapi }: { strapi: Core.Strapi }) => {
             partner: partnerId,
           },
         });
-        return views().portalView(await loaded({ id: row.id }));
+        return views().portalView(await loaded({ id: Number(created.id) }));
       }),
 
     /**
@@ -176,10 +198,11 @@ const createListingsService = ({ strapi }: { strapi: Core.Strapi }) => {
      * once a partner has a listing it is left alone.
      */
     async migrateDirectoryFlag() {
-      const flagged = await strapi.db.query(PARTNER).findMany({
+      const rows: RawRow[] = await strapi.db.query(PARTNER).findMany({
         where: { directoryListing: true },
         select: ['id', 'name', 'company', 'website'],
       });
+      const flagged = rows.map(toListedPartner);
       for (const partner of flagged) {
         if (await load({ partner: { id: partner.id } })) continue;
         const name = String(partner.company || partner.name);
