@@ -12,9 +12,8 @@ import {
 import { uid, type AttributionModel, type ReferralSource } from '../../../plugin/model';
 import { normaliseReferralCode } from '../../../plugin/tracking';
 import { getService } from '../platform/plugin-context';
-import { idOf, idOrNull, iso, type RawRow } from '../platform/rows';
+import { idOf, idOrNull, iso, type RawRow, textOrNull } from '../platform/rows';
 import { toClickRecord, type ClickRecord } from './click-record';
-import { textOrNull } from './referral-record';
 
 const LINK = uid('link');
 const CLICK = uid('click');

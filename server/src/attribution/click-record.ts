@@ -1,5 +1,4 @@
-import { idOrNull, iso, type RawRow } from '../platform/rows';
-import { textOrNull } from './referral-record';
+import { idOrNull, iso, type RawRow, textOrNull } from '../platform/rows';
 
 /** A click row as it leaves the database: references are plain ids, dates ISO 8601. */
 export interface ClickRecord {

@@ -1,6 +1,6 @@
 import type { ReferralSource, ReferralStatus } from '../../../plugin/model';
 import type { ReferralRecord as ShownReferral } from '../../../plugin/privacy';
-import { idOrNull, iso, type RawRow } from '../platform/rows';
+import { idOrNull, iso, textOrNull, type RawRow } from '../platform/rows';
 
 /** A referral row as it leaves the database: references are plain ids, dates ISO 8601. */
 export interface ReferralRecord {
@@ -22,10 +22,6 @@ export interface ReferralRecord {
   qualifiedAt: string | null;
   createdAt: string;
 }
-
-/** A nullable text column. */
-export const textOrNull = (value: unknown): string | null =>
-  value === null || value === undefined ? null : String(value);
 
 /** Parses a whole row of `strapi.db.query(referral)` (no `select`). */
 export const toReferralRecord = (row: RawRow): ReferralRecord => ({

@@ -1,6 +1,5 @@
 import type { DealStatus } from '../../../plugin/model';
-import { iso, type RawRow } from '../platform/rows';
-import { textOrNull } from './record-fields';
+import { iso, type RawRow, textOrNull } from '../platform/rows';
 
 /** A `date` column as "YYYY-MM-DD" on every database (a Date at midnight, or a string). */
 export const dayOf = (value: unknown): string | null => {

@@ -16,11 +16,10 @@ import { MAX_DEAL_ATTACHMENTS } from '../../../plugin/media/file-rules';
 import { lockRow } from '../platform/database';
 import { FILE_SELECT, fileIdsOf, inUploadOrder, mediaFileView } from '../platform/media-files';
 import { NEWEST_FIRST, statusPartnerProgramWhere } from '../platform/list-filters';
-import { idOf, type RawRow } from '../platform/rows';
-import { PROGRAM_REF } from '../programs/program-ref';
+import { idOf, type RawRow, textOrNull } from '../platform/rows';
+import { PROGRAM_REF, programRefOf } from '../programs/program-ref';
 import { dealFields, toDealRecord } from './deal-record';
 import { PARTNER_REF, partnerRef } from './partner-ref';
-import { populatedProgramRef, textOrNull } from './record-fields';
 
 const DEAL = uid('deal');
 const PROGRAM = uid('program');
@@ -41,7 +40,7 @@ const viewOf = (row: RawRow): DealView => {
   return {
     ...dealFields(deal),
     partner: partnerRef(row.partner),
-    program: populatedProgramRef(row.program),
+    program: programRefOf(row.program),
     closedAt: deal.closedAt,
     attachments: inUploadOrder(row.attachments).map(mediaFileView),
   };

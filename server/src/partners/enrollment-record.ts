@@ -1,7 +1,6 @@
 import type { Rate } from '../../../plugin/contracts/rules';
 import type { EnrollmentStatus } from '../../../plugin/model';
-import { iso, type RawRow } from '../platform/rows';
-import { textOrNull } from './record-fields';
+import { iso, type RawRow, textOrNull } from '../platform/rows';
 
 /** An enrollment row as it leaves the database (its scalar columns; relations populated apart). */
 export interface EnrollmentRecord {

@@ -1,5 +1,4 @@
-import { iso, type RawRow } from '../platform/rows';
-import { textOrNull } from './record-fields';
+import { iso, type RawRow, textOrNull } from '../platform/rows';
 
 /** An invitation row as it leaves the database (the partner relation is populated apart). */
 export interface InvitationRecord {

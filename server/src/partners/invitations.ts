@@ -1,3 +1,4 @@
+import { relationRow, textOrNull } from '../platform/rows';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Delivery } from '../../../plugin/contracts/notifications';
@@ -17,7 +18,6 @@ import { createPartnerLogins } from './partner-logins';
 import { createPartnerRepository } from './partner-repository';
 import type { RawRow } from '../platform/rows';
 import { toInvitationRecord, type InvitationRecord } from './invitation-record';
-import { relationRow, textOrNull } from './record-fields';
 
 const INVITATION = uid('invitation');
 const ENROLLMENT = uid('enrollment');

@@ -1,10 +1,10 @@
+import { relationRow, relationRows } from '../platform/rows';
 import type { Core } from '@strapi/strapi';
 import { uid } from '../../../plugin/model';
 import { conflict } from './status-errors';
 import { getService } from '../platform/plugin-context';
 import { createPartnerLogins } from './partner-logins';
 import type { RawRow } from '../platform/rows';
-import { relationRow, relationRows } from './record-fields';
 
 const PARTNER = uid('partner');
 const ENROLLMENT = uid('enrollment');

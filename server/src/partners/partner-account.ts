@@ -1,3 +1,4 @@
+import { relationRow } from '../platform/rows';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type {
@@ -19,7 +20,6 @@ import {
 import { getService } from '../platform/plugin-context';
 import type { RawRow } from '../platform/rows';
 import { dealFields, toDealRecord } from './deal-record';
-import { relationRow } from './record-fields';
 
 const DEAL = uid('deal');
 const DEAL_POPULATE = {

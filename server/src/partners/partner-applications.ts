@@ -17,13 +17,12 @@ import {
 import { decideApplication } from '../../../plugin/partners';
 import { conflict } from './status-errors';
 import { getService } from '../platform/plugin-context';
-import { idOf, iso, type RawRow } from '../platform/rows';
+import { idOf, iso, type RawRow, relationRow, relationRows, textOrNull } from '../platform/rows';
 import { toEnrollmentRecord } from './enrollment-record';
 import { announceEnrollments } from './partner-events';
 import { PARTNER_IDENTITY, toPartnerIdentity, type PartnerRecord } from './partner-record';
 import { partnerRef } from './partner-ref';
 import { createPartnerRepository } from './partner-repository';
-import { relationRow, relationRows, textOrNull } from './record-fields';
 
 const PROGRAM = uid('program');
 const PARTNER = uid('partner');

@@ -19,14 +19,13 @@ import {
   type ReferralStatus,
 } from '../../../plugin/model';
 import { NEWEST_FIRST, statusPartnerProgramIdsWhere } from '../platform/list-filters';
-import { idOrNull, iso, type RawRow } from '../platform/rows';
-import { PROGRAM_REF, programRefsById } from '../programs/program-ref';
+import { idOrNull, iso, type RawRow, relationRows, textOrNull } from '../platform/rows';
+import { PROGRAM_REF, programRefsById, programRefOf } from '../programs/program-ref';
 import { toEnrollmentRecord } from './enrollment-record';
 import { toPartnerRecord } from './partner-record';
 import { PARTNER_REF, partnerRef, partnerRefsById } from './partner-ref';
 import { tableOf, withKnex } from '../platform/database';
 import { createPartnerRepository } from './partner-repository';
-import { populatedProgramRef, relationRows, textOrNull } from './record-fields';
 
 const PARTNER = uid('partner');
 const ENROLLMENT = uid('enrollment');
@@ -46,7 +45,7 @@ const listItemOf = (row: RawRow): PartnerListItem => {
     status: partner.state,
     createdAt: partner.createdAt,
     programs: relationRows(row.enrollments).flatMap((enrollment) => {
-      const program = populatedProgramRef(enrollment.program);
+      const program = programRefOf(enrollment.program);
       return program ? [{ ...program, status: enrollment.state as EnrollmentStatus }] : [];
     }),
   };
@@ -57,7 +56,7 @@ const enrollmentViewOf = (row: RawRow) => {
   const enrollment = toEnrollmentRecord(row);
   return {
     documentId: enrollment.documentId,
-    program: populatedProgramRef(row.program),
+    program: programRefOf(row.program),
     status: enrollment.state,
     commissionOverride: enrollment.commissionOverride,
     termsVersionAccepted: enrollment.termsVersionAccepted,
@@ -71,7 +70,7 @@ const enrollmentViewOf = (row: RawRow) => {
 const linkViewOf = (row: RawRow) => ({
   documentId: String(row.documentId),
   code: String(row.code),
-  program: populatedProgramRef(row.program),
+  program: programRefOf(row.program),
   path: textOrNull(row.path),
   label: textOrNull(row.label),
 });

@@ -1,7 +1,6 @@
 import type { PartnerStatus, PartnerType } from '../../../plugin/model';
-import { iso, type RawRow } from '../platform/rows';
+import { iso, type RawRow, relationRow, textOrNull as text } from '../platform/rows';
 import type { StoredPayoutMethod } from './partner-repository';
-import { relationRow, textOrNull as text } from './record-fields';
 
 /** Who a partner is without its id: its document id, names and state. */
 interface PartnerContact {

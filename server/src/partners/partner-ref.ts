@@ -1,8 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { PartnerRef } from '../../../plugin/contracts/admin';
 import { uid } from '../../../plugin/model';
-import { rowsById, type RawRow } from '../platform/rows';
-import { relationRow } from './record-fields';
+import { rowsById, type RawRow, relationRow } from '../platform/rows';
 
 /** What the admin panel sees of a related partner row. */
 

@@ -1,3 +1,4 @@
+import { relationRows, textOrNull } from '../platform/rows';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { TeamMember } from '../../../plugin/contracts/partners';
@@ -9,7 +10,6 @@ import { getService } from '../platform/plugin-context';
 import { createPartnerLogins } from './partner-logins';
 import { createPartnerRepository } from './partner-repository';
 import type { RawRow } from '../platform/rows';
-import { relationRows, textOrNull } from './record-fields';
 
 const PARTNER = uid('partner');
 

@@ -19,6 +19,23 @@ export const iso = (value: unknown): string | null =>
 export const idOrNull = (value: unknown): number | null =>
   value === null || value === undefined ? null : Number(value);
 
+/** A nullable text column: the string, or null. */
+export const textOrNull = (value: unknown): string | null =>
+  value === null || value === undefined ? null : String(value);
+
+/** A populated to-one relation as a raw row, or null when the relation is empty. */
+export const relationRow = (value: unknown): RawRow | null =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as RawRow) : null;
+
+/** A populated to-many relation as raw rows; none when it was not populated. */
+export const relationRows = (value: unknown): RawRow[] =>
+  Array.isArray(value)
+    ? value.flatMap((item): RawRow[] => {
+        const row = relationRow(item);
+        return row ? [row] : [];
+      })
+    : [];
+
 /**
  * The rows of `model` that plain id columns point at, by id, in one `$in` query: a page of
  * entries names its partners and programs without a query per row.

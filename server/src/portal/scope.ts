@@ -1,3 +1,4 @@
+import { relationRow, textOrNull } from '../platform/rows';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Pagination, ProgramRef } from '../../../plugin/contracts/portal';
@@ -8,7 +9,6 @@ import type {
   TierMode,
 } from '../../../plugin/model';
 import { uid } from '../../../plugin/model';
-import { relationRow, textOrNull } from '../partners/record-fields';
 import type { RawRow } from '../platform/rows';
 import type { PortalPartner } from './is-partner';
 

@@ -18,7 +18,7 @@ import type {
   Trigger,
 } from '../../../plugin/model';
 import type { ProgramEmailTemplates } from '../../../plugin/notifications';
-import { iso, type RawRow } from '../platform/rows';
+import { iso, textOrNull, type RawRow } from '../platform/rows';
 
 /**
  * A program row as it leaves the database, every attribute of it (the admin's program editor
@@ -72,8 +72,6 @@ export interface ProgramRecord {
   updatedAt: string | null;
 }
 
-const textOrNull = (value: unknown): string | null =>
-  value === null || value === undefined ? null : String(value);
 const numberOrNull = (value: unknown): number | null =>
   value === null || value === undefined ? null : Number(value);
 /** A JSON attribute as the Query Engine parsed it. */

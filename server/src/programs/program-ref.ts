@@ -1,13 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import type { ProgramRef } from '../../../plugin/contracts/admin';
 import { uid } from '../../../plugin/model';
-import { rowsById, type RawRow } from '../platform/rows';
+import { relationRow, rowsById, type RawRow } from '../platform/rows';
 
 /** What the admin panel sees of a related program row. */
-
-export const programRef = (row: ProgramRef | null | undefined): ProgramRef | null =>
-  row ? { documentId: row.documentId, name: row.name, slug: row.slug } : null;
-
 export const PROGRAM_REF = { select: ['documentId', 'name', 'slug'] };
 
 /** A program row selected with `PROGRAM_REF`. */
@@ -16,6 +12,12 @@ export const toProgramRef = (row: RawRow): ProgramRef => ({
   name: String(row.name),
   slug: String(row.slug),
 });
+
+/** A populated program relation selected with `PROGRAM_REF`, or null when it is empty. */
+export const programRefOf = (relation: unknown): ProgramRef | null => {
+  const row = relationRow(relation);
+  return row ? toProgramRef(row) : null;
+};
 
 /** The refs of the programs that plain `programId` columns point at, in one query. */
 export const programRefsById = (strapi: Core.Strapi, ids: Iterable<number | null>) =>
