@@ -9,9 +9,9 @@ import type {
 } from '../../../plugin/contracts/admin';
 import { uid } from '../../../plugin/model';
 import { getService } from '../platform/plugin-context';
-import type { RawRow } from '../platform/rows';
+import { relationRow, type RawRow } from '../platform/rows';
 import { toAssetRecord, type AssetRecord } from './asset-record';
-import { PROGRAM_REF, toProgramRef } from './program-ref';
+import { PROGRAM_REF, programRefOf } from './program-ref';
 
 const ASSET = uid('asset');
 
@@ -26,16 +26,11 @@ interface PopulatedAsset extends AssetRecord {
   file: AssetFile | null;
 }
 
-/** A populated relation: an object, or null when there is none. */
-const relation = (value: unknown): RawRow | null =>
-  value !== null && typeof value === 'object' ? (value as RawRow) : null;
-
 const toPopulatedAsset = (row: RawRow): PopulatedAsset => {
-  const program = relation(row.program);
-  const file = relation(row.file);
+  const file = relationRow(row.file);
   return {
     ...toAssetRecord(row),
-    program: program && toProgramRef(program),
+    program: programRefOf(row.program),
     file: file && {
       id: Number(file.id),
       name: String(file.name),
