@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Modules } from '@strapi/strapi';
 import type { Browser, Page } from 'playwright-core';
-import { openSignedInAdmin } from '../helpers/browser';
+import { adminWithActions } from '../helpers/admin-roles';
+import { adminSignIn, openSignedInAdmin } from '../helpers/browser';
 import type { TestApp } from '../helpers/strapi';
 import { ADMIN, startEmptyAdminWorld } from './admin-world';
 
@@ -131,6 +132,24 @@ describe('webhooks for partner events on the Settings page', () => {
     ]);
     await row.getByText('Payout paid, Payout failed').waitFor();
     await shot('edited');
+  });
+
+  it("tells a role without Strapi's webhook permissions why it lists none", async () => {
+    const editor = await adminWithActions(app, [
+      'plugin::partners.read',
+      'plugin::partners.settings.manage',
+    ]);
+    const view = await (
+      await browser.newContext({ viewport: { width: 1440, height: 900 } })
+    ).newPage();
+    await adminSignIn(view, origin, editor);
+    await view.goto(`${origin}/admin/plugins/partners/settings`);
+    const card = view.locator('[data-section="webhooks"]');
+    await card.getByText("Your role cannot read Strapi's webhooks").waitFor();
+    expect(await card.getByRole('button', { name: 'Add webhook' }).count()).toBe(0);
+    await card.scrollIntoViewIfNeeded();
+    await view.screenshot({ path: join(ARTIFACTS, 'denied.png'), fullPage: true });
+    await view.context().close();
   });
 
   it('deletes one after a confirmation', async () => {

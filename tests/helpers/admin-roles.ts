@@ -3,9 +3,9 @@ import type { TestApp } from './strapi';
 
 /**
  * An admin user in a role of its own holding exactly `actions` (full action uids, e.g.
- * `plugin::partners.read`), and its JWT: for "403 without the action" tests.
+ * `plugin::partners.read`): its e-mail and password.
  */
-export const adminTokenWithActions = async (app: TestApp, actions: string[]): Promise<string> => {
+export const adminWithActions = async (app: TestApp, actions: string[]) => {
   const { strapi } = app;
   const suffix = randomBytes(4).toString('hex');
   const roles = strapi.service('admin::role');
@@ -25,6 +25,12 @@ export const adminTokenWithActions = async (app: TestApp, actions: string[]): Pr
     registrationToken: null,
     roles: [role.id],
   });
+  return { email, password };
+};
+
+/** The JWT of an admin holding exactly `actions`: for "403 without the action" tests. */
+export const adminTokenWithActions = async (app: TestApp, actions: string[]): Promise<string> => {
+  const { email, password } = await adminWithActions(app, actions);
   const res = await app.request().post('/admin/login').send({ email, password });
   if (res.status !== 200) throw new Error(`admin login failed: ${res.status} ${res.text}`);
   return res.body.data.token;
