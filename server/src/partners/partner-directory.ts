@@ -11,16 +11,11 @@ import type {
   ReferralView,
   UpdatePartnerRequest,
 } from '../../../plugin/contracts/admin';
-import {
-  COMMISSION_STATUSES,
-  uid,
-  type EnrollmentStatus,
-  type ReferralSource,
-  type ReferralStatus,
-} from '../../../plugin/model';
+import { COMMISSION_STATUSES, uid, type EnrollmentStatus } from '../../../plugin/model';
 import { NEWEST_FIRST, statusPartnerProgramIdsWhere } from '../platform/list-filters';
 import { idOrNull, iso, type RawRow, relationRows, textOrNull } from '../platform/rows';
 import { PROGRAM_REF, programRefsById, programRefOf } from '../programs/program-ref';
+import { toReferralRecord } from '../attribution/referral-record';
 import { toEnrollmentRecord } from './enrollment-record';
 import { toPartnerRecord } from './partner-record';
 import { PARTNER_REF, partnerRef, partnerRefsById } from './partner-ref';
@@ -91,22 +86,25 @@ const referralViewOf = (
   row: RawRow,
   partner: PartnerRef | null,
   program: ProgramRef | null
-): ReferralView => ({
-  documentId: String(row.documentId),
-  partner,
-  program,
-  source: (row.source as ReferralSource | null | undefined) ?? null,
-  email: textOrNull(row.email),
-  firstName: textOrNull(row.firstName),
-  lastName: textOrNull(row.lastName),
-  externalId: textOrNull(row.externalId),
-  status: row.state as ReferralStatus,
-  signedUpAt: iso(row.signedUpAt),
-  convertedAt: iso(row.convertedAt),
-  churnedAt: iso(row.churnedAt),
-  qualifiedAt: iso(row.qualifiedAt),
-  createdAt: iso(row.createdAt) ?? '',
-});
+): ReferralView => {
+  const referral = toReferralRecord(row);
+  return {
+    documentId: referral.documentId,
+    partner,
+    program,
+    source: referral.source,
+    email: referral.email,
+    firstName: referral.firstName,
+    lastName: referral.lastName,
+    externalId: referral.externalId,
+    status: referral.state,
+    signedUpAt: referral.signedUpAt,
+    convertedAt: referral.convertedAt,
+    churnedAt: referral.churnedAt,
+    qualifiedAt: referral.qualifiedAt,
+    createdAt: referral.createdAt,
+  };
+};
 
 /** A row of the earnings GROUP BY: one state and currency, and its sum. */
 interface EarningsSum {
